@@ -1,0 +1,48 @@
+package io.drip.contracts;
+
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.annotation.JsonInclude;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * One message to send, on {@code drip.sends.v1}. {@code idempotencyKey} identifies the send
+ * decision (run and step), so a redelivered or re-emitted command is never sent twice.
+ *
+ * @param category   marketing or transactional
+ * @param notBefore  do not send earlier than this (null: now)
+ * @param sendWindow the journey's local-time window overriding dispatch's default (null: default)
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+@JsonIgnoreProperties(ignoreUnknown = true)
+public record SendCommand(
+        String messageId,
+        String idempotencyKey,
+        String contactId,
+        String journeyId,
+        Integer journeyVersion,
+        String stepId,
+        String variant,
+        String channel,
+        String category,
+        String text,
+        List<Link> links,
+        Instant notBefore,
+        SendWindow sendWindow,
+        Instant createdAt) {
+
+    public static final String MARKETING = "marketing";
+    public static final String TRANSACTIONAL = "transactional";
+
+    /** A tracked short link in the text: {@code code} is the path of the short URL. */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record Link(String code, String url) {
+        /** What a code may look like (as in send-command.schema.json). */
+        public static final String CODE_PATTERN = "[0-9A-Za-z]{10,32}";
+    }
+
+    /** Local times "HH:mm" in the contact's time zone. */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record SendWindow(String from, String to) {
+    }
+}

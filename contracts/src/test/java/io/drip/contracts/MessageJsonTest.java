@@ -1,0 +1,43 @@
+package io.drip.contracts;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Instant;
+import org.junit.jupiter.api.Test;
+
+class MessageJsonTest {
+
+    @Test
+    void roundTripsARecordWithInstantsAsIsoStrings() {
+        var status = new DeliveryStatus("msg-1", "u-1", "sent", null, "sandbox", null, 2,
+                Instant.parse("2026-11-25T10:15:30Z"));
+        String json = MessageJson.write(status);
+        assertTrue(json.contains("\"at\":\"2026-11-25T10:15:30Z\""), json);
+        assertTrue(!json.contains("reason"), "nulls are omitted: " + json);
+        assertEquals(status, MessageJson.read(json, DeliveryStatus.class));
+    }
+
+    @Test
+    void unknownFieldsAreIgnoredSoProducersCanAddFields() {
+        var click = MessageJson.read("{\"clickId\":\"c\",\"code\":\"x\",\"bot\":true,\"newField\":1}", Click.class);
+        assertEquals("c", click.clickId());
+        assertTrue(click.bot());
+    }
+
+    @Test
+    void brokenJsonIsAMalformedMessageThatSaysWhere() {
+        var error = assertThrows(MalformedMessageException.class,
+                () -> MessageJson.read("{\"messageId\": \"m\",\n \"at\": }", DeliveryStatus.class));
+        assertTrue(error.getMessage().contains("line 2"), error.getMessage());
+    }
+
+    @Test
+    void contactIdIsTheUserIdElseTheAnonymousId() {
+        var known = new SegmentMessage("track", "m", "u-1", "a-1", "E", null, null, null, null, null, null, null);
+        var anonymous = new SegmentMessage("track", "m", null, "a-1", "E", null, null, null, null, null, null, null);
+        assertEquals("u-1", known.contactId());
+        assertEquals("a-1", anonymous.contactId());
+    }
+}

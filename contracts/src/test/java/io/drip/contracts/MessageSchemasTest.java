@@ -1,0 +1,90 @@
+package io.drip.contracts;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.networknt.schema.JsonSchema;
+import com.networknt.schema.JsonSchemaFactory;
+import com.networknt.schema.SchemaValidatorsConfig;
+import com.networknt.schema.SpecVersion;
+import com.networknt.schema.ValidationMessage;
+import java.io.InputStream;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+/** Every record, as MessageJson writes it, satisfies its published JSON Schema. */
+class MessageSchemasTest {
+    private static final Instant AT = Instant.parse("2026-11-25T10:15:30Z");
+
+    private static Set<ValidationMessage> validate(String schemaFile, Object message) throws Exception {
+        JsonNode json = MessageJson.mapper().readTree(MessageJson.write(message));
+        return schema(schemaFile).validate(json);
+    }
+
+    private static JsonSchema schema(String file) throws Exception {
+        SchemaValidatorsConfig config = SchemaValidatorsConfig.builder().formatAssertionsEnabled(true).build();
+        try (InputStream in = MessageSchemasTest.class.getResourceAsStream("/io/drip/contracts/schema/" + file)) {
+            return JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012).getSchema(in, config);
+        }
+    }
+
+    private static ObjectNode object(String field, String value) {
+        return MessageJson.mapper().createObjectNode().put(field, value);
+    }
+
+    @Test
+    void trackAndIdentifyMatchTheirSchema() throws Exception {
+        var track = new SegmentMessage("track", "m-1", "u-1", null, "Signed Up", null,
+                object("plan", "free"), null, null, AT, AT, AT);
+        var identify = new SegmentMessage("identify", "m-2", "u-1", null, null, null,
+                null, object("phone", "+14155550100"), null, AT, null, AT);
+        assertEquals(Set.of(), validate("segment-message.schema.json", track));
+        assertEquals(Set.of(), validate("segment-message.schema.json", identify));
+    }
+
+    @Test
+    void trackWithoutEventIsRejected() throws Exception {
+        var track = new SegmentMessage("track", "m-1", "u-1", null, null, null, null, null, null, AT, null, null);
+        Set<ValidationMessage> errors = validate("segment-message.schema.json", track);
+        assertFalse(errors.isEmpty());
+        assertTrue(errors.toString().contains("event"), errors.toString());
+    }
+
+    @Test
+    void snapshotSendStatusClickAndInboundMatchTheirSchemas() throws Exception {
+        var consent = Map.of("sms", Map.of("marketing", new ContactSnapshot.Consent("opted_in", AT, "api")));
+        var snapshot = new ContactSnapshot("u-1", 3, "+14155550100", "valid", "America/Los_Angeles", "en-US",
+                object("first_name", "Ada"), consent, AT);
+        var send = new SendCommand("msg-1", "run-1:welcome", "u-1", "welcome", 1, "welcome", null, "sms",
+                "marketing", "Hi Ada http://t.example/aB3dE5gH7k", List.of(new SendCommand.Link("aB3dE5gH7k",
+                        "https://shop.example/")), null, new SendCommand.SendWindow("09:00", "20:30"), AT);
+        var status = new DeliveryStatus("msg-1", "u-1", "delivered", null, "sandbox", "sb-1", 1, AT);
+        var click = new Click("c-1", "aB3dE5gH7k", "msg-1", "u-1", "welcome", "welcome", null, AT, "127.0.0.0",
+                "Mozilla/5.0", "mobile", false);
+        var inbound = new InboundSms("in-1", "u-1", "+14155550100", "+15005550006", "STOP", "STOP", "sandbox", AT);
+        assertEquals(Set.of(), validate("contact-snapshot.schema.json", snapshot));
+        assertEquals(Set.of(), validate("send-command.schema.json", send));
+        assertEquals(Set.of(), validate("delivery-status.schema.json", status));
+        assertEquals(Set.of(), validate("click.schema.json", click));
+        assertEquals(Set.of(), validate("inbound-sms.schema.json", inbound));
+    }
+
+    @Test
+    void snapshotWithANonE164PhoneIsRejected() throws Exception {
+        var snapshot = new ContactSnapshot("u-1", 1, "0415 555 0100", "valid", null, null, null, null, AT);
+        assertFalse(validate("contact-snapshot.schema.json", snapshot).isEmpty());
+    }
+
+    @Test
+    void sendCommandWithGuessableCodeIsRejected() throws Exception {
+        var send = new SendCommand("msg-1", "k", "u-1", null, null, null, null, "sms", "marketing", "x",
+                List.of(new SendCommand.Link("abc", "https://shop.example/")), null, null, AT);
+        assertFalse(validate("send-command.schema.json", send).isEmpty());
+    }
+}

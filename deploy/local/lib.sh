@@ -1,0 +1,57 @@
+# shellcheck shell=bash
+# Helpers shared by the deploy/local scripts. Source it; do not run it.
+
+# Everything these scripts download or create lives here, outside the work tree,
+# so a fresh clone reuses the cache and `git clean` never wipes a broker's data.
+DRIP_HOME="${DRIP_HOME:-$HOME/.drip}"
+
+# Messages go to stderr so that stdout stays usable for command output.
+_log_prefix="[drip:$(basename "$0")]"
+log() { printf '%s %s\n' "$_log_prefix" "$*" >&2; }
+warn() { printf '%s WARNING: %s\n' "$_log_prefix" "$*" >&2; }
+die() {
+  printf '%s ERROR: %s\n' "$_log_prefix" "$*" >&2
+  exit 1
+}
+
+need_cmd() {
+  command -v "$1" >/dev/null 2>&1 || die "'$1' is required but not installed${2:+ ($2)}"
+}
+
+# True if something accepts TCP connections on host:port. Uses bash's /dev/tcp,
+# so it needs no extra tools; timeout guards against a filtered port hanging.
+port_open() {
+  local host="$1" port="$2"
+  # shellcheck disable=SC2016 # $1 and $2 are expanded by the inner bash
+  timeout 2 bash -c 'exec 3<>"/dev/tcp/$1/$2"' _ "$host" "$port" >/dev/null 2>&1
+}
+
+# wait_for <seconds> <description> <command...>: retry the command every 0.5 s
+# until it succeeds or the time is up. Returns 1 on timeout; the caller says why.
+wait_for() {
+  local seconds="$1" what="$2"
+  shift 2
+  local deadline=$((SECONDS + seconds))
+  until "$@"; do
+    if ((SECONDS >= deadline)); then
+      warn "timed out after ${seconds}s waiting for $what"
+      return 1
+    fi
+    sleep 0.5
+  done
+}
+
+# True if pid is alive and its command line contains every given word. Checking
+# the command line, not just the pid, keeps a stale pid file (pid reused by
+# another program after a reboot or crash) from making us signal a stranger.
+pid_matches() {
+  local pid="$1"
+  shift
+  [[ "$pid" =~ ^[0-9]+$ ]] || return 1
+  [[ -r "/proc/$pid/cmdline" ]] || return 1
+  local cmdline word
+  cmdline="$(tr '\0' ' ' <"/proc/$pid/cmdline" 2>/dev/null)" || return 1
+  for word in "$@"; do
+    [[ "$cmdline" == *"$word"* ]] || return 1
+  done
+}

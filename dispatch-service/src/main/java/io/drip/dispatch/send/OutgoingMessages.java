@@ -1,0 +1,78 @@
+package io.drip.dispatch.send;
+
+import io.drip.contracts.MessageJson;
+import io.drip.contracts.SendCommand;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.SqlClient;
+import io.vertx.mutiny.sqlclient.Tuple;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.Optional;
+
+/** The outgoing_message table: the queue of messages and their outcome. */
+@ApplicationScoped
+public class OutgoingMessages {
+    public static final String PENDING = "pending";
+
+    /** Queues a command; false when one with the same idempotency key or message id was queued before. */
+    public Uni<Boolean> accept(SqlClient tx, SendCommand command, Instant now) {
+        Instant due = command.notBefore() != null && command.notBefore().isAfter(now) ? command.notBefore() : now;
+        return tx.preparedQuery("""
+                        insert into outgoing_message (message_id, idempotency_key, contact_id, journey_id, step_id, category,
+                          text, command, status, next_attempt_at, created_at)
+                        values ($1, $2, $3, $4, $5, $6, $7, $8::text::jsonb, 'pending', $9, $10)
+                        on conflict do nothing""")
+                .execute(Tuple.from(new Object[] {command.messageId(), command.idempotencyKey(), command.contactId(),
+                        command.journeyId(), command.stepId(), command.category(), command.text(),
+                        MessageJson.write(command), utc(due), utc(now)}))
+                .map(result -> result.rowCount() == 1);
+    }
+
+    /** Claims the most overdue pending message; other workers skip it while it is held. */
+    public Uni<Optional<Outgoing>> claimNextDue(SqlClient tx, Instant now) {
+        return tx.preparedQuery("""
+                        select message_id, contact_id, category, text, created_at from outgoing_message
+                        where status = 'pending' and next_attempt_at <= $1
+                        order by next_attempt_at limit 1 for update skip locked""")
+                .execute(Tuple.of(utc(now)))
+                .map(rows -> rows.size() == 0 ? Optional.empty() : Optional.of(toOutgoing(rows.iterator().next())));
+    }
+
+    public Uni<Void> postpone(SqlClient tx, String messageId, Instant nextAttempt) {
+        return tx.preparedQuery("update outgoing_message set next_attempt_at = $2 where message_id = $1")
+                .execute(Tuple.of(messageId, utc(nextAttempt)))
+                .replaceWithVoid();
+    }
+
+    public Uni<Void> markSent(SqlClient tx, String messageId, String provider, String providerMessageId, String to,
+            Instant at) {
+        return tx.preparedQuery("""
+                        update outgoing_message set status = 'sent', provider = $2, provider_message_id = $3, to_phone = $4,
+                          sent_at = $5, next_attempt_at = null
+                        where message_id = $1""")
+                .execute(Tuple.of(messageId, provider, providerMessageId, to, utc(at)))
+                .replaceWithVoid();
+    }
+
+    /** A final outcome: delivered, failed, undelivered or suppressed, with its reason. */
+    public Uni<Void> markFinal(SqlClient tx, String messageId, String status, String reason, Instant at) {
+        return tx.preparedQuery("""
+                        update outgoing_message set status = $2, reason = $3, next_attempt_at = null,
+                          delivered_at = case when $2 = 'delivered' then $4 else delivered_at end
+                        where message_id = $1""")
+                .execute(Tuple.of(messageId, status, reason, utc(at)))
+                .replaceWithVoid();
+    }
+
+    private static Outgoing toOutgoing(Row row) {
+        return new Outgoing(row.getString("message_id"), row.getString("contact_id"), row.getString("category"),
+                row.getString("text"), row.getOffsetDateTime("created_at").toInstant());
+    }
+
+    private static OffsetDateTime utc(Instant instant) {
+        return instant.atOffset(ZoneOffset.UTC);
+    }
+}

@@ -1,0 +1,127 @@
+package io.drip.dispatch.send;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasSize;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import io.drip.contracts.ContactSnapshot;
+import io.drip.contracts.DeliveryStatus;
+import io.drip.contracts.MessageJson;
+import io.drip.contracts.SendCommand;
+import io.drip.contracts.Topics;
+import io.drip.testing.TestKeys;
+import io.drip.testing.TopicProbe;
+import io.quarkus.test.junit.QuarkusTest;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.Test;
+
+/** dispatch-service against the real broker and PostgreSQL, with the sandbox provider. */
+@QuarkusTest
+class DispatchFlowTest {
+    private static final Duration WAIT = Duration.ofSeconds(20);
+
+    private static String randomMobile() {
+        return "+336" + (10_000_000 + ThreadLocalRandom.current().nextInt(89_999_999));
+    }
+
+    private static void publishContact(String contactId, String phone, String marketingConsent) {
+        var consent = marketingConsent == null ? Map.<String, Map<String, ContactSnapshot.Consent>>of()
+                : Map.of("sms", Map.of("marketing", new ContactSnapshot.Consent(marketingConsent, Instant.now(), "api")));
+        TopicProbe.produce(Topics.CONTACTS, contactId, MessageJson.write(new ContactSnapshot(contactId, 1, phone, "valid",
+                "Europe/Paris", null, MessageJson.mapper().createObjectNode(), consent, Instant.now())));
+    }
+
+    private static SendCommand command(String contactId, String idempotencyKey, String category, String text) {
+        return new SendCommand(UUID.randomUUID().toString(), idempotencyKey, contactId, "welcome", 1, "hello", null, "sms",
+                category, text, List.of(), null, null, Instant.now());
+    }
+
+    private static DeliveryStatus status(ConsumerRecord<String, String> record) {
+        return MessageJson.read(record.value(), DeliveryStatus.class);
+    }
+
+    @Test
+    void aSendReachesTheSandboxInboxAndIsSentThenDelivered() {
+        String contactId = "c-" + UUID.randomUUID();
+        String phone = randomMobile();
+        SendCommand send = command(contactId, "run-1:hello:" + contactId, SendCommand.MARKETING, "Hello from Drip");
+        try (var deliveries = TopicProbe.watch(Topics.DELIVERIES)) {
+            publishContact(contactId, phone, null);
+            TopicProbe.produce(Topics.SENDS, contactId, MessageJson.write(send));
+            var sent = status(deliveries.await(r -> contactId.equals(r.key()) && status(r).status().equals("sent"), WAIT));
+            var delivered = status(deliveries.await(r -> contactId.equals(r.key())
+                    && status(r).status().equals("delivered"), WAIT));
+            assertEquals(send.messageId(), sent.messageId());
+            assertEquals("sandbox", sent.provider());
+            assertEquals(sent.providerMessageId(), delivered.providerMessageId());
+        }
+        given().header("Authorization", TestKeys.bearer(TestKeys.VIEWER)).queryParam("to", phone)
+                .get("/v1/sandbox/messages").then().statusCode(200)
+                .body("$", hasSize(1)).body("[0].text", equalTo("Hello from Drip")).body("[0].status", equalTo("delivered"));
+    }
+
+    @Test
+    void theSameIdempotencyKeyNeverSendsTwice() {
+        String contactId = "c-" + UUID.randomUUID();
+        String phone = randomMobile();
+        publishContact(contactId, phone, null);
+        String key = "run-2:hello:" + contactId;
+        try (var deliveries = TopicProbe.watch(Topics.DELIVERIES)) {
+            TopicProbe.produce(Topics.SENDS, contactId, MessageJson.write(command(contactId, key, "marketing", "Once")));
+            TopicProbe.produce(Topics.SENDS, contactId, MessageJson.write(command(contactId, key, "marketing", "Once")));
+            var sent = deliveries.all(r -> contactId.equals(r.key()) && status(r).status().equals("sent"),
+                    Duration.ofSeconds(5));
+            assertEquals(1, sent.size(), sent.toString());
+        }
+        given().header("Authorization", TestKeys.bearer(TestKeys.VIEWER)).queryParam("to", phone)
+                .get("/v1/sandbox/messages").then().statusCode(200).body("$", hasSize(1));
+    }
+
+    @Test
+    void anOptedOutContactGetsNoMarketingButStillTransactional() {
+        String contactId = "c-" + UUID.randomUUID();
+        publishContact(contactId, randomMobile(), ContactSnapshot.Consent.OPTED_OUT);
+        SendCommand marketing = command(contactId, "k-m-" + contactId, SendCommand.MARKETING, "Sale!");
+        SendCommand receipt = command(contactId, "k-t-" + contactId, SendCommand.TRANSACTIONAL, "Your order shipped");
+        try (var deliveries = TopicProbe.watch(Topics.DELIVERIES)) {
+            TopicProbe.produce(Topics.SENDS, contactId, MessageJson.write(marketing));
+            TopicProbe.produce(Topics.SENDS, contactId, MessageJson.write(receipt));
+            var suppressed = status(deliveries.await(r -> status(r).messageId().equals(marketing.messageId()), WAIT));
+            assertEquals("suppressed", suppressed.status());
+            assertEquals("opted_out", suppressed.reason());
+            var sent = status(deliveries.await(r -> status(r).messageId().equals(receipt.messageId()), WAIT));
+            assertEquals("sent", sent.status());
+        }
+    }
+
+    @Test
+    void aSendWaitsForTheContactItHasNotSeenYet() throws Exception {
+        String contactId = "c-" + UUID.randomUUID();
+        SendCommand send = command(contactId, "k-" + contactId, SendCommand.TRANSACTIONAL, "Code 1234");
+        try (var deliveries = TopicProbe.watch(Topics.DELIVERIES)) {
+            TopicProbe.produce(Topics.SENDS, contactId, MessageJson.write(send));
+            Thread.sleep(1500);
+            publishContact(contactId, randomMobile(), null);
+            assertEquals("sent", status(deliveries.await(r -> contactId.equals(r.key()), WAIT)).status());
+        }
+    }
+
+    @Test
+    void aPoisonCommandGoesToTheDlqAndTheInboxNeedsAKey() {
+        String key = "poison-" + UUID.randomUUID();
+        try (var dlq = TopicProbe.watch(Topics.dlq(Topics.SENDS))) {
+            TopicProbe.produce(Topics.SENDS, key, "[1,2,3]");
+            assertEquals("[1,2,3]", dlq.await(r -> key.equals(r.key()), WAIT).value());
+        }
+        given().get("/v1/sandbox/messages").then().statusCode(401);
+        given().header("Authorization", TestKeys.bearer(TestKeys.VIEWER)).queryParam("limit", 0)
+                .get("/v1/sandbox/messages").then().statusCode(400).body("field", equalTo("limit"));
+    }
+}

@@ -1,0 +1,168 @@
+package io.drip.journey.definition;
+
+import io.drip.journey.message.MessageRenderer;
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.error.Mark;
+import org.yaml.snakeyaml.error.MarkedYAMLException;
+import org.yaml.snakeyaml.nodes.MappingNode;
+import org.yaml.snakeyaml.nodes.Node;
+import org.yaml.snakeyaml.nodes.NodeTuple;
+import org.yaml.snakeyaml.nodes.ScalarNode;
+import org.yaml.snakeyaml.nodes.SequenceNode;
+
+/**
+ * Reads a journey file. It walks SnakeYAML's node tree rather than binding to classes, so that
+ * every error can name the file, line and column of the value at fault.
+ */
+public final class JourneyReader {
+    private static final Pattern ID = Pattern.compile("[a-z0-9][a-z0-9_-]{0,63}");
+    private static final Set<String> CATEGORIES = Set.of("marketing", "transactional");
+
+    private final String file;
+
+    private JourneyReader(String file) {
+        this.file = file;
+    }
+
+    public static JourneyDefinition read(Path path) {
+        try (Reader reader = Files.newBufferedReader(path)) {
+            return read(path.toString(), reader);
+        } catch (IOException e) {
+            throw new JourneyFileException(path.toString(), 1, 1, "cannot read the file: " + e.getMessage());
+        }
+    }
+
+    public static JourneyDefinition read(String file, Reader yaml) {
+        Node root;
+        try {
+            root = new Yaml(new LoaderOptions()).compose(yaml);
+        } catch (MarkedYAMLException e) {
+            Mark mark = e.getProblemMark();
+            throw new JourneyFileException(file, mark.getLine() + 1, mark.getColumn() + 1,
+                    "not valid YAML: " + e.getProblem());
+        }
+        if (root == null) {
+            throw new JourneyFileException(file, 1, 1, "the file is empty; a journey needs journey, trigger and steps");
+        }
+        return new JourneyReader(file).journey(root);
+    }
+
+    private JourneyDefinition journey(Node root) {
+        Map<String, Node> fields = mapping(root, "the journey", Set.of("journey", "name", "version", "trigger", "steps"));
+        String id = id(required(root, fields, "journey"), "journey id");
+        String name = fields.containsKey("name") ? scalar(fields.get("name"), "name") : id;
+        int version = fields.containsKey("version") ? positiveInt(fields.get("version"), "version") : 1;
+        Node triggerNode = required(root, fields, "trigger");
+        Map<String, Node> trigger = mapping(triggerNode, "trigger", Set.of("event"));
+        String event = scalar(required(triggerNode, trigger, "event"), "trigger event");
+        Node stepsNode = required(root, fields, "steps");
+        if (!(stepsNode instanceof SequenceNode sequence) || sequence.getValue().isEmpty()) {
+            throw error(stepsNode, "steps must be a non-empty list of steps");
+        }
+        List<SendStep> steps = new ArrayList<>();
+        Set<String> ids = new HashSet<>();
+        for (Node stepNode : sequence.getValue()) {
+            SendStep step = step(stepNode);
+            if (!ids.add(step.id())) {
+                throw error(stepNode, "duplicate step id '" + step.id() + "'; step ids must be unique in a journey");
+            }
+            steps.add(step);
+        }
+        return new JourneyDefinition(id, version, name, event, List.copyOf(steps), file);
+    }
+
+    private SendStep step(Node node) {
+        Map<String, Node> fields = mapping(node, "a step", Set.of("id", "send"));
+        String id = id(required(node, fields, "id"), "step id");
+        Node sendNode = fields.get("send");
+        if (sendNode == null) {
+            throw error(node, "step '" + id + "' has no action; this version supports 'send'");
+        }
+        Map<String, Node> send = mapping(sendNode, "send", Set.of("channel", "category", "text"));
+        String channel = scalar(required(sendNode, send, "channel"), "channel");
+        if (!channel.equals("sms")) {
+            throw error(send.get("channel"), "channel '" + channel + "' is not supported; use sms");
+        }
+        String category = scalar(required(sendNode, send, "category"), "category");
+        if (!CATEGORIES.contains(category)) {
+            throw error(send.get("category"), "category must be marketing or transactional, not '" + category + "'");
+        }
+        Node textNode = required(sendNode, send, "text");
+        String text = scalar(textNode, "text");
+        MessageRenderer.checkSyntax(text).ifPresent(problem -> {
+            throw error(textNode, "the text is not valid Liquid: " + problem);
+        });
+        return new SendStep(id, channel, category, text);
+    }
+
+    private Map<String, Node> mapping(Node node, String what, Set<String> allowed) {
+        if (!(node instanceof MappingNode mapping)) {
+            throw error(node, what + " must be a mapping of keys to values");
+        }
+        Map<String, Node> fields = new LinkedHashMap<>();
+        for (NodeTuple tuple : mapping.getValue()) {
+            String key = scalar(tuple.getKeyNode(), "a key");
+            if (!allowed.contains(key)) {
+                throw error(tuple.getKeyNode(), "unknown key '" + key + "' in " + what + "; expected one of "
+                        + allowed.stream().sorted().toList());
+            }
+            if (fields.put(key, tuple.getValueNode()) != null) {
+                throw error(tuple.getKeyNode(), "key '" + key + "' appears twice in " + what);
+            }
+        }
+        return fields;
+    }
+
+    private Node required(Node parent, Map<String, Node> fields, String key) {
+        Node value = fields.get(key);
+        if (value == null) {
+            throw error(parent, "'" + key + "' is missing");
+        }
+        return value;
+    }
+
+    private String scalar(Node node, String what) {
+        if (!(node instanceof ScalarNode scalar) || scalar.getValue().isBlank()) {
+            throw error(node, what + " must be a non-empty text value");
+        }
+        return scalar.getValue();
+    }
+
+    private String id(Node node, String what) {
+        String value = scalar(node, what);
+        if (!ID.matcher(value).matches()) {
+            throw error(node, what + " '" + value + "' must be lower-case letters, digits, '-' or '_' (at most 64)");
+        }
+        return value;
+    }
+
+    private int positiveInt(Node node, String what) {
+        String value = scalar(node, what);
+        try {
+            int number = Integer.parseInt(value);
+            if (number > 0) {
+                return number;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw error(node, what + " must be a whole number above 0, not '" + value + "'");
+    }
+
+    private JourneyFileException error(Node node, String problem) {
+        Mark mark = node.getStartMark();
+        return new JourneyFileException(file, mark.getLine() + 1, mark.getColumn() + 1, problem);
+    }
+}

@@ -1,0 +1,78 @@
+package io.drip.journey.run;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.drip.contracts.MessageJson;
+import io.drip.contracts.SegmentMessage;
+import io.drip.journey.definition.JourneyDefinition;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.SqlClient;
+import io.vertx.mutiny.sqlclient.Tuple;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.Optional;
+import java.util.UUID;
+
+/** The journey_run table. */
+@ApplicationScoped
+public class RunRepository {
+    public static final String ACTIVE = "active";
+    public static final String COMPLETED = "completed";
+    public static final String EXITED = "exited";
+
+    /** Enters the contact unless it already has an active run of this journey; true if it entered. */
+    public Uni<Boolean> start(SqlClient tx, JourneyDefinition journey, SegmentMessage trigger, Instant now) {
+        return tx.preparedQuery("""
+                        insert into journey_run (id, journey_id, journey_version, contact_id, status, step_index, next_at,
+                          trigger_event, entered_at, updated_at)
+                        values ($1, $2, $3, $4, 'active', 0, $5, $6::text::jsonb, $5, $5)
+                        on conflict (journey_id, contact_id) where status = 'active' do nothing""")
+                .execute(Tuple.from(new Object[] {UUID.randomUUID(), journey.id(), journey.version(), trigger.contactId(),
+                        utc(now), MessageJson.write(trigger)}))
+                .map(result -> result.rowCount() == 1);
+    }
+
+    /** Claims the active run whose timer is most overdue; other workers skip it while it is held. */
+    public Uni<Optional<Run>> claimNextDue(SqlClient tx, Instant now) {
+        return tx.preparedQuery("""
+                        select id, journey_id, journey_version, contact_id, step_index, trigger_event::text as trigger_event,
+                          entered_at
+                        from journey_run where status = 'active' and next_at <= $1
+                        order by next_at limit 1 for update skip locked""")
+                .execute(Tuple.of(utc(now)))
+                .map(rows -> rows.size() == 0 ? Optional.empty() : Optional.of(toRun(rows.iterator().next())));
+    }
+
+    public Uni<Void> moveTo(SqlClient tx, UUID runId, int stepIndex, Instant nextAt) {
+        return tx.preparedQuery("update journey_run set step_index = $2, next_at = $3, updated_at = now() where id = $1")
+                .execute(Tuple.of(runId, stepIndex, utc(nextAt)))
+                .replaceWithVoid();
+    }
+
+    public Uni<Void> postpone(SqlClient tx, UUID runId, Instant nextAt) {
+        return tx.preparedQuery("update journey_run set next_at = $2, updated_at = now() where id = $1")
+                .execute(Tuple.of(runId, utc(nextAt)))
+                .replaceWithVoid();
+    }
+
+    public Uni<Void> end(SqlClient tx, UUID runId, String status, String reason) {
+        return tx.preparedQuery("""
+                        update journey_run set status = $2, exit_reason = $3, next_at = null, updated_at = now()
+                        where id = $1""")
+                .execute(Tuple.of(runId, status, reason))
+                .replaceWithVoid();
+    }
+
+    private static Run toRun(Row row) {
+        return new Run(row.getUUID("id"), row.getString("journey_id"), row.getInteger("journey_version"),
+                row.getString("contact_id"), row.getInteger("step_index"),
+                MessageJson.read(row.getString("trigger_event"), ObjectNode.class),
+                row.getOffsetDateTime("entered_at").toInstant());
+    }
+
+    private static OffsetDateTime utc(Instant instant) {
+        return instant.atOffset(ZoneOffset.UTC);
+    }
+}

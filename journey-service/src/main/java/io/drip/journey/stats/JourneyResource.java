@@ -1,0 +1,65 @@
+package io.drip.journey.stats;
+
+import io.drip.journey.definition.JourneyCatalog;
+import io.drip.journey.definition.JourneyDefinition;
+import io.drip.kit.security.Roles;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.Tuple;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import java.util.List;
+
+/** The journeys this service runs, and what each achieved. */
+@Path("/v1/journeys")
+@Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed({Roles.VIEWER, Roles.MARKETER, Roles.OPS})
+public class JourneyResource {
+
+    /** A loaded journey as the API shows it. */
+    public record JourneySummary(String id, int version, String name, String trigger, List<String> steps,
+            String source) {
+        static JourneySummary of(JourneyDefinition journey) {
+            return new JourneySummary(journey.id(), journey.version(), journey.name(), journey.trigger(),
+                    journey.steps().stream().map(step -> step.id()).toList(), journey.source());
+        }
+    }
+
+    @Inject
+    JourneyCatalog catalog;
+
+    @Inject
+    Pool pool;
+
+    @Inject
+    MessageLog messages;
+
+    @GET
+    public List<JourneySummary> list() {
+        return catalog.all().stream().map(JourneySummary::of).toList();
+    }
+
+    @GET
+    @Path("/{id}/stats")
+    public Uni<JourneyStats> stats(@PathParam("id") String id) {
+        catalog.find(id).orElseThrow(() -> new NotFoundException("no journey with id '" + id + "'"));
+        return pool.preparedQuery("""
+                        select count(*) as entered, count(*) filter (where status = 'active') as active,
+                          count(*) filter (where status = 'completed') as completed,
+                          count(*) filter (where status = 'exited') as exited
+                        from journey_run where journey_id = $1""")
+                .execute(Tuple.of(id))
+                .chain(rows -> {
+                    Row runs = rows.iterator().next();
+                    return messages.stepStats(pool, id).map(steps -> new JourneyStats(id, runs.getLong("entered"),
+                            runs.getLong("active"), runs.getLong("completed"), runs.getLong("exited"), steps));
+                });
+    }
+}

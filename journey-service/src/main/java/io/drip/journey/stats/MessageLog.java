@@ -1,0 +1,80 @@
+package io.drip.journey.stats;
+
+import io.drip.contracts.Click;
+import io.drip.contracts.DeliveryStatus;
+import io.drip.contracts.SendCommand;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.SqlClient;
+import io.vertx.mutiny.sqlclient.Tuple;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+/** The message table: every message a run sent and what became of it. */
+@ApplicationScoped
+public class MessageLog {
+
+    public Uni<Void> record(SqlClient tx, UUID runId, SendCommand send) {
+        return tx.preparedQuery("""
+                        insert into message (message_id, run_id, journey_id, journey_version, step_id, variant, contact_id,
+                          created_at)
+                        values ($1, $2, $3, $4, $5, $6, $7, $8)""")
+                .execute(Tuple.from(new Object[] {send.messageId(), runId, send.journeyId(), send.journeyVersion(),
+                        send.stepId(), send.variant(), send.contactId(), send.createdAt().atOffset(ZoneOffset.UTC)}))
+                .replaceWithVoid();
+    }
+
+    /** Applies a status change; a message this service did not send (e.g. a keyword reply) is ignored. */
+    public Uni<Void> status(SqlClient tx, DeliveryStatus status) {
+        String column = switch (status.status()) {
+            case DeliveryStatus.SENT -> "sent_at";
+            case DeliveryStatus.DELIVERED -> "delivered_at";
+            case DeliveryStatus.FAILED, DeliveryStatus.UNDELIVERED -> "failed_at";
+            case DeliveryStatus.SUPPRESSED -> "suppressed_at";
+            default -> null;
+        };
+        if (column == null) {
+            return Uni.createFrom().voidItem();
+        }
+        // a delivered message was sent, even if its "sent" status has not been seen
+        String sent = status.status().equals(DeliveryStatus.DELIVERED) ? ", sent_at = coalesce(sent_at, $2)" : "";
+        return tx.preparedQuery("update message set " + column + " = coalesce(" + column + ", $2), "
+                        + "status_reason = coalesce($3, status_reason)" + sent + " where message_id = $1")
+                .execute(Tuple.of(status.messageId(), utc(status), status.reason()))
+                .replaceWithVoid();
+    }
+
+    public Uni<Void> click(SqlClient tx, Click click) {
+        return tx.preparedQuery("""
+                        update message set clicks = clicks + 1, first_click_at = coalesce(first_click_at, $2)
+                        where message_id = $1""")
+                .execute(Tuple.of(click.messageId(), click.at().atOffset(ZoneOffset.UTC)))
+                .replaceWithVoid();
+    }
+
+    /** Per step of a journey: messages, sent, delivered, failed, suppressed, clicked. */
+    public Uni<List<StepStats>> stepStats(SqlClient db, String journeyId) {
+        return db.preparedQuery("""
+                        select step_id, count(*) as messages, count(sent_at) as sent, count(delivered_at) as delivered,
+                          count(failed_at) as failed, count(suppressed_at) as suppressed, count(first_click_at) as clicked
+                        from message where journey_id = $1 group by step_id order by min(created_at)""")
+                .execute(Tuple.of(journeyId))
+                .map(rows -> {
+                    List<StepStats> steps = new ArrayList<>();
+                    for (Row row : rows) {
+                        steps.add(new StepStats(row.getString("step_id"), row.getLong("messages"), row.getLong("sent"),
+                                row.getLong("delivered"), row.getLong("failed"), row.getLong("suppressed"),
+                                row.getLong("clicked")));
+                    }
+                    return steps;
+                });
+    }
+
+    private static OffsetDateTime utc(DeliveryStatus status) {
+        return status.at().atOffset(ZoneOffset.UTC);
+    }
+}

@@ -1,0 +1,50 @@
+package io.drip.journey.stats;
+
+import io.drip.contracts.Click;
+import io.drip.contracts.DeliveryStatus;
+import io.drip.contracts.MalformedMessageException;
+import io.drip.contracts.MessageJson;
+import io.drip.kit.outbox.ProcessedRecords;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+
+/** Applies delivery statuses and clicks to the messages they concern, each record once. */
+@ApplicationScoped
+public class StatusConsumers {
+
+    @Inject
+    Pool pool;
+
+    @Inject
+    ProcessedRecords processed;
+
+    @Inject
+    MessageLog messages;
+
+    @Incoming("deliveries")
+    public Uni<Void> delivery(String record) {
+        DeliveryStatus status = MessageJson.read(record, DeliveryStatus.class);
+        if (status.messageId() == null || status.status() == null || status.at() == null) {
+            throw new MalformedMessageException("a delivery status needs messageId, status and at");
+        }
+        String id = "delivery:" + status.messageId() + ":" + status.status();
+        return pool.withTransaction(tx -> processed.markFirstTime(tx, id)
+                .chain(first -> first ? messages.status(tx, status) : Uni.createFrom().voidItem()));
+    }
+
+    @Incoming("clicks")
+    public Uni<Void> click(String record) {
+        Click click = MessageJson.read(record, Click.class);
+        if (click.clickId() == null || click.messageId() == null || click.at() == null) {
+            throw new MalformedMessageException("a click needs clickId, messageId and at");
+        }
+        if (click.bot()) {
+            return Uni.createFrom().voidItem(); // link previews are not engagement
+        }
+        return pool.withTransaction(tx -> processed.markFirstTime(tx, "click:" + click.clickId())
+                .chain(first -> first ? messages.click(tx, click) : Uni.createFrom().voidItem()));
+    }
+}

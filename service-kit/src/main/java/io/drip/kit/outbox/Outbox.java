@@ -1,0 +1,22 @@
+package io.drip.kit.outbox;
+
+import io.drip.contracts.MessageJson;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.SqlClient;
+import io.vertx.mutiny.sqlclient.Tuple;
+import jakarta.enterprise.context.ApplicationScoped;
+
+/**
+ * Adds records to the outbox inside the caller's transaction, so that state and the records
+ * announcing it commit together or not at all.
+ */
+@ApplicationScoped
+public class Outbox {
+
+    public Uni<Void> add(SqlClient tx, String topic, String key, Object message) {
+        String payload = message == null ? null : MessageJson.write(message);
+        return tx.preparedQuery("insert into outbox (topic, record_key, payload) values ($1, $2, $3)")
+                .execute(Tuple.of(topic, key, payload))
+                .replaceWithVoid();
+    }
+}

@@ -1,0 +1,48 @@
+package io.drip.kit.work;
+
+import io.quarkus.runtime.ShutdownEvent;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.core.Vertx;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Supplier;
+import org.jboss.logging.Logger;
+
+/**
+ * Runs non-blocking background tasks (outbox relay, due timers, queues) every few hundred
+ * milliseconds on a Vert.x timer, never two runs of one task at once. Quarkus' simple
+ * scheduler does not go below one second, which would add seconds to every hop of a journey.
+ */
+@ApplicationScoped
+public class Poller {
+    private static final Logger LOG = Logger.getLogger(Poller.class);
+
+    @Inject
+    Vertx vertx;
+
+    private final List<Long> timers = new CopyOnWriteArrayList<>();
+    private volatile boolean stopping;
+
+    public void every(String name, Duration interval, Supplier<Uni<Void>> task) {
+        AtomicBoolean running = new AtomicBoolean();
+        timers.add(vertx.setPeriodic(interval.toMillis(), id -> {
+            if (stopping || !running.compareAndSet(false, true)) {
+                return;
+            }
+            task.get().subscribe().with(done -> running.set(false), failure -> {
+                running.set(false);
+                LOG.errorf(failure, "%s failed; it runs again in %s", name, interval);
+            });
+        }));
+    }
+
+    void stop(@Observes ShutdownEvent event) {
+        stopping = true;
+        timers.forEach(vertx::cancelTimer);
+    }
+}

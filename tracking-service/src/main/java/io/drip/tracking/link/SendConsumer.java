@@ -1,0 +1,47 @@
+package io.drip.tracking.link;
+
+import io.drip.contracts.MalformedMessageException;
+import io.drip.contracts.MessageJson;
+import io.drip.contracts.SendCommand;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.net.URI;
+import java.net.URISyntaxException;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+
+/** Registers the short links of every send command. */
+@ApplicationScoped
+public class SendConsumer {
+
+    @Inject
+    Pool pool;
+
+    @Inject
+    Links links;
+
+    @Incoming("sends")
+    public Uni<Void> consume(String record) {
+        SendCommand command = MessageJson.read(record, SendCommand.class);
+        if (command.links() == null || command.links().isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        if (command.messageId() == null || command.contactId() == null || command.createdAt() == null
+                || command.links().stream().anyMatch(l -> l.code() == null || !isWebUrl(l.url()))) {
+            throw new MalformedMessageException("a send command with links needs messageId, contactId, createdAt, "
+                    + "and for every link a code and an http(s) URL");
+        }
+        return pool.withTransaction(tx -> links.register(tx, command));
+    }
+
+    /** Only web URLs are ever redirected to, whatever a producer put in a command. */
+    private static boolean isWebUrl(String url) {
+        try {
+            URI uri = new URI(url);
+            return ("http".equals(uri.getScheme()) || "https".equals(uri.getScheme())) && uri.getHost() != null;
+        } catch (URISyntaxException | NullPointerException e) {
+            return false;
+        }
+    }
+}
