@@ -17,6 +17,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 
 /** tracking-service against the real broker and PostgreSQL. */
@@ -44,10 +45,12 @@ class RedirectTest {
         SendCommand send = sendWithLink(contactId, code, "https://shop.example/cart?id=42");
         try (var clicks = TopicProbe.watch(Topics.CLICKS)) {
             TopicProbe.produce(Topics.SENDS, contactId, MessageJson.write(send));
-            // the first click may come before the link is registered: the redirect waits for it
-            noRedirects().header("User-Agent", "Mozilla/5.0 (iPhone)").get("/" + code)
+            // a click may come before the link is registered (the redirect waits up to 3 s for it),
+            // and just after start-up the consumer may still be catching up on older commands
+            Awaitility.await().atMost(WAIT).untilAsserted(() -> noRedirects()
+                    .header("User-Agent", "Mozilla/5.0 (iPhone)").get("/" + code)
                     .then().statusCode(302).header("Location", "https://shop.example/cart?id=42")
-                    .header("Cache-Control", "no-store");
+                    .header("Cache-Control", "no-store"));
             var click = MessageJson.read(clicks.await(r -> contactId.equals(r.key()), WAIT).value(), Click.class);
             assertEquals(send.messageId(), click.messageId());
             assertEquals("welcome", click.journeyId());

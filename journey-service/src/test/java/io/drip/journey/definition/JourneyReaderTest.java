@@ -39,9 +39,9 @@ class JourneyReaderTest {
     @Test
     void anUnknownKeyIsReportedAtItsLineAndColumn() {
         var e = error(VALID.replace("    category: marketing", "    categroy: marketing"));
-        assertEquals(10, e.line());
+        assertEquals(9, e.line());
         assertEquals(7, e.column());
-        assertTrue(e.getMessage().startsWith("welcome.yaml:10:7: unknown key 'categroy'"), e.getMessage());
+        assertTrue(e.getMessage().startsWith("welcome.yaml:9:7: unknown key 'categroy'"), e.getMessage());
     }
 
     @Test
@@ -54,7 +54,7 @@ class JourneyReaderTest {
     @Test
     void brokenLiquidIsReportedAtTheText() {
         var e = error(VALID.replace("| default: 'there' }}", "| default: 'there' "));
-        assertEquals(11, e.line());
+        assertEquals(10, e.line());
         assertTrue(e.getMessage().contains("not valid Liquid"), e.getMessage());
     }
 
