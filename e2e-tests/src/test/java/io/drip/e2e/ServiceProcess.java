@@ -1,0 +1,88 @@
+package io.drip.e2e;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.restassured.RestAssured;
+import io.restassured.response.Response;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/** One service started from its built jar as a separate process, as deploy/local runs it. */
+final class ServiceProcess implements AutoCloseable {
+    private final String name;
+    private final int managementPort;
+    private final Path log;
+    private final Process process;
+
+    private ServiceProcess(String name, int managementPort, Path log, Process process) {
+        this.name = name;
+        this.managementPort = managementPort;
+        this.log = log;
+        this.process = process;
+    }
+
+    static ServiceProcess start(Path repo, String name, int managementPort, Map<String, String> env) throws IOException {
+        Path jar = repo.resolve(name).resolve("target/quarkus-app/quarkus-run.jar");
+        assertTrue(Files.exists(jar), jar + " is missing: build the services first (./mvnw package)");
+        Path log = repo.resolve("e2e-tests/target/e2e-logs/" + name + ".log");
+        Files.createDirectories(log.getParent());
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx256m", "-jar", jar.toString()));
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
+                .redirectOutput(log.toFile());
+        builder.environment().putAll(env);
+        return new ServiceProcess(name, managementPort, log, builder.start());
+    }
+
+    /** Waits until the readiness check (Kafka and PostgreSQL included) answers UP. */
+    void awaitReady(Duration timeout) throws Exception {
+        Instant deadline = Instant.now().plus(timeout);
+        while (Instant.now().isBefore(deadline)) {
+            if (!process.isAlive()) {
+                throw new AssertionError(name + " exited with " + process.exitValue() + ":\n" + logTail());
+            }
+            try {
+                if (health("ready").statusCode() == 200) {
+                    return;
+                }
+            } catch (Exception notListeningYet) {
+                // the management port opens a moment after the JVM starts
+            }
+            Thread.sleep(250);
+        }
+        throw new AssertionError(name + " not ready within " + timeout + ":\n" + logTail());
+    }
+
+    Response health(String kind) {
+        return RestAssured.given().baseUri("http://127.0.0.1:" + managementPort).get("/q/health/" + kind);
+    }
+
+    /** Stops the service with SIGTERM, as Kubernetes does, and returns its log. */
+    String stopGracefully(Duration timeout) throws Exception {
+        process.destroy();
+        if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+            process.destroyForcibly();
+            throw new AssertionError(name + " did not stop within " + timeout + " of SIGTERM");
+        }
+        return Files.readString(log);
+    }
+
+    String logTail() throws IOException {
+        List<String> lines = Files.readAllLines(log);
+        return String.join("\n", lines.subList(Math.max(0, lines.size() - 40), lines.size()));
+    }
+
+    @Override
+    public void close() {
+        if (process.isAlive()) {
+            process.destroyForcibly();
+        }
+    }
+}

@@ -1,0 +1,171 @@
+package io.drip.e2e;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.hasSize;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.drip.testing.TopicProbe;
+import io.restassured.config.RedirectConfig;
+import io.restassured.config.RestAssuredConfig;
+import io.restassured.http.ContentType;
+import io.restassured.path.json.JsonPath;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+
+/**
+ * The walking skeleton, end to end: the four services run as separate processes from their built
+ * jars against the real broker and PostgreSQL, and the test drives them over HTTP as a backend,
+ * a phone and a marketer would.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class WalkingSkeletonTest {
+    private static final Duration WAIT = Duration.ofSeconds(30);
+    private static final String WRITE_KEY = "e2e-write-" + UUID.randomUUID();
+    private static final String VIEWER_KEY = "e2e-viewer-" + UUID.randomUUID();
+    private static final String RUN = "e2e-" + UUID.randomUUID().toString().substring(0, 8);
+    private static final Map<String, Integer> HTTP_PORTS = Map.of(
+            "contact-service", 18081, "journey-service", 18082, "dispatch-service", 18083, "tracking-service", 18084);
+    /** Each service's consumer channels (group suffix and topic), started at the end of the topic. */
+    private static final Map<String, Map<String, String>> CHANNELS = Map.of(
+            "contact-service", Map.of("events", "drip.events.v1"),
+            "journey-service", Map.of("events", "drip.events.v1", "contacts", "drip.contacts.v1",
+                    "deliveries", "drip.deliveries.v1", "clicks", "drip.clicks.v1"),
+            "dispatch-service", Map.of("sends", "drip.sends.v1", "contacts", "drip.contacts.v1"),
+            "tracking-service", Map.of("sends", "drip.sends.v1"));
+
+    private static final Map<String, ServiceProcess> services = new LinkedHashMap<>();
+
+    private static String url(String service) {
+        return "http://127.0.0.1:" + HTTP_PORTS.get(service);
+    }
+
+    private static String sha256(String key) throws Exception {
+        return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(key.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    @BeforeAll
+    static void startTheSystem() throws Exception {
+        Path repo = Path.of(System.getProperty("drip.repo.root", "..")).toAbsolutePath().normalize();
+        Map<String, String> groups = new LinkedHashMap<>();
+        CHANNELS.forEach((service, channels) -> channels.forEach(
+                (channel, topic) -> groups.put(RUN + "-" + service + "." + channel, topic)));
+        ConsumerGroups.startAtEnd(groups);
+        for (String service : List.of("contact-service", "journey-service", "dispatch-service", "tracking-service")) {
+            int port = HTTP_PORTS.get(service);
+            Map<String, String> env = new LinkedHashMap<>();
+            env.put("KAFKA_BOOTSTRAP_SERVERS", TopicProbe.bootstrapServers());
+            env.put("DRIP_DB_NAME", "drip_" + service.replace("-service", "") + "_e2e");
+            env.put("DRIP_HTTP_PORT", String.valueOf(port));
+            env.put("DRIP_MANAGEMENT_PORT", String.valueOf(port + 100));
+            env.put("DRIP_KAFKA_GROUP", RUN + "-" + service);
+            env.put("DRIP_API_KEYS", "e2e-viewer:viewer:" + sha256(VIEWER_KEY));
+            env.put("DRIP_WRITE_KEYS", "e2e-shop:" + sha256(WRITE_KEY));
+            env.put("DRIP_JOURNEYS_DIR", repo.resolve("deploy/journeys").toString());
+            env.put("DRIP_TRACKING_BASE_URL", url("tracking-service"));
+            services.put(service, ServiceProcess.start(repo, service, port + 100, env));
+        }
+        for (ServiceProcess service : services.values()) {
+            service.awaitReady(Duration.ofSeconds(90));
+        }
+    }
+
+    @AfterAll
+    static void stopTheSystem() {
+        services.values().forEach(ServiceProcess::close);
+    }
+
+    @Test
+    @Order(1)
+    void aSignUpBecomesATrackedSmsWhoseClickReachesTheJourneyStats() throws Exception {
+        String userId = "shopper-" + UUID.randomUUID();
+        String phone = "+336" + (10_000_000 + ThreadLocalRandom.current().nextInt(89_999_999));
+
+        // the shop's backend, with its write key, as it would call Segment
+        given().baseUri(url("contact-service")).auth().preemptive().basic(WRITE_KEY, "").contentType(ContentType.JSON)
+                .body("""
+                        {"userId":"%s","traits":{"phone":"%s","first_name":"Ada","timezone":"Europe/Paris"}}"""
+                        .formatted(userId, phone))
+                .post("/v1/identify").then().statusCode(200).body("success", equalTo(true));
+        given().baseUri(url("contact-service")).auth().preemptive().basic(WRITE_KEY, "").contentType(ContentType.JSON)
+                .body("{\"userId\":\"%s\",\"event\":\"Signed Up\",\"properties\":{\"source\":\"e2e\"}}".formatted(userId))
+                .post("/v1/track").then().statusCode(200);
+
+        // the phone: the SMS arrives in the sandbox inbox with its short link
+        List<String> texts = new ArrayList<>();
+        Awaitility.await().atMost(WAIT).untilAsserted(() -> {
+            texts.clear();
+            texts.addAll(given().baseUri(url("dispatch-service")).header("Authorization", "Bearer " + VIEWER_KEY)
+                    .queryParam("to", phone).get("/v1/sandbox/messages")
+                    .then().statusCode(200).body("$", hasSize(1)).body("[0].status", equalTo("delivered"))
+                    .extract().jsonPath().getList("text", String.class));
+        });
+        Matcher link = Pattern.compile("^Hi Ada, welcome to Drip Shop! Your first order ships free: "
+                + Pattern.quote(url("tracking-service")) + "/([0-9A-Za-z]{12})$").matcher(texts.get(0));
+        assertTrue(link.matches(), "unexpected SMS text: " + texts.get(0));
+
+        // the shopper taps the link
+        given().baseUri(url("tracking-service"))
+                .config(RestAssuredConfig.config().redirect(RedirectConfig.redirectConfig().followRedirects(false)))
+                .header("User-Agent", "Mozilla/5.0 (iPhone; CPU iPhone OS 18_0 like Mac OS X)")
+                .get("/" + link.group(1))
+                .then().statusCode(302).header("Location", "https://shop.example/welcome");
+
+        // the marketer: sent, delivered and clicked reach the journey's stats
+        Awaitility.await().atMost(WAIT).untilAsserted(() -> {
+            JsonPath stats = given().baseUri(url("journey-service")).header("Authorization", "Bearer " + VIEWER_KEY)
+                    .get("/v1/journeys/welcome/stats").then().statusCode(200).extract().jsonPath();
+            assertEquals(1, stats.getInt("entered"));
+            assertEquals(1, stats.getInt("completed"));
+            assertEquals(1, stats.getInt("steps[0].messages"));
+            assertEquals(1, stats.getInt("steps[0].sent"));
+            assertEquals(1, stats.getInt("steps[0].delivered"));
+            assertEquals(1, stats.getInt("steps[0].clicked"));
+        });
+    }
+
+    @Test
+    @Order(2)
+    void everyServiceReportsKafkaAndPostgresInItsHealthAndGuardsItsApis() {
+        services.forEach((name, service) -> {
+            service.health("live").then().statusCode(200).body("status", equalTo("UP"));
+            service.health("ready").then().statusCode(200).body("status", equalTo("UP"))
+                    .body("checks.name", hasItem(org.hamcrest.Matchers.containsString("Messaging")))
+                    .body("checks.name", hasItem(org.hamcrest.Matchers.containsString("PostgreSQL")));
+        });
+        given().baseUri(url("contact-service")).contentType(ContentType.JSON).body("{}").post("/v1/track")
+                .then().statusCode(401);
+        given().baseUri(url("journey-service")).auth().preemptive().basic(WRITE_KEY, "").get("/v1/journeys")
+                .then().statusCode(403);
+        given().baseUri(url("dispatch-service")).get("/v1/sandbox/messages").then().statusCode(401);
+    }
+
+    @Test
+    @Order(3)
+    void everyServiceStopsGracefullyOnSigterm() throws Exception {
+        for (var entry : services.entrySet()) {
+            String log = entry.getValue().stopGracefully(Duration.ofSeconds(30));
+            assertTrue(log.contains(entry.getKey() + " stopped in"), entry.getKey() + " log:\n" + log);
+        }
+    }
+}
