@@ -55,3 +55,22 @@ pid_matches() {
     [[ "$cmdline" == *"$word"* ]] || return 1
   done
 }
+
+# stop_pid <pid> <what>: SIGTERM lets a process shut down cleanly (a broker flushes its logs, a
+# service finishes its requests); SIGKILL only if that takes too long. Always by pid, never by
+# a name pattern.
+stop_pid() {
+  local pid="$1" what="${2:-pid $1}"
+  kill -TERM "$pid" 2>/dev/null || return 0
+  if ! wait_for 30 "$what (pid $pid) to stop" pid_gone "$pid"; then
+    warn "sending SIGKILL to $pid"
+    kill -KILL "$pid" 2>/dev/null || true
+    wait_for 10 "pid $pid to die" pid_gone "$pid" || die "could not stop pid $pid"
+  fi
+}
+
+# A zombie (dead, not yet reaped by init) counts as gone: it holds no ports or files.
+pid_gone() {
+  ! kill -0 "$1" 2>/dev/null && return 0
+  [[ "$(awk '{print $3}' "/proc/$1/stat" 2>/dev/null)" == Z ]]
+}

@@ -99,7 +99,8 @@ class WalkingSkeletonTest {
     @Order(1)
     void aSignUpBecomesATrackedSmsWhoseClickReachesTheJourneyStats() throws Exception {
         String userId = "shopper-" + UUID.randomUUID();
-        String phone = "+336" + (10_000_000 + ThreadLocalRandom.current().nextInt(89_999_999));
+        // 06 12 is a French mobile range (libphonenumber rejects unassigned ones such as 06 97)
+        String phone = "+33612" + (100_000 + ThreadLocalRandom.current().nextInt(899_999));
 
         // the shop's backend, with its write key, as it would call Segment
         given().baseUri(url("contact-service")).auth().preemptive().basic(WRITE_KEY, "").contentType(ContentType.JSON)
