@@ -26,6 +26,8 @@ port_open() {
   timeout 2 bash -c 'exec 3<>"/dev/tcp/$1/$2"' _ "$host" "$port" >/dev/null 2>&1
 }
 
+port_closed() { ! port_open "$@"; }
+
 # wait_for <seconds> <description> <command...>: retry the command every 0.5 s
 # until it succeeds or the time is up. Returns 1 on timeout; the caller says why.
 wait_for() {
