@@ -3,17 +3,41 @@ package io.drip.contracts;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import com.networknt.schema.JsonSchema;
+import com.networknt.schema.JsonSchemaFactory;
+import com.networknt.schema.SchemaValidatorsConfig;
+import com.networknt.schema.SpecVersion;
+import com.networknt.schema.ValidationMessage;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 
-/** The one JSON form of every message on Drip's topics (ISO-8601 instants, nulls omitted). */
+/**
+ * The one JSON form of every message on Drip's topics (ISO-8601 instants, nulls omitted).
+ * Reading a topic's message checks it against that message's JSON Schema, so a consumer gets a
+ * complete message or a {@link MalformedMessageException} saying what is wrong.
+ */
 public final class MessageJson {
     private static final ObjectMapper MAPPER = new ObjectMapper()
             .registerModule(new JavaTimeModule())
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .setSerializationInclusion(JsonInclude.Include.NON_NULL);
+
+    private static final Map<Class<?>, JsonSchema> SCHEMAS = Map.of(
+            SegmentMessage.class, schema("segment-message"),
+            ContactSnapshot.class, schema("contact-snapshot"),
+            SendCommand.class, schema("send-command"),
+            DeliveryStatus.class, schema("delivery-status"),
+            Click.class, schema("click"),
+            InboundSms.class, schema("inbound-sms"));
 
     private MessageJson() {
     }
@@ -36,11 +60,34 @@ public final class MessageJson {
             throw new MalformedMessageException("empty record where a " + type.getSimpleName() + " was expected");
         }
         try {
-            return MAPPER.readValue(json, type);
+            JsonNode tree = MAPPER.readTree(json);
+            JsonSchema schema = SCHEMAS.get(type);
+            if (schema != null) {
+                Set<ValidationMessage> problems = schema.validate(tree);
+                if (!problems.isEmpty()) {
+                    throw new MalformedMessageException("not a valid " + type.getSimpleName() + ": "
+                            + problems.stream().map(ValidationMessage::getMessage).sorted().collect(Collectors.joining("; ")));
+                }
+            }
+            return MAPPER.treeToValue(tree, type);
         } catch (JsonProcessingException e) {
             String where = e.getLocation() == null ? ""
                     : " at line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr();
             throw new MalformedMessageException("not a valid " + type.getSimpleName() + ": " + e.getOriginalMessage() + where, e);
+        }
+    }
+
+    /** The JSON Schema of a message, as published in this module's resources. */
+    public static InputStream schemaResource(String name) {
+        return MessageJson.class.getResourceAsStream("/io/drip/contracts/schema/" + name + ".schema.json");
+    }
+
+    private static JsonSchema schema(String name) {
+        SchemaValidatorsConfig config = SchemaValidatorsConfig.builder().formatAssertionsEnabled(true).build();
+        try (InputStream in = schemaResource(name)) {
+            return JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012).getSchema(in, config);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the schema " + name, e);
         }
     }
 }

@@ -21,9 +21,19 @@ class MessageJsonTest {
 
     @Test
     void unknownFieldsAreIgnoredSoProducersCanAddFields() {
-        var click = MessageJson.read("{\"clickId\":\"c\",\"code\":\"x\",\"bot\":true,\"newField\":1}", Click.class);
+        var click = MessageJson.read("""
+                {"clickId":"c","code":"x","messageId":"m","contactId":"u","at":"2026-11-25T10:00:00Z","bot":true,
+                 "newField":1}""", Click.class);
         assertEquals("c", click.clickId());
         assertTrue(click.bot());
+    }
+
+    @Test
+    void aMessageThatBreaksItsSchemaIsMalformedAndSaysWhy() {
+        var error = assertThrows(MalformedMessageException.class, () -> MessageJson.read("""
+                {"messageId":"m","status":"delivered","at":"yesterday"}""", DeliveryStatus.class));
+        assertTrue(error.getMessage().contains("contactId"), error.getMessage());
+        assertTrue(error.getMessage().contains("at"), error.getMessage());
     }
 
     @Test

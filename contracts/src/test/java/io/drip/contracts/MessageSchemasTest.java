@@ -29,7 +29,7 @@ class MessageSchemasTest {
 
     private static JsonSchema schema(String file) throws Exception {
         SchemaValidatorsConfig config = SchemaValidatorsConfig.builder().formatAssertionsEnabled(true).build();
-        try (InputStream in = MessageSchemasTest.class.getResourceAsStream("/io/drip/contracts/schema/" + file)) {
+        try (InputStream in = MessageJson.schemaResource(file.replace(".schema.json", ""))) {
             return JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012).getSchema(in, config);
         }
     }

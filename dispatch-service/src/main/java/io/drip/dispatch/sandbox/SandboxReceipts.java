@@ -5,16 +5,12 @@ import io.drip.contracts.Topics;
 import io.drip.dispatch.send.OutgoingMessages;
 import io.drip.kit.outbox.Outbox;
 import io.drip.kit.work.DueWork;
-import io.drip.kit.work.Poller;
-import io.quarkus.runtime.StartupEvent;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.Optional;
@@ -27,14 +23,10 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  */
 @ApplicationScoped
 public class SandboxReceipts implements DueWork.Queue<SandboxReceipts.Due> {
-    private static final Duration FAILURE_BACKOFF = Duration.ofSeconds(30);
 
     /** A sandbox message whose receipt is due. */
     public record Due(String providerId, String messageId, String contactId) {
     }
-
-    @Inject
-    DueWork work;
 
     @Inject
     OutgoingMessages outgoing;
@@ -45,18 +37,9 @@ public class SandboxReceipts implements DueWork.Queue<SandboxReceipts.Due> {
     @ConfigProperty(name = "drip.sandbox.failure-rate")
     double failureRate;
 
-    @ConfigProperty(name = "drip.sandbox.poll-interval", defaultValue = "PT0.2S")
-    Duration pollInterval;
-
-    @Inject
-    Poller poller;
-
-    void start(@Observes StartupEvent event) {
-        poller.every("sandbox receipts", pollInterval, this::deliverDueReceipts);
-    }
-
-    Uni<Void> deliverDueReceipts() {
-        return work.drain(this, 200, FAILURE_BACKOFF);
+    @Override
+    public String name() {
+        return "sandbox-receipts";
     }
 
     @Override

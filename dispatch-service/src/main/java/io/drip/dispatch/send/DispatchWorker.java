@@ -7,12 +7,9 @@ import io.drip.dispatch.sandbox.SandboxProvider;
 import io.drip.kit.contacts.ContactSnapshots;
 import io.drip.kit.outbox.Outbox;
 import io.drip.kit.work.DueWork;
-import io.drip.kit.work.Poller;
-import io.quarkus.runtime.StartupEvent;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.Instant;
@@ -26,12 +23,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  */
 @ApplicationScoped
 public class DispatchWorker implements DueWork.Queue<Outgoing> {
-    private static final Duration FAILURE_BACKOFF = Duration.ofSeconds(30);
     /** How soon a message that waits for its contact's snapshot looks again. */
     private static final Duration CONTACT_RETRY = Duration.ofSeconds(1);
-
-    @Inject
-    DueWork work;
 
     @Inject
     OutgoingMessages outgoing;
@@ -48,21 +41,9 @@ public class DispatchWorker implements DueWork.Queue<Outgoing> {
     @ConfigProperty(name = "drip.dispatch.contact-wait")
     Duration contactWait;
 
-    @ConfigProperty(name = "drip.dispatch.batch-size", defaultValue = "200")
-    int batchSize;
-
-    @ConfigProperty(name = "drip.dispatch.poll-interval", defaultValue = "PT0.2S")
-    Duration pollInterval;
-
-    @Inject
-    Poller poller;
-
-    void start(@Observes StartupEvent event) {
-        poller.every("dispatch queue", pollInterval, this::sendDueMessages);
-    }
-
-    Uni<Void> sendDueMessages() {
-        return work.drain(this, batchSize, FAILURE_BACKOFF);
+    @Override
+    public String name() {
+        return "dispatch";
     }
 
     @Override

@@ -1,6 +1,5 @@
 package io.drip.dispatch.send;
 
-import io.drip.contracts.MalformedMessageException;
 import io.drip.contracts.MessageJson;
 import io.drip.contracts.SendCommand;
 import io.smallrye.mutiny.Uni;
@@ -25,10 +24,6 @@ public class SendConsumer {
     @Incoming("sends")
     public Uni<Void> consume(String record) {
         SendCommand command = MessageJson.read(record, SendCommand.class);
-        if (command.messageId() == null || command.idempotencyKey() == null || command.contactId() == null
-                || command.text() == null || command.category() == null) {
-            throw new MalformedMessageException("a send command needs messageId, idempotencyKey, contactId, category and text");
-        }
         return pool.withTransaction(tx -> outgoing.accept(tx, command, Instant.now()))
                 .invoke(accepted -> {
                     if (!accepted) {

@@ -1,6 +1,5 @@
 package io.drip.journey.run;
 
-import io.drip.contracts.MalformedMessageException;
 import io.drip.contracts.MessageJson;
 import io.drip.contracts.SegmentMessage;
 import io.drip.journey.definition.JourneyCatalog;
@@ -36,9 +35,6 @@ public class TriggerConsumer {
     @Incoming("events")
     public Uni<Void> consume(String record) {
         SegmentMessage message = MessageJson.read(record, SegmentMessage.class);
-        if (message.messageId() == null || message.contactId() == null) {
-            throw new MalformedMessageException("a Segment message needs messageId and userId or anonymousId");
-        }
         List<JourneyDefinition> triggered = message.isTrack() ? catalog.triggeredBy(message.event()) : List.of();
         if (triggered.isEmpty()) {
             return Uni.createFrom().voidItem();

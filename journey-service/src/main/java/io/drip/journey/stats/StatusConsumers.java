@@ -2,7 +2,6 @@ package io.drip.journey.stats;
 
 import io.drip.contracts.Click;
 import io.drip.contracts.DeliveryStatus;
-import io.drip.contracts.MalformedMessageException;
 import io.drip.contracts.MessageJson;
 import io.drip.kit.outbox.ProcessedRecords;
 import io.smallrye.mutiny.Uni;
@@ -27,9 +26,6 @@ public class StatusConsumers {
     @Incoming("deliveries")
     public Uni<Void> delivery(String record) {
         DeliveryStatus status = MessageJson.read(record, DeliveryStatus.class);
-        if (status.messageId() == null || status.status() == null || status.at() == null) {
-            throw new MalformedMessageException("a delivery status needs messageId, status and at");
-        }
         String id = "delivery:" + status.messageId() + ":" + status.status();
         return pool.withTransaction(tx -> processed.markFirstTime(tx, id)
                 .chain(first -> first ? messages.status(tx, status) : Uni.createFrom().voidItem()));
@@ -38,9 +34,6 @@ public class StatusConsumers {
     @Incoming("clicks")
     public Uni<Void> click(String record) {
         Click click = MessageJson.read(record, Click.class);
-        if (click.clickId() == null || click.messageId() == null || click.at() == null) {
-            throw new MalformedMessageException("a click needs clickId, messageId and at");
-        }
         if (click.bot()) {
             return Uni.createFrom().voidItem(); // link previews are not engagement
         }

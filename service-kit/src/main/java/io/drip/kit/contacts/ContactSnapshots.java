@@ -30,8 +30,9 @@ public class ContactSnapshots {
                     .replaceWith(Change.ERASED);
         }
         ContactSnapshot snapshot = MessageJson.read(record.value(), ContactSnapshot.class);
-        if (!record.key().equals(snapshot.contactId()) || snapshot.updatedAt() == null) {
-            throw new MalformedMessageException("a contact snapshot needs contactId equal to the record key, and updatedAt");
+        if (!record.key().equals(snapshot.contactId())) {
+            throw new MalformedMessageException("the snapshot's contactId '" + snapshot.contactId()
+                    + "' differs from the record key '" + record.key() + "'");
         }
         return tx.preparedQuery("""
                         insert into contact_snapshot (id, version, snapshot, updated_at) values ($1, $2, $3::text::jsonb, $4)

@@ -1,30 +1,38 @@
 package io.drip.kit.work;
 
+import io.quarkus.runtime.StartupEvent;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.inject.Any;
+import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
-import java.util.function.BiFunction;
+import org.eclipse.microprofile.config.Config;
 import org.jboss.logging.Logger;
 
 /**
- * Works off due items of a PostgreSQL-backed queue (durable timers, outgoing messages), one
- * transaction per item: the claim ({@code FOR UPDATE SKIP LOCKED}, so replicas share the work)
- * and the processing commit together, and one failing item cannot hold back the others.
+ * Works off the due items of every PostgreSQL-backed {@link Queue} bean (durable timers,
+ * outgoing messages, receipts), one transaction per item: the claim ({@code FOR UPDATE SKIP
+ * LOCKED}, so replicas share the work) and the processing commit together, and one failing item
+ * is postponed instead of holding back the others. Each queue is polled every
+ * {@code drip.work.<name>.poll-interval} (0.2 s) for up to {@code drip.work.<name>.batch-size}
+ * (200) items.
  */
 @ApplicationScoped
 public class DueWork {
     private static final Logger LOG = Logger.getLogger(DueWork.class);
-
-    @Inject
-    Pool pool;
+    private static final Duration FAILURE_BACKOFF = Duration.ofSeconds(30);
 
     /** How to claim, process and postpone the items of one queue. */
     public interface Queue<T> {
+        /** Names the queue in logs and settings. */
+        String name();
+
         /** Claims the most overdue item at {@code now}, if any. */
         Uni<Optional<T>> claim(SqlConnection tx, Instant now);
 
@@ -34,8 +42,32 @@ public class DueWork {
         Uni<Void> postpone(SqlConnection tx, T item, Instant until);
     }
 
+    @Inject
+    Pool pool;
+
+    @Inject
+    Poller poller;
+
+    @Inject
+    Config config;
+
+    @Inject
+    @Any
+    Instance<Queue<?>> queues;
+
+    void start(@Observes StartupEvent event) {
+        queues.forEach(this::schedule);
+    }
+
+    private <T> void schedule(Queue<T> queue) {
+        String prefix = "drip.work." + queue.name() + ".";
+        Duration interval = config.getOptionalValue(prefix + "poll-interval", Duration.class).orElse(Duration.ofMillis(200));
+        int batchSize = config.getOptionalValue(prefix + "batch-size", Integer.class).orElse(200);
+        poller.every(queue.name(), interval, () -> drain(queue, batchSize));
+    }
+
     /** Processes due items until none is left or {@code max} were done. */
-    public <T> Uni<Void> drain(Queue<T> queue, int max, Duration failureBackoff) {
+    <T> Uni<Void> drain(Queue<T> queue, int max) {
         if (max == 0) {
             return Uni.createFrom().voidItem();
         }
@@ -51,13 +83,13 @@ public class DueWork {
                 }))
                 .onFailure().recoverWithUni(failure -> {
                     if (claimed[0] == null) {
-                        LOG.warnf("cannot claim due work: %s", failure.getMessage());
+                        LOG.warnf("%s: cannot claim due work: %s", queue.name(), failure.getMessage());
                         return Uni.createFrom().item(false);
                     }
-                    LOG.errorf(failure, "%s failed; retrying in %s", claimed[0], failureBackoff);
-                    return pool.withTransaction(tx -> queue.postpone(tx, claimed[0], Instant.now().plus(failureBackoff)))
+                    LOG.errorf(failure, "%s: %s failed; retrying in %s", queue.name(), claimed[0], FAILURE_BACKOFF);
+                    return pool.withTransaction(tx -> queue.postpone(tx, claimed[0], Instant.now().plus(FAILURE_BACKOFF)))
                             .replaceWith(true);
                 })
-                .chain(more -> more ? drain(queue, max - 1, failureBackoff) : Uni.createFrom().voidItem());
+                .chain(more -> more ? drain(queue, max - 1) : Uni.createFrom().voidItem());
     }
 }
