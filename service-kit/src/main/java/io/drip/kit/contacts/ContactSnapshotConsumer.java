@@ -24,6 +24,6 @@ public class ContactSnapshotConsumer {
 
     @Incoming("contacts")
     public Uni<Void> consume(ConsumerRecord<String, String> record) {
-        return pool.withTransaction(tx -> contacts.apply(tx, record)).replaceWithVoid();
+        return pool.withTransaction(tx -> contacts.apply(tx, record));
     }
 }

@@ -18,16 +18,13 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 @ApplicationScoped
 public class ContactSnapshots {
 
-    /** The change a contacts record made. */
-    public enum Change { SAVED, ERASED }
-
-    public Uni<Change> apply(SqlClient tx, ConsumerRecord<String, String> record) {
+    public Uni<Void> apply(SqlClient tx, ConsumerRecord<String, String> record) {
         if (record.key() == null) {
             throw new MalformedMessageException("a contact record needs the contactId as its key");
         }
         if (record.value() == null) {
             return tx.preparedQuery("delete from contact_snapshot where id = $1").execute(Tuple.of(record.key()))
-                    .replaceWith(Change.ERASED);
+                    .replaceWithVoid();
         }
         ContactSnapshot snapshot = MessageJson.read(record.value(), ContactSnapshot.class);
         if (!record.key().equals(snapshot.contactId())) {
@@ -41,7 +38,7 @@ public class ContactSnapshots {
                         where contact_snapshot.version < excluded.version""")
                 .execute(Tuple.of(snapshot.contactId(), snapshot.version(), MessageJson.write(snapshot),
                         snapshot.updatedAt().atOffset(ZoneOffset.UTC)))
-                .replaceWith(Change.SAVED);
+                .replaceWithVoid();
     }
 
     public Uni<Optional<ContactSnapshot>> find(SqlClient db, String contactId) {
