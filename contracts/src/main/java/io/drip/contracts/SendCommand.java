@@ -12,6 +12,7 @@ import java.util.List;
  * @param category   marketing or transactional
  * @param notBefore  do not send earlier than this (null: now)
  * @param sendWindow the journey's local-time window overriding dispatch's default (null: default)
+ * @param utm        false: tracking adds no UTM parameters to the links (null: tracking's default, on)
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @JsonIgnoreProperties(ignoreUnknown = true)
@@ -29,10 +30,19 @@ public record SendCommand(
         List<Link> links,
         Instant notBefore,
         SendWindow sendWindow,
-        Instant createdAt) {
+        Instant createdAt,
+        Boolean utm) {
 
     public static final String MARKETING = "marketing";
     public static final String TRANSACTIONAL = "transactional";
+
+    /** A command that leaves UTM tagging to tracking's default. */
+    public SendCommand(String messageId, String idempotencyKey, String contactId, String journeyId,
+            Integer journeyVersion, String stepId, String variant, String channel, String category, String text,
+            List<Link> links, Instant notBefore, SendWindow sendWindow, Instant createdAt) {
+        this(messageId, idempotencyKey, contactId, journeyId, journeyVersion, stepId, variant, channel, category, text,
+                links, notBefore, sendWindow, createdAt, null);
+    }
 
     /** A tracked short link in the text: {@code code} is the path of the short URL. */
     @JsonIgnoreProperties(ignoreUnknown = true)

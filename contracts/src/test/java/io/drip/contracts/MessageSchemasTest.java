@@ -2,6 +2,7 @@ package io.drip.contracts;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -86,5 +87,17 @@ class MessageSchemasTest {
         var send = new SendCommand("msg-1", "k", "u-1", null, null, null, null, "sms", "marketing", "x",
                 List.of(new SendCommand.Link("abc", "https://shop.example/")), null, null, AT);
         assertFalse(validate("send-command.schema.json", send).isEmpty());
+    }
+
+    @Test
+    void sendCommandMayTurnUtmTaggingOffAndLeavesItOutOtherwise() throws Exception {
+        var off = new SendCommand("msg-1", "k", "u-1", "welcome", 1, "welcome", null, "sms", "marketing", "x",
+                List.of(new SendCommand.Link("aB3dE5gH7k", "https://shop.example/")), null, null, AT, false);
+        assertTrue(validate("send-command.schema.json", off).isEmpty());
+        assertEquals(Boolean.FALSE, MessageJson.read(MessageJson.write(off), SendCommand.class).utm());
+        var unset = new SendCommand("msg-1", "k", "u-1", null, null, null, null, "sms", "marketing", "x", null, null,
+                null, AT);
+        assertFalse(MessageJson.write(unset).contains("utm"), "absent, so older readers see the same JSON");
+        assertNull(MessageJson.read(MessageJson.write(unset), SendCommand.class).utm());
     }
 }
