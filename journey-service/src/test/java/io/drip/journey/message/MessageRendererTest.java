@@ -27,7 +27,7 @@ class MessageRendererTest {
         var link = message.links().get(0);
         assertEquals("https://shop.example/cart", link.url());
         assertEquals("Hi Ada: https://t.example/" + link.code(), message.text());
-        assertTrue(link.code().matches("[0-9A-Za-z]{12}"), link.code());
+        assertTrue(link.code().matches("[0-9A-Za-z]{10}"), link.code());
     }
 
     @Test
