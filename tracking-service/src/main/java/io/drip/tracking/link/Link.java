@@ -1,6 +1,17 @@
 package io.drip.tracking.link;
 
-/** A registered short link and the message it belongs to. */
-public record Link(String code, String url, String messageId, String contactId, String journeyId, String stepId,
-        String variant) {
+import java.time.Instant;
+
+/**
+ * A registered short link and the message it belongs to.
+ *
+ * @param url         the URL as the send command gave it
+ * @param destination where the redirect goes: {@code url} with the UTM parameters added
+ */
+public record Link(String code, String url, String destination, String messageId, String contactId, String journeyId,
+        Integer journeyVersion, String stepId, String variant, Instant createdAt, Instant expiresAt) {
+
+    public boolean expiredAt(Instant now) {
+        return !now.isBefore(expiresAt);
+    }
 }

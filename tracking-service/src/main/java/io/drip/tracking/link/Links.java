@@ -1,43 +1,44 @@
 package io.drip.tracking.link;
 
-import io.drip.contracts.SendCommand;
-import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.SqlClient;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.Optional;
 
 /** The link table. */
 @ApplicationScoped
 public class Links {
 
-    /** Registers the command's links; a code registered before keeps its first registration. */
-    public Uni<Void> register(SqlClient tx, SendCommand command) {
-        return Multi.createFrom().iterable(command.links())
-                .onItem().transformToUniAndConcatenate(link -> tx.preparedQuery("""
-                                insert into link (code, url, message_id, contact_id, journey_id, step_id, variant, created_at)
-                                values ($1, $2, $3, $4, $5, $6, $7, $8) on conflict (code) do nothing""")
-                        .execute(Tuple.from(new Object[] {link.code(), link.url(), command.messageId(),
-                                command.contactId(), command.journeyId(), command.stepId(), command.variant(),
-                                command.createdAt().atOffset(ZoneOffset.UTC)})))
-                .collect().last().replaceWithVoid();
+    /** Registers links; a code registered before keeps its first registration (idempotent). */
+    public Uni<Void> register(SqlClient tx, List<Link> links) {
+        return tx.preparedQuery("""
+                        insert into link (code, url, destination, message_id, contact_id, journey_id, journey_version,
+                          step_id, variant, created_at, expires_at)
+                        values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) on conflict (code) do nothing""")
+                .executeBatch(links.stream().map(link -> Tuple.from(new Object[] {link.code(), link.url(),
+                        link.destination(), link.messageId(), link.contactId(), link.journeyId(), link.journeyVersion(),
+                        link.stepId(), link.variant(), link.createdAt().atOffset(ZoneOffset.UTC),
+                        link.expiresAt().atOffset(ZoneOffset.UTC)})).toList())
+                .replaceWithVoid();
     }
 
     public Uni<Optional<Link>> find(SqlClient db, String code) {
         return db.preparedQuery("""
-                        select code, url, message_id, contact_id, journey_id, step_id, variant from link where code = $1""")
+                        select code, url, destination, message_id, contact_id, journey_id, journey_version, step_id,
+                          variant, created_at, expires_at
+                        from link where code = $1""")
                 .execute(Tuple.of(code))
-                .map(rows -> {
-                    if (rows.size() == 0) {
-                        return Optional.empty();
-                    }
-                    Row row = rows.iterator().next();
-                    return Optional.of(new Link(row.getString("code"), row.getString("url"), row.getString("message_id"),
-                            row.getString("contact_id"), row.getString("journey_id"), row.getString("step_id"),
-                            row.getString("variant")));
-                });
+                .map(rows -> rows.size() == 0 ? Optional.empty() : Optional.of(link(rows.iterator().next())));
+    }
+
+    private static Link link(Row row) {
+        return new Link(row.getString("code"), row.getString("url"), row.getString("destination"),
+                row.getString("message_id"), row.getString("contact_id"), row.getString("journey_id"),
+                row.getInteger("journey_version"), row.getString("step_id"), row.getString("variant"),
+                row.getOffsetDateTime("created_at").toInstant(), row.getOffsetDateTime("expires_at").toInstant());
     }
 }

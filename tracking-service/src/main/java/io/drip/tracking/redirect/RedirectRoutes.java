@@ -1,0 +1,153 @@
+package io.drip.tracking.redirect;
+
+import io.drip.contracts.SendCommand;
+import io.drip.tracking.click.BotReason;
+import io.drip.tracking.click.ClickAttempt;
+import io.drip.tracking.click.ClickWriter;
+import io.drip.tracking.click.IpAnonymizer;
+import io.drip.tracking.click.UserAgents;
+import io.drip.tracking.link.Link;
+import io.drip.tracking.link.LinkCache;
+import io.smallrye.mutiny.Uni;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.HttpServerRequest;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import java.net.URI;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.regex.Pattern;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+
+/**
+ * The public end of a short link, {@code GET|HEAD <base path>/{code}}: 302 to the destination
+ * registered for the code and nowhere else, whatever the request carries (no open redirect).
+ * A plain Vert.x route rather than a REST resource: this is the hot path, served from memory.
+ * The click is durable (PostgreSQL) before the answer; Kafka is never waited on.
+ */
+@ApplicationScoped
+public class RedirectRoutes {
+    private static final Logger LOG = Logger.getLogger(RedirectRoutes.class);
+    private static final Pattern CODE = Pattern.compile(SendCommand.Link.CODE_PATTERN);
+    private static final Duration LOOKUP_RETRY = Duration.ofMillis(200);
+
+    /** The code is not registered yet; the lookup is retried until the wait runs out. */
+    private static final class NotYetRegistered extends RuntimeException {
+        NotYetRegistered() {
+            super(null, null, false, false);
+        }
+    }
+
+    @Inject
+    LinkCache links;
+
+    @Inject
+    ClickWriter clicks;
+
+    @Inject
+    UserAgents userAgents;
+
+    @ConfigProperty(name = "drip.tracking.base-url")
+    URI baseUrl;
+
+    @ConfigProperty(name = "drip.tracking.unknown-code-wait")
+    Duration unknownCodeWait;
+
+    @ConfigProperty(name = "drip.tracking.expired-fallback-url")
+    Optional<String> expiredFallback;
+
+    @ConfigProperty(name = "drip.tracking.anonymize-ip")
+    boolean anonymizeIp;
+
+    @ConfigProperty(name = "drip.tracking.click-write-timeout")
+    Duration clickWriteTimeout;
+
+    void routes(@Observes Router router) {
+        String path = baseUrl.getPath() == null || baseUrl.getPath().isEmpty() ? "/" : baseUrl.getPath();
+        String route = (path.endsWith("/") ? path : path + "/") + ":code";
+        router.route(HttpMethod.GET, route).handler(this::follow);
+        router.route(HttpMethod.HEAD, route).handler(this::follow);
+    }
+
+    private void follow(RoutingContext context) {
+        String code = context.pathParam("code");
+        if (!CODE.matcher(code).matches()) {
+            Pages.notFound(context);
+            return;
+        }
+        Link cached = links.cached(code);
+        if (cached != null) {
+            answer(context, cached);
+            return;
+        }
+        findWaiting(code).subscribe().with(link -> {
+            if (link.isPresent()) {
+                answer(context, link.get());
+            } else {
+                Pages.notFound(context);
+            }
+        }, failure -> {
+            LOG.errorf(failure, "looking up short code %s failed", code);
+            context.fail(503);
+        });
+    }
+
+    private void answer(RoutingContext context, Link link) {
+        Instant now = Instant.now();
+        if (link.expiredAt(now)) {
+            Pages.expired(context, expiredFallback);
+            return;
+        }
+        // the shopper reaches the shop even when the click cannot be recorded in time
+        clicks.write(attempt(context.request(), link, now))
+                .ifNoItem().after(clickWriteTimeout).fail()
+                .subscribe().with(click -> redirect(context, link), failure -> {
+                    LOG.errorf("click on %s not recorded before redirecting: %s", link.code(), failure.toString());
+                    redirect(context, link);
+                });
+    }
+
+    private static void redirect(RoutingContext context, Link link) {
+        context.response().setStatusCode(302)
+                .putHeader("Location", link.destination())
+                .putHeader("Cache-Control", "no-store")
+                .putHeader("Referrer-Policy", "no-referrer")
+                .end();
+    }
+
+    private ClickAttempt attempt(HttpServerRequest request, Link link, Instant at) {
+        String ip = request.remoteAddress() == null ? null : request.remoteAddress().hostAddress();
+        String userAgent = request.getHeader("User-Agent");
+        var agent = userAgents.classify(userAgent);
+        String reason = request.method() == HttpMethod.HEAD ? BotReason.HEAD_REQUEST
+                : isPrefetch(request) ? BotReason.PREFETCH
+                : agent.botReason();
+        return new ClickAttempt(UUID.randomUUID().toString(), link, at, request.method().name(),
+                anonymizeIp ? IpAnonymizer.anonymize(ip) : ip, userAgent, agent, reason);
+    }
+
+    /** Browsers' speculative loads (Chrome, Safari, Firefox) say so in one of these headers. */
+    private static boolean isPrefetch(HttpServerRequest request) {
+        return containsPrefetch(request.getHeader("Sec-Purpose")) || containsPrefetch(request.getHeader("Purpose"))
+                || containsPrefetch(request.getHeader("X-Purpose")) || containsPrefetch(request.getHeader("X-Moz"));
+    }
+
+    private static boolean containsPrefetch(String header) {
+        return header != null && (header.contains("prefetch") || header.contains("preview"));
+    }
+
+    private Uni<Optional<Link>> findWaiting(String code) {
+        long attempts = Math.max(1, unknownCodeWait.toMillis() / LOOKUP_RETRY.toMillis());
+        return links.find(code)
+                .chain(link -> link.isPresent() ? Uni.createFrom().item(link)
+                        : Uni.createFrom().<Optional<Link>>failure(new NotYetRegistered()))
+                .onFailure(NotYetRegistered.class).retry().withBackOff(LOOKUP_RETRY, LOOKUP_RETRY).atMost(attempts)
+                .onFailure(NotYetRegistered.class).recoverWithItem(Optional.empty());
+    }
+}

@@ -1,0 +1,40 @@
+package io.drip.tracking.stats;
+
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.Tuple;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+/** Counts of clicks, humans and bots apart: the figures reports show. */
+@ApplicationScoped
+public class ClickStats {
+    private static final String COUNTS = """
+            select count(c.click_id) as total, count(c.click_id) filter (where not c.bot) as human,
+              count(distinct l.contact_id) filter (where not c.bot) as unique_human,
+              count(c.click_id) filter (where c.bot) as bot
+            from link l join click c on c.code = l.code
+            """;
+
+    @Inject
+    Pool pool;
+
+    public Uni<ClickCounts> ofLink(String code) {
+        return counts(COUNTS + "where l.code = $1", Tuple.of(code));
+    }
+
+    /** For a journey, optionally one step and one variant of it. */
+    public Uni<ClickCounts> ofJourney(String journey, String step, String variant) {
+        return counts(COUNTS + "where l.journey_id = $1 and ($2::text is null or l.step_id = $2)"
+                + " and ($3::text is null or l.variant = $3)", Tuple.of(journey, step, variant));
+    }
+
+    private Uni<ClickCounts> counts(String sql, Tuple parameters) {
+        return pool.preparedQuery(sql).execute(parameters).map(rows -> {
+            Row row = rows.iterator().next();
+            return new ClickCounts(row.getLong("total"), row.getLong("human"), row.getLong("unique_human"),
+                    row.getLong("bot"));
+        });
+    }
+}

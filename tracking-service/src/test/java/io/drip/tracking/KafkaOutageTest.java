@@ -1,0 +1,77 @@
+package io.drip.tracking;
+
+import static io.drip.tracking.Sends.awaitRegistered;
+import static io.drip.tracking.Sends.code;
+import static io.drip.tracking.Sends.noRedirects;
+import static io.drip.tracking.Sends.produce;
+import static io.drip.tracking.Sends.withLink;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.drip.contracts.Click;
+import io.drip.contracts.MessageJson;
+import io.drip.contracts.Topics;
+import io.drip.testing.TopicProbe;
+import io.quarkus.test.junit.QuarkusTest;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Tuple;
+import jakarta.inject.Inject;
+import java.io.File;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Stops the test broker (deploy/local/kafka, on the port the tests use) while a person clicks:
+ * the redirect answers at once, the click waits in PostgreSQL's outbox (which is what survives a
+ * restart of the service too), and it is published once the broker is back.
+ */
+@QuarkusTest
+class KafkaOutageTest {
+    private static final String ANDROID = "Mozilla/5.0 (Linux; Android 14; Pixel 8) AppleWebKit/537.36 (KHTML, like "
+            + "Gecko) Chrome/124.0.0.0 Mobile Safari/537.36";
+
+    @Inject
+    Pool pool;
+
+    private static void kafka(String action) throws Exception {
+        String port = TopicProbe.bootstrapServers().substring(TopicProbe.bootstrapServers().lastIndexOf(':') + 1);
+        ProcessBuilder builder = new ProcessBuilder(new File("../deploy/local/kafka").getAbsolutePath(), action)
+                .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.INHERIT);
+        builder.environment().put("KAFKA_PORT", port);
+        Process process = builder.start();
+        assertTrue(process.waitFor(3, TimeUnit.MINUTES) && process.exitValue() == 0, "deploy/local/kafka " + action);
+    }
+
+    private long outboxRows(String contactId) {
+        return pool.preparedQuery("select count(*) from outbox where topic = $1 and record_key = $2")
+                .execute(Tuple.of(Topics.CLICKS, contactId)).await().indefinitely().iterator().next().getLong(0);
+    }
+
+    @Test
+    void aClickDuringAKafkaOutageIsRedirectedAtOnceKeptAndPublishedWhenKafkaIsBack() throws Exception {
+        String contactId = "c-" + UUID.randomUUID();
+        String code = code();
+        produce(withLink(contactId, code, "https://shop.example/", Instant.now(), false));
+        awaitRegistered(code);
+        try (var clicks = TopicProbe.watch(Topics.CLICKS)) {
+            kafka("stop");
+            try {
+                long started = System.nanoTime();
+                noRedirects().header("User-Agent", ANDROID).get("/" + code).then().statusCode(302);
+                long millis = Duration.ofNanos(System.nanoTime() - started).toMillis();
+                assertTrue(millis < 1000, "the redirect does not wait on Kafka: " + millis + " ms");
+                Thread.sleep(2000); // the relay tries, and must not lose the row
+                assertEquals(1, outboxRows(contactId), "the click waits in the outbox");
+            } finally {
+                kafka("start");
+            }
+            Click click = MessageJson.read(clicks.await(r -> contactId.equals(r.key()), Duration.ofSeconds(90)).value(),
+                    Click.class);
+            assertEquals(code, click.code());
+        }
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> outboxRows(contactId) == 0);
+    }
+}
