@@ -10,11 +10,27 @@ import java.util.List;
  * @param trigger the event name that enters a contact
  * @param source  the file it came from, for messages that point back to it
  */
-public record JourneyDefinition(String id, int version, String name, String trigger, List<SendStep> steps,
+public record JourneyDefinition(String id, int version, String name, String trigger, List<Step> steps,
         String source) {
 
     /** The step at {@code index}, or null past the last one. */
-    public SendStep step(int index) {
-        return index < steps.size() ? steps.get(index) : null;
+    public Step step(int index) {
+        return index >= 0 && index < steps.size() ? steps.get(index) : null;
+    }
+
+    /** The position of the step with this id; -1 if there is none. */
+    public int indexOf(String stepId) {
+        for (int i = 0; i < steps.size(); i++) {
+            if (steps.get(i).id().equals(stepId)) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /** Where a run goes after the step at {@code index} when the step does not decide. */
+    public int following(int index) {
+        String next = steps.get(index).next();
+        return next == null ? index + 1 : indexOf(next);
     }
 }

@@ -3,10 +3,10 @@ package io.drip.journey.definition;
 import io.drip.journey.message.MessageRenderer;
 import java.io.IOException;
 import java.io.Reader;
+import java.time.Duration;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -29,8 +29,11 @@ import org.yaml.snakeyaml.nodes.SequenceNode;
 public final class JourneyReader {
     private static final Pattern ID = Pattern.compile("[a-z0-9][a-z0-9_-]{0,63}");
     private static final Set<String> CATEGORIES = Set.of("marketing", "transactional");
+    private static final Set<String> ACTIONS = Set.of("send", "wait", "exit", "branch", "split");
+    private static final Set<String> STEP_KEYS = Set.of("id", "goto", "else", "send", "wait", "exit", "branch", "split");
 
     private final String file;
+    private final Map<Node, String> targets = new LinkedHashMap<>();
 
     private JourneyReader(String file) {
         this.file = file;
@@ -71,25 +74,54 @@ public final class JourneyReader {
         if (!(stepsNode instanceof SequenceNode sequence) || sequence.getValue().isEmpty()) {
             throw error(stepsNode, "steps must be a non-empty list of steps");
         }
-        List<SendStep> steps = new ArrayList<>();
-        Set<String> ids = new HashSet<>();
+        List<Step> steps = new ArrayList<>();
+        Map<String, Node> stepNodes = new LinkedHashMap<>();
         for (Node stepNode : sequence.getValue()) {
-            SendStep step = step(stepNode);
-            if (!ids.add(step.id())) {
+            Step step = step(stepNode, steps.size() + 1);
+            if (stepNodes.put(step.id(), stepNode) != null) {
                 throw error(stepNode, "duplicate step id '" + step.id() + "'; step ids must be unique in a journey");
             }
             steps.add(step);
         }
-        return new JourneyDefinition(id, version, name, event, List.copyOf(steps), file);
+        for (Map.Entry<Node, String> target : targets.entrySet()) {
+            if (!stepNodes.containsKey(target.getValue())) {
+                throw error(target.getKey(), "'" + target.getValue() + "' is not a step of this journey; its steps are "
+                        + stepNodes.keySet());
+            }
+        }
+        JourneyDefinition journey = new JourneyDefinition(id, version, name, event, List.copyOf(steps), file);
+        StepGraph.check(journey).ifPresent(problem ->
+                { throw error(stepNodes.get(problem.stepId()), problem.message()); });
+        return journey;
     }
 
-    private SendStep step(Node node) {
-        Map<String, Node> fields = mapping(node, "a step", Set.of("id", "send"));
-        String id = id(required(node, fields, "id"), "step id");
-        Node sendNode = fields.get("send");
-        if (sendNode == null) {
-            throw error(node, "step '" + id + "' has no action; this version supports 'send'");
+    private Step step(Node node, int position) {
+        Map<String, Node> fields = mapping(node, "a step", STEP_KEYS);
+        List<String> actions = fields.keySet().stream().filter(ACTIONS::contains).toList();
+        if (actions.size() != 1) {
+            throw error(node, "a step needs exactly one of " + ACTIONS.stream().sorted().toList()
+                    + (actions.isEmpty() ? "" : "; this one has " + actions));
         }
+        String action = actions.get(0);
+        String id = fields.containsKey("id") ? id(fields.get("id"), "step id") : "step-" + position;
+        String next = fields.containsKey("goto") ? target(fields.get("goto")) : null;
+        if (next != null && !action.equals("send") && !action.equals("wait")) {
+            throw error(fields.get("goto"), "goto belongs to send and wait steps; a " + action + " step decides itself");
+        }
+        if (fields.containsKey("else") && !action.equals("branch")) {
+            throw error(fields.get("else"), "else belongs to branch steps");
+        }
+        Node value = fields.get(action);
+        return switch (action) {
+            case "send" -> send(id, value, next);
+            case "wait" -> new WaitStep(id, duration(value), next);
+            case "exit" -> new ExitStep(id, id(value, "exit reason"));
+            case "branch" -> branch(id, value, fields.containsKey("else") ? target(fields.get("else")) : null);
+            default -> split(id, value);
+        };
+    }
+
+    private SendStep send(String id, Node sendNode, String next) {
         Map<String, Node> send = mapping(sendNode, "send", Set.of("channel", "category", "text"));
         String channel = scalar(required(sendNode, send, "channel"), "channel");
         if (!channel.equals("sms")) {
@@ -104,7 +136,62 @@ public final class JourneyReader {
         MessageRenderer.checkSyntax(text).ifPresent(problem -> {
             throw error(textNode, "the text is not valid Liquid: " + problem);
         });
-        return new SendStep(id, channel, category, text);
+        return new SendStep(id, channel, category, text, next);
+    }
+
+    private BranchStep branch(String id, Node node, String otherwise) {
+        if (!(node instanceof SequenceNode sequence) || sequence.getValue().isEmpty()) {
+            throw error(node, "branch must be a list of cases, each with 'when' (a CEL condition) and 'goto'");
+        }
+        List<BranchStep.Case> cases = new ArrayList<>();
+        for (Node caseNode : sequence.getValue()) {
+            Map<String, Node> fields = mapping(caseNode, "a branch case", Set.of("when", "goto"));
+            Node when = required(caseNode, fields, "when");
+            Condition condition;
+            try {
+                condition = Condition.compile(scalar(when, "when"));
+            } catch (IllegalArgumentException e) {
+                throw error(when, "the condition is not valid CEL: " + e.getMessage());
+            }
+            cases.add(new BranchStep.Case(condition, target(required(caseNode, fields, "goto"))));
+        }
+        return new BranchStep(id, List.copyOf(cases), otherwise);
+    }
+
+    private SplitStep split(String id, Node node) {
+        if (!(node instanceof MappingNode mapping) || mapping.getValue().size() < 2) {
+            throw error(node, "split must map at least two variant names to {weight, goto}");
+        }
+        List<SplitStep.Variant> variants = new ArrayList<>();
+        for (NodeTuple tuple : mapping.getValue()) {
+            String name = scalar(tuple.getKeyNode(), "a variant name");
+            Map<String, Node> fields = mapping(tuple.getValueNode(), "variant " + name, Set.of("weight", "goto"));
+            int weight = positiveInt(required(tuple.getValueNode(), fields, "weight"), "weight");
+            if (!fields.containsKey("goto") && !name.equals(SplitStep.HOLDOUT)) {
+                throw error(tuple.getValueNode(), "variant '" + name + "' needs a goto; only '" + SplitStep.HOLDOUT
+                        + "' gets nothing");
+            }
+            if (fields.containsKey("goto") && name.equals(SplitStep.HOLDOUT)) {
+                throw error(fields.get("goto"), "the holdout gets nothing: it has no goto");
+            }
+            variants.add(new SplitStep.Variant(name, weight, fields.containsKey("goto") ? target(fields.get("goto")) : null));
+        }
+        return new SplitStep(id, List.copyOf(variants));
+    }
+
+    private Duration duration(Node node) {
+        try {
+            return Durations.parse(scalar(node, "wait"));
+        } catch (IllegalArgumentException e) {
+            throw error(node, e.getMessage());
+        }
+    }
+
+    /** A step id that something leads to; checked once all steps are known. */
+    private String target(Node node) {
+        String target = id(node, "goto target");
+        targets.put(node, target);
+        return target;
     }
 
     private Map<String, Node> mapping(Node node, String what, Set<String> allowed) {

@@ -6,5 +6,5 @@ package io.drip.journey.definition;
  * @param category marketing or transactional
  * @param text     Liquid template of the message text
  */
-public record SendStep(String id, String channel, String category, String text) {
+public record SendStep(String id, String channel, String category, String text, String next) implements Step {
 }

@@ -6,7 +6,12 @@ import io.drip.contracts.SendCommand;
 import io.drip.contracts.Topics;
 import io.drip.journey.definition.JourneyCatalog;
 import io.drip.journey.definition.JourneyDefinition;
+import io.drip.journey.definition.BranchStep;
+import io.drip.journey.definition.ExitStep;
 import io.drip.journey.definition.SendStep;
+import io.drip.journey.definition.SplitStep;
+import io.drip.journey.definition.Step;
+import io.drip.journey.definition.WaitStep;
 import io.drip.journey.message.MessageRenderer;
 import io.drip.journey.message.RenderException;
 import io.drip.journey.message.RenderedMessage;
@@ -35,6 +40,7 @@ public class RunAdvancer {
     private static final Logger LOG = Logger.getLogger(RunAdvancer.class);
     /** How soon a run that waits for its contact's snapshot looks again. */
     static final Duration CONTACT_RETRY = Duration.ofSeconds(1);
+    private static final int MAX_STEPS_AT_ONCE = 1000;
 
     @Inject
     JourneyCatalog catalog;
@@ -60,47 +66,73 @@ public class RunAdvancer {
     public Uni<Void> advance(SqlConnection tx, Run run, Instant now) {
         JourneyDefinition journey = catalog.find(run.journeyId()).orElse(null);
         if (journey == null) {
-            return runs.end(tx, run.id(), RunRepository.EXITED, "journey_removed");
+            return runs.end(tx, run, RunRepository.EXITED, "journey_removed");
         }
         return contacts.find(tx, run.contactId()).chain(contact -> {
             if (contact.isEmpty()) {
                 // the snapshot may still be on its way (topics are not ordered with each other)
                 return now.isAfter(run.enteredAt().plus(contactWait))
-                        ? runs.end(tx, run.id(), RunRepository.EXITED, "contact_unknown")
-                        : runs.moveTo(tx, run.id(), run.stepIndex(), now.plus(CONTACT_RETRY));
+                        ? runs.end(tx, run, RunRepository.EXITED, "contact_unknown")
+                        : runs.save(tx, run, now.plus(CONTACT_RETRY));
             }
-            return runSteps(tx, journey, run, contact.get(), run.stepIndex(), now);
+            return walk(tx, journey, run, variables(journey, run, contact.get()), now, 0);
         });
     }
 
-    private Uni<Void> runSteps(SqlConnection tx, JourneyDefinition journey, Run run, ContactSnapshot contact, int index,
-            Instant now) {
-        SendStep step = journey.step(index);
-        if (step == null) {
-            return runs.end(tx, run.id(), RunRepository.COMPLETED, null);
+    /** Takes steps until the run waits or ends. */
+    private Uni<Void> walk(SqlConnection tx, JourneyDefinition journey, Run run, Map<String, Object> variables,
+            Instant now, int hops) {
+        if (hops > MAX_STEPS_AT_ONCE) {
+            // the journey reader rejects loops without a wait; this guards against a bug there
+            return Uni.createFrom().failure(new IllegalStateException("run " + run.id() + " took " + hops
+                    + " steps without waiting"));
         }
-        return send(tx, journey, run, contact, step, now)
-                .chain(() -> runs.moveTo(tx, run.id(), index + 1, now))
-                .chain(() -> runSteps(tx, journey, run, contact, index + 1, now));
+        int index = run.stepIndex();
+        Step step = journey.step(index);
+        if (step == null) {
+            return runs.end(tx, run, RunRepository.COMPLETED, null);
+        }
+        if (step instanceof ExitStep exit) {
+            return runs.end(tx, run, RunRepository.EXITED, exit.reason());
+        }
+        if (step instanceof WaitStep wait) {
+            return runs.save(tx, run.movedTo(journey.following(index), run.variant()), now.plus(wait.duration()));
+        }
+        if (step instanceof SendStep send) {
+            return send(tx, journey, run, variables, send, now).chain(() ->
+                    walk(tx, journey, run.movedTo(journey.following(index), run.variant()), variables, now, hops + 1));
+        }
+        if (step instanceof BranchStep branch) {
+            int target = branch.cases().stream().filter(c -> c.condition().test(variables)).findFirst()
+                    .map(c -> journey.indexOf(c.target())).orElse(journey.following(index));
+            return walk(tx, journey, run.movedTo(target, run.variant()), variables, now, hops + 1);
+        }
+        SplitStep split = (SplitStep) step;
+        SplitStep.Variant variant = split.variantFor(journey.id(), run.journeyVersion(), run.contactId());
+        if (variant.holdout()) {
+            return runs.end(tx, run.movedTo(index, variant.name()), RunRepository.EXITED, SplitStep.HOLDOUT);
+        }
+        return walk(tx, journey, run.movedTo(journey.indexOf(variant.target()), variant.name()), variables, now, hops + 1);
     }
 
-    private Uni<Void> send(SqlConnection tx, JourneyDefinition journey, Run run, ContactSnapshot contact, SendStep step,
-            Instant now) {
+    private Uni<Void> send(SqlConnection tx, JourneyDefinition journey, Run run, Map<String, Object> variables,
+            SendStep step, Instant now) {
         RenderedMessage rendered;
         try {
-            rendered = renderer.render(step.text(), variables(journey, run, contact));
+            rendered = renderer.render(step.text(), variables);
         } catch (RenderException e) {
             LOG.warnf("run %s, step %s: send skipped (render_error): %s", run.id(), step.id(), e.getMessage());
             return Uni.createFrom().voidItem();
         }
-        SendCommand command = new SendCommand(UUID.randomUUID().toString(), run.id() + ":" + step.id(),
-                run.contactId(), journey.id(), run.journeyVersion(), step.id(), null, step.channel(), step.category(),
+        // run and step count: unique per visit of a step, the same if this transaction is retried
+        SendCommand command = new SendCommand(UUID.randomUUID().toString(), run.id() + ":" + run.stepsTaken(),
+                run.contactId(), journey.id(), run.journeyVersion(), step.id(), run.variant(), step.channel(), step.category(),
                 rendered.text(), rendered.links(), null, null, now);
         return messages.record(tx, run.id(), command)
                 .chain(() -> outbox.add(tx, Topics.SENDS, run.contactId(), command));
     }
 
-    /** What a message text can refer to: contact, event (the trigger) and journey. */
+    /** What texts and conditions can refer to: contact, event (the trigger) and journey. */
     @SuppressWarnings("unchecked")
     private static Map<String, Object> variables(JourneyDefinition journey, Run run, ContactSnapshot contact) {
         Map<String, Object> variables = new HashMap<>();

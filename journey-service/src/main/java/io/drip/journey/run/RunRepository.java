@@ -37,17 +37,20 @@ public class RunRepository {
     /** Claims the active run whose timer is most overdue; other workers skip it while it is held. */
     public Uni<Optional<Run>> claimNextDue(SqlClient tx, Instant now) {
         return tx.preparedQuery("""
-                        select id, journey_id, journey_version, contact_id, step_index, trigger_event::text as trigger_event,
-                          entered_at
+                        select id, journey_id, journey_version, contact_id, step_index, variant, steps_taken,
+                          trigger_event::text as trigger_event, entered_at
                         from journey_run where status = 'active' and next_at <= $1
                         order by next_at limit 1 for update skip locked""")
                 .execute(Tuple.of(utc(now)))
                 .map(rows -> rows.size() == 0 ? Optional.empty() : Optional.of(toRun(rows.iterator().next())));
     }
 
-    public Uni<Void> moveTo(SqlClient tx, UUID runId, int stepIndex, Instant nextAt) {
-        return tx.preparedQuery("update journey_run set step_index = $2, next_at = $3, updated_at = now() where id = $1")
-                .execute(Tuple.of(runId, stepIndex, utc(nextAt)))
+    /** Saves where the run is and when it is due next. */
+    public Uni<Void> save(SqlClient tx, Run run, Instant nextAt) {
+        return tx.preparedQuery("""
+                        update journey_run set step_index = $2, variant = $3, steps_taken = $4, next_at = $5, updated_at = now()
+                        where id = $1""")
+                .execute(Tuple.of(run.id(), run.stepIndex(), run.variant(), run.stepsTaken(), utc(nextAt)))
                 .replaceWithVoid();
     }
 
@@ -57,18 +60,21 @@ public class RunRepository {
                 .replaceWithVoid();
     }
 
-    public Uni<Void> end(SqlClient tx, UUID runId, String status, String reason) {
+    /** Ends the run where it is: completed, or exited with a reason. */
+    public Uni<Void> end(SqlClient tx, Run run, String status, String reason) {
         return tx.preparedQuery("""
-                        update journey_run set status = $2, exit_reason = $3, next_at = null, updated_at = now()
+                        update journey_run set status = $2, exit_reason = $3, step_index = $4, variant = $5,
+                          steps_taken = $6, next_at = null, updated_at = now()
                         where id = $1""")
-                .execute(Tuple.of(runId, status, reason))
+                .execute(Tuple.from(new Object[] {run.id(), status, reason, run.stepIndex(), run.variant(),
+                        run.stepsTaken()}))
                 .replaceWithVoid();
     }
 
     private static Run toRun(Row row) {
         return new Run(row.getUUID("id"), row.getString("journey_id"), row.getInteger("journey_version"),
-                row.getString("contact_id"), row.getInteger("step_index"),
-                MessageJson.read(row.getString("trigger_event"), ObjectNode.class),
+                row.getString("contact_id"), row.getInteger("step_index"), row.getString("variant"),
+                row.getInteger("steps_taken"), MessageJson.read(row.getString("trigger_event"), ObjectNode.class),
                 row.getOffsetDateTime("entered_at").toInstant());
     }
 

@@ -2,6 +2,7 @@ package io.drip.journey.stats;
 
 import io.drip.journey.definition.JourneyCatalog;
 import io.drip.journey.definition.JourneyDefinition;
+import io.drip.journey.definition.Step;
 import io.drip.kit.security.Roles;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
@@ -15,7 +16,10 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 
 /** The journeys this service runs, and what each achieved. */
 @Path("/v1/journeys")
@@ -28,7 +32,7 @@ public class JourneyResource {
             String source) {
         static JourneySummary of(JourneyDefinition journey) {
             return new JourneySummary(journey.id(), journey.version(), journey.name(), journey.trigger(),
-                    journey.steps().stream().map(step -> step.id()).toList(), journey.source());
+                    journey.steps().stream().map(Step::id).toList(), journey.source());
         }
     }
 
@@ -51,15 +55,22 @@ public class JourneyResource {
     public Uni<JourneyStats> stats(@PathParam("id") String id) {
         catalog.find(id).orElseThrow(() -> new NotFoundException("no journey with id '" + id + "'"));
         return pool.preparedQuery("""
-                        select count(*) as entered, count(*) filter (where status = 'active') as active,
-                          count(*) filter (where status = 'completed') as completed,
-                          count(*) filter (where status = 'exited') as exited
-                        from journey_run where journey_id = $1""")
+                        select status, exit_reason, count(*) as runs from journey_run where journey_id = $1
+                        group by status, exit_reason""")
                 .execute(Tuple.of(id))
                 .chain(rows -> {
-                    Row runs = rows.iterator().next();
-                    return messages.stepStats(pool, id).map(steps -> new JourneyStats(id, runs.getLong("entered"),
-                            runs.getLong("active"), runs.getLong("completed"), runs.getLong("exited"), steps));
+                    Map<String, Long> byStatus = new HashMap<>();
+                    Map<String, Long> exitReasons = new TreeMap<>();
+                    for (Row row : rows) {
+                        byStatus.merge(row.getString("status"), row.getLong("runs"), Long::sum);
+                        if (row.getString("exit_reason") != null) {
+                            exitReasons.merge(row.getString("exit_reason"), row.getLong("runs"), Long::sum);
+                        }
+                    }
+                    long entered = byStatus.values().stream().mapToLong(Long::longValue).sum();
+                    return messages.stepStats(pool, id).map(steps -> new JourneyStats(id, entered,
+                            byStatus.getOrDefault("active", 0L), byStatus.getOrDefault("completed", 0L),
+                            byStatus.getOrDefault("exited", 0L), exitReasons, steps));
                 });
     }
 }

@@ -1,8 +1,9 @@
 package io.drip.journey.stats;
 
 import java.util.List;
+import java.util.Map;
 
-/** A journey's runs by status, and its steps' results. */
+/** A journey's runs by status, why runs exited, and its steps' results. */
 public record JourneyStats(String journey, long entered, long active, long completed, long exited,
-        List<StepStats> steps) {
+        Map<String, Long> exitReasons, List<StepStats> steps) {
 }

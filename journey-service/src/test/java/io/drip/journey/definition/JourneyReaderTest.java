@@ -32,7 +32,7 @@ class JourneyReaderTest {
         assertEquals(1, journey.version());
         assertEquals("Signed Up", journey.trigger());
         assertEquals("hello", journey.step(0).id());
-        assertEquals("marketing", journey.step(0).category());
+        assertEquals("marketing", ((SendStep) journey.step(0)).category());
         assertEquals(null, journey.step(1));
     }
 
@@ -71,5 +71,88 @@ class JourneyReaderTest {
         assertTrue(error(VALID.replace("journey: welcome", "journey: Welcome Series")).getMessage()
                 .contains("lower-case"));
         assertEquals(1, error("").line());
+    }
+
+    private static final String OFFER = """
+            journey: offer
+            trigger: {event: Checkout Started}
+            steps:
+              - id: check
+                branch:
+                  - when: event.properties.value >= 100
+                    goto: big
+                else: pause
+              - id: big
+                send: {channel: sms, category: marketing, text: big}
+                goto: done
+              - id: pause
+                wait: 1h
+              - id: offer
+                split:
+                  A: {weight: 45, goto: ten}
+                  B: {weight: 45, goto: ship}
+                  holdout: {weight: 10}
+              - id: ten
+                send: {channel: sms, category: marketing, text: ten}
+                goto: done
+              - id: ship
+                send: {channel: sms, category: marketing, text: ship}
+              - id: done
+                exit: offered
+            """;
+
+    @Test
+    void readsEveryStepType() {
+        JourneyDefinition journey = JourneyReader.read("offer.yaml", new StringReader(OFFER));
+        assertTrue(journey.step(0) instanceof BranchStep);
+        assertEquals("pause", ((BranchStep) journey.step(0)).otherwise());
+        assertEquals(java.time.Duration.ofHours(1), ((WaitStep) journey.step(2)).duration());
+        assertEquals(3, ((SplitStep) journey.step(3)).variants().size());
+        assertEquals("offered", ((ExitStep) journey.step(6)).reason());
+        assertEquals(6, journey.following(4), "ten goes to done");
+        assertEquals(6, journey.following(5), "ship falls through to done");
+    }
+
+    @Test
+    void stepsWithoutAnIdAreNamedByPosition() {
+        JourneyDefinition journey = JourneyReader.read("w.yaml", new StringReader(VALID.replace("steps:\n",
+                "steps:\n  - wait: 30m\n")));
+        assertEquals("step-1", journey.step(0).id());
+    }
+
+    @Test
+    void anUnknownGotoTargetIsReportedWhereItIsWritten() {
+        var e = error(OFFER.replace("goto: ship", "goto: shipping"));
+        assertEquals(17, e.line());
+        assertTrue(e.getMessage().contains("'shipping' is not a step of this journey"), e.getMessage());
+    }
+
+    @Test
+    void aStepNothingLeadsToIsUnreachable() {
+        String withOrphan = OFFER.replace("    goto: done\n  - id: pause", "    goto: done\n  - id: orphan\n"
+                + "    exit: never\n  - id: pause");
+        var e = error(withOrphan);
+        assertTrue(e.getMessage().contains("step 'orphan' can never be reached"), e.getMessage());
+    }
+
+    @Test
+    void aLoopWithoutAWaitIsRejectedAndOneWithAWaitIsFine() {
+        String spin = VALID + "    goto: hello\n";
+        var e = error(spin);
+        assertTrue(e.getMessage().contains("loop without a wait"), e.getMessage());
+        String reminder = VALID + "    goto: later\n  - id: later\n    wait: 1d\n    goto: hello\n";
+        assertEquals(2, JourneyReader.read("loop.yaml", new StringReader(reminder)).steps().size());
+    }
+
+    @Test
+    void badConditionsDurationsAndSplitsAreNamed() {
+        assertTrue(error(OFFER.replace("value >= 100", "value >=")).getMessage().contains("not valid CEL"));
+        assertTrue(error(OFFER.replace("wait: 1h", "wait: 1 hour")).getMessage().contains("not a duration"));
+        assertTrue(error(OFFER.replace("holdout: {weight: 10}", "holdout: {weight: 10, goto: ten}")).getMessage()
+                .contains("the holdout gets nothing"));
+        assertTrue(error(OFFER.replace("A: {weight: 45, goto: ten}", "A: {weight: 45}")).getMessage()
+                .contains("variant 'A' needs a goto"));
+        assertTrue(error(OFFER.replace("    exit: offered", "    exit: offered\n    send: {channel: sms}"))
+                .getMessage().contains("exactly one of"));
     }
 }

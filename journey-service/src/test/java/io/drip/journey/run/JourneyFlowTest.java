@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.drip.contracts.Click;
-import io.drip.contracts.ContactSnapshot;
 import io.drip.contracts.DeliveryStatus;
 import io.drip.contracts.MessageJson;
 import io.drip.contracts.SendCommand;
@@ -18,7 +17,6 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Map;
 import java.util.UUID;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
@@ -30,16 +28,11 @@ class JourneyFlowTest {
     private static final String JOURNEY = "test-welcome";
 
     private static void publishContact(String contactId, String firstName) {
-        var traits = MessageJson.mapper().createObjectNode().put("first_name", firstName);
-        var snapshot = new ContactSnapshot(contactId, 1, "+33612345678", "valid", "Europe/Paris", "fr-FR", traits,
-                Map.of(), Instant.now());
-        TopicProbe.produce(Topics.CONTACTS, contactId, MessageJson.write(snapshot));
+        TestEvents.contact(contactId, firstName);
     }
 
     private static void publishSignUp(String contactId, String messageId) {
-        TopicProbe.produce(Topics.EVENTS, contactId, """
-                {"type":"track","messageId":"%s","userId":"%s","event":"Test Signed Up","timestamp":"%s"}"""
-                .formatted(messageId, contactId, Instant.now()));
+        TestEvents.track(contactId, messageId, "Test Signed Up", "{}");
     }
 
     private static JsonPath stats() {

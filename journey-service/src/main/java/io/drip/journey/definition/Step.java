@@ -1,0 +1,13 @@
+package io.drip.journey.definition;
+
+/**
+ * One step of a journey. Steps run in file order unless a step names where to go next.
+ */
+public sealed interface Step permits SendStep, WaitStep, ExitStep, BranchStep, SplitStep {
+
+    /** The step's id: the one written in the file, else {@code step-<n>} by position (1-based). */
+    String id();
+
+    /** The id of the step to go to after this one; null for "the next one in the file". */
+    String next();
+}

@@ -1,0 +1,98 @@
+package io.drip.journey.definition;
+
+import java.util.ArrayList;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The structure checks of a journey: every step can be reached from the first, and no loop
+ * lacks a wait (a run must never spin through steps without time passing).
+ */
+final class StepGraph {
+
+    /** What is wrong, and at which step. */
+    record Problem(String stepId, String message) {
+    }
+
+    private StepGraph() {
+    }
+
+    static Optional<Problem> check(JourneyDefinition journey) {
+        return unreachable(journey).or(() -> loopWithoutWait(journey));
+    }
+
+    /** The steps a run can go to from step {@code index}; an index past the last one ends the run. */
+    static List<Integer> successors(JourneyDefinition journey, int index) {
+        Step step = journey.step(index);
+        List<Integer> next = new ArrayList<>();
+        if (step instanceof BranchStep branch) {
+            branch.cases().forEach(c -> next.add(journey.indexOf(c.target())));
+            next.add(journey.following(index));
+        } else if (step instanceof SplitStep split) {
+            split.variants().stream().filter(v -> !v.holdout()).forEach(v -> next.add(journey.indexOf(v.target())));
+        } else if (!(step instanceof ExitStep)) {
+            next.add(journey.following(index));
+        }
+        return next;
+    }
+
+    private static Optional<Problem> unreachable(JourneyDefinition journey) {
+        boolean[] reached = new boolean[journey.steps().size()];
+        Deque<Integer> todo = new ArrayDeque<>(List.of(0));
+        while (!todo.isEmpty()) {
+            int index = todo.pop();
+            if (index >= reached.length || reached[index]) {
+                continue;
+            }
+            reached[index] = true;
+            todo.addAll(successors(journey, index));
+        }
+        for (int i = 0; i < reached.length; i++) {
+            if (!reached[i]) {
+                return Optional.of(new Problem(journey.step(i).id(), "step '" + journey.step(i).id()
+                        + "' can never be reached: no step before it leads there (add a goto or remove it)"));
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** A depth-first search that does not follow edges out of wait steps finds the spinning loops. */
+    private static Optional<Problem> loopWithoutWait(JourneyDefinition journey) {
+        int[] state = new int[journey.steps().size()]; // 0 new, 1 on the current path, 2 done
+        for (int start = 0; start < state.length; start++) {
+            List<Integer> path = new ArrayList<>();
+            Optional<Problem> loop = visit(journey, start, state, path);
+            if (loop.isPresent()) {
+                return loop;
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static Optional<Problem> visit(JourneyDefinition journey, int index, int[] state, List<Integer> path) {
+        if (index >= state.length || state[index] == 2) {
+            return Optional.empty();
+        }
+        path.add(index);
+        if (state[index] == 1) {
+            List<String> ids = path.subList(path.indexOf(index), path.size()).stream()
+                    .map(i -> journey.step(i).id()).toList();
+            return Optional.of(new Problem(journey.step(index).id(), "the steps " + String.join(" -> ", ids)
+                    + " loop without a wait; add a wait so a run cannot spin"));
+        }
+        state[index] = 1;
+        if (!(journey.step(index) instanceof WaitStep)) {
+            for (int next : successors(journey, index)) {
+                Optional<Problem> loop = visit(journey, next, state, path);
+                if (loop.isPresent()) {
+                    return loop;
+                }
+            }
+        }
+        state[index] = 2;
+        path.remove(path.size() - 1);
+        return Optional.empty();
+    }
+}

@@ -1,0 +1,65 @@
+package io.drip.journey.run;
+
+import static io.restassured.RestAssured.given;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.drip.contracts.MessageJson;
+import io.drip.contracts.SendCommand;
+import io.drip.contracts.Topics;
+import io.drip.testing.TestKeys;
+import io.drip.testing.TopicProbe;
+import io.quarkus.test.junit.QuarkusTest;
+import java.time.Duration;
+import java.util.Map;
+import java.util.UUID;
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The test-offer journey (src/test/resources/journeys/offer.yaml) on the real broker and
+ * PostgreSQL: a CEL branch, a durable wait and an A/B split.
+ */
+@QuarkusTest
+class BranchWaitSplitTest {
+    private static final Duration WAIT = Duration.ofSeconds(20);
+    private static final Map<String, String> TEXT_OF_VARIANT = Map.of("A", "A: 10% off", "B", "B: free shipping");
+
+    private static SendCommand abandonCart(String contactId, int value) {
+        try (var sends = TopicProbe.watch(Topics.SENDS)) {
+            TestEvents.contact(contactId, "Ada");
+            TestEvents.track(contactId, "m-" + contactId, "Test Cart Abandoned", "{\"value\":" + value + "}");
+            return MessageJson.read(sends.await(r -> contactId.equals(r.key()), WAIT).value(), SendCommand.class);
+        }
+    }
+
+    private static int exitedWith(String reason) {
+        Integer count = given().header("Authorization", TestKeys.bearer(TestKeys.VIEWER))
+                .get("/v1/journeys/test-offer/stats").then().statusCode(200)
+                .extract().jsonPath().get("exitReasons." + reason);
+        return count == null ? 0 : count;
+    }
+
+    @Test
+    void aBigCartBranchesStraightToItsMessageAndExitsWithTheReason() {
+        int offeredBefore = exitedWith("offered");
+        String contactId = "c-" + UUID.randomUUID();
+        SendCommand send = abandonCart(contactId, 150);
+        assertEquals("big", send.stepId());
+        assertEquals("Your cart of 150 is waiting", send.text());
+        assertEquals(null, send.variant(), "no split on this path");
+        Awaitility.await().atMost(WAIT).until(() -> exitedWith("offered") > offeredBefore);
+    }
+
+    @Test
+    void aSmallCartWaitsOnTheDurableTimerThenGetsItsVariantsMessage() {
+        String contactId = "c-" + UUID.randomUUID();
+        long start = System.nanoTime();
+        SendCommand send = abandonCart(contactId, 20);
+        long waitedMillis = (System.nanoTime() - start) / 1_000_000;
+        assertTrue(waitedMillis >= 1900, "the 2 s wait was kept: sent after " + waitedMillis + " ms");
+        assertTrue(TEXT_OF_VARIANT.containsKey(send.variant()), "variant " + send.variant());
+        assertEquals(TEXT_OF_VARIANT.get(send.variant()), send.text());
+        assertEquals(send.variant().equals("A") ? "ten-off" : "free-ship", send.stepId());
+    }
+}
