@@ -39,10 +39,10 @@ class KafkaOutageTest {
     private static void kafka(String action) throws Exception {
         String port = TopicProbe.bootstrapServers().substring(TopicProbe.bootstrapServers().lastIndexOf(':') + 1);
         ProcessBuilder builder = new ProcessBuilder(new File("../deploy/local/kafka").getAbsolutePath(), action)
-                .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.INHERIT);
+                .redirectErrorStream(true).redirectOutput(new File("target/kafka-" + action + ".log"));
         builder.environment().put("KAFKA_PORT", port);
         Process process = builder.start();
-        assertTrue(process.waitFor(3, TimeUnit.MINUTES) && process.exitValue() == 0, "deploy/local/kafka " + action);
+        assertTrue(process.waitFor(3, TimeUnit.MINUTES) && process.exitValue() == 0, "deploy/local/kafka " + action + ": see target/kafka-" + action + ".log");
     }
 
     private long outboxRows(String contactId) {
