@@ -1,0 +1,115 @@
+#!/usr/bin/env bash
+# Redirect throughput and latency of tracking-service against nginx answering `return 302`,
+# on this machine, in the same run, with the same wrk settings (issue 6; docs/benchmarks.md).
+#
+#   bench/redirect-benchmark.sh
+#
+# Needs PostgreSQL on 127.0.0.1:5432 (user drip) and a Kafka broker (BENCH_KAFKA, default
+# 127.0.0.1:29092; deploy/local/kafka start). Installs wrk and nginx from the Debian packages
+# if missing. Settings: BENCH_DURATION (20s), BENCH_CONNECTIONS (32), BENCH_THREADS (2),
+# BENCH_LINKS (1000), BENCH_DB (drip_tracking_bench). Everything it starts listens on
+# 127.0.0.1 only and is stopped by pid at the end.
+set -euo pipefail
+repo="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+duration="${BENCH_DURATION:-20s}"
+connections="${BENCH_CONNECTIONS:-32}"
+threads="${BENCH_THREADS:-2}"
+links="${BENCH_LINKS:-1000}"
+db="${BENCH_DB:-drip_tracking_bench}"
+kafka="${BENCH_KAFKA:-127.0.0.1:29092}"
+jar="$repo/tracking-service/target/quarkus-app/quarkus-run.jar"
+export PGPASSWORD="${DRIP_DB_PASSWORD:-drip}"
+psql_db() { psql -h 127.0.0.1 -U drip -v ON_ERROR_STOP=1 -qAt "$@"; }
+log() { printf '[bench] %s\n' "$*" >&2; }
+
+if ! command -v wrk >/dev/null || ! command -v nginx >/dev/null; then
+  log "Installing wrk and nginx (Debian packages)"
+  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk nginx >/dev/null
+fi
+[[ -f "$jar" ]] || (cd "$repo" && ./mvnw -B -q -pl tracking-service -am package -DskipTests)
+
+work="$(mktemp -d /tmp/drip-bench.XXXXXX)"
+pids=()
+cleanup() {
+  for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done
+  for pid in "${pids[@]}"; do wait "$pid" 2>/dev/null || true; done
+}
+trap cleanup EXIT
+free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
+nginx_port="$(free_port)"; http_port="$(free_port)"; management_port="$(free_port)"
+
+log "nginx: return 302 on 127.0.0.1:$nginx_port (prefix $work)"
+mkdir -p "$work/logs"
+cat >"$work/nginx.conf" <<CONF
+daemon off;
+worker_processes auto;
+pid $work/nginx.pid;
+error_log $work/logs/error.log warn;
+events { worker_connections 4096; }
+http {
+  access_log off;
+  server {
+    listen 127.0.0.1:$nginx_port;
+    location / { add_header Cache-Control no-store; return 302 https://shop.example/cart; }
+  }
+}
+CONF
+nginx -p "$work" -c "$work/nginx.conf" &
+pids+=($!)
+
+psql_db -d postgres -c "select 1 from pg_database where datname = '$db'" | grep -q 1 \
+  || psql_db -d postgres -c "create database $db owner drip"
+log "tracking-service on 127.0.0.1:$http_port (database $db, Kafka $kafka, log $work/tracking.log)"
+DRIP_HTTP_PORT="$http_port" DRIP_MANAGEMENT_PORT="$management_port" DRIP_DB_NAME="$db" \
+  KAFKA_BOOTSTRAP_SERVERS="$kafka" DRIP_KAFKA_GROUP="bench-$$" QUARKUS_HTTP_HOST=127.0.0.1 \
+  QUARKUS_MANAGEMENT_HOST=127.0.0.1 java -Xmx512m -jar "$jar" >"$work/tracking.log" 2>&1 &
+pids+=($!)
+for _ in $(seq 1 120); do
+  curl -fs -o /dev/null "http://127.0.0.1:$management_port/q/health/ready" && break
+  sleep 1
+done
+curl -fs -o /dev/null "http://127.0.0.1:$management_port/q/health/ready" || { tail -n 40 "$work/tracking.log"; exit 1; }
+
+log "Registering $links links (rows as SendConsumer writes them)"
+psql_db -d "$db" -c "insert into link (code, url, destination, message_id, contact_id, journey_id, journey_version,
+    step_id, variant, created_at, expires_at)
+  select substr(md5(random()::text || i), 1, 10), 'https://shop.example/cart',
+    'https://shop.example/cart?utm_source=sms', 'bench-m' || i, 'bench-c' || i, 'bench', 1, 'step', 'A',
+    now(), now() + interval '90 days'
+  from generate_series(1, $links) i on conflict do nothing"
+psql_db -d "$db" -c "select code from link where journey_id = 'bench'" >"$work/codes.txt"
+clicks_before="$(psql_db -d "$db" -c "select count(*) from click")"
+
+cat >"$work/paths.lua" <<'LUA'
+local codes = {}
+for line in io.lines(os.getenv("BENCH_CODES")) do codes[#codes + 1] = line end
+wrk.headers["User-Agent"] = "Mozilla/5.0 (iPhone; CPU iPhone OS 18_0 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/18.0 Mobile/15E148 Safari/604.1"
+request = function() return wrk.format("GET", "/" .. codes[math.random(#codes)]) end
+LUA
+export BENCH_CODES="$work/codes.txt"
+run_wrk() { wrk -t"$threads" -c"$connections" -d"$2" --latency -s "$work/paths.lua" "http://127.0.0.1:$1"; }
+
+log "Warm-up (10s each)"
+run_wrk "$nginx_port" 10s >/dev/null
+run_wrk "$http_port" 10s >/dev/null
+warm_clicks="$(psql_db -d "$db" -c "select count(*) from click")"
+
+log "Measuring: wrk -t$threads -c$connections -d$duration --latency, random codes of $links"
+run_wrk "$nginx_port" "$duration" | tee "$work/nginx.txt"
+run_wrk "$http_port" "$duration" | tee "$work/tracking.txt"
+sleep 2
+clicks_after="$(psql_db -d "$db" -c "select count(*) from click")"
+
+rps() { awk '/^Requests\/sec/ {print $2}' "$1"; }
+p() { awk -v q="$2" '$1 == q {print $2}' "$1"; }
+non2xx() { awk '/Non-2xx or 3xx/ {print $NF}' "$1"; }
+echo
+echo "== Result ($(nproc) CPUs, $(date -u +%FT%TZ), wrk -t$threads -c$connections -d$duration) =="
+printf '%-18s %12s %10s %10s %10s\n' "" "requests/s" "p50" "p99" "errors"
+printf '%-18s %12s %10s %10s %10s\n' "nginx return 302" "$(rps "$work/nginx.txt")" "$(p "$work/nginx.txt" 50%)" \
+  "$(p "$work/nginx.txt" 99%)" "$(non2xx "$work/nginx.txt" || true)"
+printf '%-18s %12s %10s %10s %10s\n' "tracking-service" "$(rps "$work/tracking.txt")" "$(p "$work/tracking.txt" 50%)" \
+  "$(p "$work/tracking.txt" 99%)" "$(non2xx "$work/tracking.txt" || true)"
+awk -v t="$(rps "$work/tracking.txt")" -v n="$(rps "$work/nginx.txt")" \
+  'BEGIN { printf "tracking / nginx: %.1f%% (target >= 50%%)\n", 100 * t / n }'
+echo "clicks recorded in PostgreSQL during the measured run: $((clicks_after - warm_clicks)) (warm-up: $((warm_clicks - clicks_before)))"
