@@ -72,6 +72,12 @@ public class JourneyCatalog {
         return journeys.values();
     }
 
+    /** Whether an event with this name triggers, ends or is awaited by any journey. */
+    public boolean concerns(String event) {
+        return journeys.values().stream().anyMatch(j -> j.trigger().equals(event) || j.exitWhen().contains(event)
+                || j.steps().stream().anyMatch(s -> s instanceof WaitForStep w && w.waitsForEvent(event)));
+    }
+
     /** The journeys a track event with this name enters a contact into. */
     public List<JourneyDefinition> triggeredBy(String event) {
         return journeys.values().stream().filter(j -> j.trigger().equals(event)).toList();

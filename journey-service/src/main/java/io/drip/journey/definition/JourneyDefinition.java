@@ -1,17 +1,20 @@
 package io.drip.journey.definition;
 
 import java.util.List;
+import java.util.Set;
 
 /**
  * A journey as a marketer wrote it in YAML.
  *
  * @param id      stable id ({@code journey:} in the file)
  * @param version grows when the journey changes; runs in flight stay on theirs
- * @param trigger the event name that enters a contact
- * @param source  the file it came from, for messages that point back to it
+ * @param trigger  the event name that enters a contact
+ * @param reentry  whether a contact may enter again
+ * @param exitWhen event names that end a contact's run at once
+ * @param source   the file it came from, for messages that point back to it
  */
-public record JourneyDefinition(String id, int version, String name, String trigger, List<Step> steps,
-        String source) {
+public record JourneyDefinition(String id, int version, String name, String trigger, Reentry reentry,
+        Set<String> exitWhen, List<Step> steps, String source) {
 
     /** The step at {@code index}, or null past the last one. */
     public Step step(int index) {

@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -29,11 +30,13 @@ import org.yaml.snakeyaml.nodes.SequenceNode;
 public final class JourneyReader {
     private static final Pattern ID = Pattern.compile("[a-z0-9][a-z0-9_-]{0,63}");
     private static final Set<String> CATEGORIES = Set.of("marketing", "transactional");
-    private static final Set<String> ACTIONS = Set.of("send", "wait", "exit", "branch", "split");
-    private static final Set<String> STEP_KEYS = Set.of("id", "goto", "else", "send", "wait", "exit", "branch", "split");
+    private static final Set<String> ACTIONS = Set.of("send", "wait", "wait_for", "exit", "branch", "split");
+    private static final Set<String> STEP_KEYS =
+            Set.of("id", "goto", "else", "on_timeout", "send", "wait", "wait_for", "exit", "branch", "split");
 
     private final String file;
     private final Map<Node, String> targets = new LinkedHashMap<>();
+    private final Map<Node, String> clickTargets = new LinkedHashMap<>();
 
     private JourneyReader(String file) {
         this.file = file;
@@ -63,13 +66,16 @@ public final class JourneyReader {
     }
 
     private JourneyDefinition journey(Node root) {
-        Map<String, Node> fields = mapping(root, "the journey", Set.of("journey", "name", "version", "trigger", "steps"));
+        Map<String, Node> fields = mapping(root, "the journey",
+                Set.of("journey", "name", "version", "trigger", "reentry", "exit_when", "steps"));
         String id = id(required(root, fields, "journey"), "journey id");
         String name = fields.containsKey("name") ? scalar(fields.get("name"), "name") : id;
         int version = fields.containsKey("version") ? positiveInt(fields.get("version"), "version") : 1;
         Node triggerNode = required(root, fields, "trigger");
         Map<String, Node> trigger = mapping(triggerNode, "trigger", Set.of("event"));
         String event = scalar(required(triggerNode, trigger, "event"), "trigger event");
+        Reentry reentry = fields.containsKey("reentry") ? reentry(fields.get("reentry")) : Reentry.NEVER;
+        Set<String> exitWhen = fields.containsKey("exit_when") ? eventNames(fields.get("exit_when")) : Set.of();
         Node stepsNode = required(root, fields, "steps");
         if (!(stepsNode instanceof SequenceNode sequence) || sequence.getValue().isEmpty()) {
             throw error(stepsNode, "steps must be a non-empty list of steps");
@@ -89,7 +95,13 @@ public final class JourneyReader {
                         + stepNodes.keySet());
             }
         }
-        JourneyDefinition journey = new JourneyDefinition(id, version, name, event, List.copyOf(steps), file);
+        for (Map.Entry<Node, String> clicked : clickTargets.entrySet()) {
+            if (!(steps.get(indexOf(steps, clicked.getValue())) instanceof SendStep)) {
+                throw error(clicked.getKey(), "'" + clicked.getValue() + "' is not a send step: only messages are clicked");
+            }
+        }
+        JourneyDefinition journey = new JourneyDefinition(id, version, name, event, reentry, exitWhen,
+                List.copyOf(steps), file);
         StepGraph.check(journey).ifPresent(problem ->
                 { throw error(stepNodes.get(problem.stepId()), problem.message()); });
         return journey;
@@ -105,16 +117,22 @@ public final class JourneyReader {
         String action = actions.get(0);
         String id = fields.containsKey("id") ? id(fields.get("id"), "step id") : "step-" + position;
         String next = fields.containsKey("goto") ? target(fields.get("goto")) : null;
-        if (next != null && !action.equals("send") && !action.equals("wait")) {
-            throw error(fields.get("goto"), "goto belongs to send and wait steps; a " + action + " step decides itself");
+        if (next != null && !Set.of("send", "wait", "wait_for").contains(action)) {
+            throw error(fields.get("goto"), "goto belongs to send, wait and wait_for steps; a " + action
+                    + " step decides itself");
         }
         if (fields.containsKey("else") && !action.equals("branch")) {
             throw error(fields.get("else"), "else belongs to branch steps");
+        }
+        if (fields.containsKey("on_timeout") && !action.equals("wait_for")) {
+            throw error(fields.get("on_timeout"), "on_timeout belongs to wait_for steps");
         }
         Node value = fields.get(action);
         return switch (action) {
             case "send" -> send(id, value, next);
             case "wait" -> new WaitStep(id, duration(value), next);
+            case "wait_for" -> waitFor(id, value, fields.containsKey("on_timeout") ? target(fields.get("on_timeout")) : null,
+                    next);
             case "exit" -> new ExitStep(id, id(value, "exit reason"));
             case "branch" -> branch(id, value, fields.containsKey("else") ? target(fields.get("else")) : null);
             default -> split(id, value);
@@ -179,12 +197,56 @@ public final class JourneyReader {
         return new SplitStep(id, List.copyOf(variants));
     }
 
+    private WaitForStep waitFor(String id, Node node, String onTimeout, String next) {
+        Map<String, Node> fields = mapping(node, "wait_for", Set.of("event", "clicked", "within"));
+        if (fields.containsKey("event") == fields.containsKey("clicked")) {
+            throw error(node, "wait_for needs either 'event' (an event name) or 'clicked' (the id of a send step)");
+        }
+        String event = fields.containsKey("event") ? scalar(fields.get("event"), "event") : null;
+        String clicked = fields.containsKey("clicked") ? target(fields.get("clicked")) : null;
+        if (clicked != null) {
+            clickTargets.put(fields.get("clicked"), clicked);
+        }
+        return new WaitForStep(id, event, clicked, duration(required(node, fields, "within")), onTimeout, next);
+    }
+
+    private Reentry reentry(Node node) {
+        if (node instanceof ScalarNode) {
+            String policy = scalar(node, "reentry");
+            return switch (policy) {
+                case "never" -> Reentry.NEVER;
+                case "always" -> Reentry.ALWAYS;
+                default -> throw error(node, "reentry is never, always or {after: <duration>}, not '" + policy + "'");
+            };
+        }
+        Map<String, Node> fields = mapping(node, "reentry", Set.of("after"));
+        return new Reentry(Reentry.Policy.AFTER, duration(required(node, fields, "after")));
+    }
+
+    private Set<String> eventNames(Node node) {
+        if (!(node instanceof SequenceNode sequence) || sequence.getValue().isEmpty()) {
+            throw error(node, "exit_when must be a list of event names, e.g. [Order Completed]");
+        }
+        Set<String> names = new LinkedHashSet<>();
+        sequence.getValue().forEach(item -> names.add(scalar(item, "an event name")));
+        return Set.copyOf(names);
+    }
+
     private Duration duration(Node node) {
         try {
             return Durations.parse(scalar(node, "wait"));
         } catch (IllegalArgumentException e) {
             throw error(node, e.getMessage());
         }
+    }
+
+    private static int indexOf(List<Step> steps, String id) {
+        for (int i = 0; i < steps.size(); i++) {
+            if (steps.get(i).id().equals(id)) {
+                return i;
+            }
+        }
+        return -1;
     }
 
     /** A step id that something leads to; checked once all steps are known. */

@@ -30,6 +30,9 @@ final class StepGraph {
         if (step instanceof BranchStep branch) {
             branch.cases().forEach(c -> next.add(journey.indexOf(c.target())));
             next.add(journey.following(index));
+        } else if (step instanceof WaitForStep waitFor) {
+            next.add(journey.following(index));
+            next.add(waitFor.onTimeout() == null ? index + 1 : journey.indexOf(waitFor.onTimeout()));
         } else if (step instanceof SplitStep split) {
             split.variants().stream().filter(v -> !v.holdout()).forEach(v -> next.add(journey.indexOf(v.target())));
         } else if (!(step instanceof ExitStep)) {
@@ -83,7 +86,7 @@ final class StepGraph {
                     + " loop without a wait; add a wait so a run cannot spin"));
         }
         state[index] = 1;
-        if (!(journey.step(index) instanceof WaitStep)) {
+        if (!(journey.step(index) instanceof WaitStep || journey.step(index) instanceof WaitForStep)) {
             for (int next : successors(journey, index)) {
                 Optional<Problem> loop = visit(journey, next, state, path);
                 if (loop.isPresent()) {

@@ -11,6 +11,7 @@ import io.drip.journey.definition.ExitStep;
 import io.drip.journey.definition.SendStep;
 import io.drip.journey.definition.SplitStep;
 import io.drip.journey.definition.Step;
+import io.drip.journey.definition.WaitForStep;
 import io.drip.journey.definition.WaitStep;
 import io.drip.journey.message.MessageRenderer;
 import io.drip.journey.message.RenderException;
@@ -94,6 +95,14 @@ public class RunAdvancer {
         }
         if (step instanceof ExitStep exit) {
             return runs.end(tx, run, RunRepository.EXITED, exit.reason());
+        }
+        if (step instanceof WaitForStep waitFor) {
+            if (!run.waiting()) {
+                return runs.save(tx, run.waitingHere(), now.plus(waitFor.within()));
+            }
+            // the timer fired while still waiting: what was awaited did not come in time
+            int target = waitFor.onTimeout() == null ? index + 1 : journey.indexOf(waitFor.onTimeout());
+            return walk(tx, journey, run.movedTo(target, run.variant()), variables, now, hops + 1);
         }
         if (step instanceof WaitStep wait) {
             return runs.save(tx, run.movedTo(journey.following(index), run.variant()), now.plus(wait.duration()));

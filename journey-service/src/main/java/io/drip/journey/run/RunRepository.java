@@ -12,6 +12,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -21,6 +23,36 @@ public class RunRepository {
     public static final String ACTIVE = "active";
     public static final String COMPLETED = "completed";
     public static final String EXITED = "exited";
+    private static final String COLUMNS = "id, journey_id, journey_version, contact_id, step_index, variant, steps_taken, "
+            + "waiting, trigger_event::text as trigger_event, entered_at";
+
+    /** When the contact last entered the journey, if ever. */
+    public Uni<Optional<Instant>> lastEntry(SqlClient tx, String journeyId, String contactId) {
+        return tx.preparedQuery("select max(entered_at) as last from journey_run where journey_id = $1 and contact_id = $2")
+                .execute(Tuple.of(journeyId, contactId))
+                .map(rows -> Optional.ofNullable(rows.iterator().next().getOffsetDateTime("last"))
+                        .map(OffsetDateTime::toInstant));
+    }
+
+    /** The contact's active runs, locked: events change them one at a time. */
+    public Uni<List<Run>> activeRuns(SqlClient tx, String contactId) {
+        return tx.preparedQuery("select " + COLUMNS + " from journey_run where contact_id = $1 and status = 'active' "
+                        + "order by entered_at for update")
+                .execute(Tuple.of(contactId))
+                .map(rows -> {
+                    List<Run> active = new ArrayList<>();
+                    rows.forEach(row -> active.add(toRun(row)));
+                    return active;
+                });
+    }
+
+    /** The active run that sent a message, locked; empty if the run has ended. */
+    public Uni<Optional<Run>> activeRunOfMessage(SqlClient tx, String messageId) {
+        return tx.preparedQuery("select " + COLUMNS + " from journey_run where status = 'active' "
+                        + "and id = (select run_id from message where message_id = $1) for update")
+                .execute(Tuple.of(messageId))
+                .map(rows -> rows.size() == 0 ? Optional.empty() : Optional.of(toRun(rows.iterator().next())));
+    }
 
     /** Enters the contact unless it already has an active run of this journey; true if it entered. */
     public Uni<Boolean> start(SqlClient tx, JourneyDefinition journey, SegmentMessage trigger, Instant now) {
@@ -36,11 +68,8 @@ public class RunRepository {
 
     /** Claims the active run whose timer is most overdue; other workers skip it while it is held. */
     public Uni<Optional<Run>> claimNextDue(SqlClient tx, Instant now) {
-        return tx.preparedQuery("""
-                        select id, journey_id, journey_version, contact_id, step_index, variant, steps_taken,
-                          trigger_event::text as trigger_event, entered_at
-                        from journey_run where status = 'active' and next_at <= $1
-                        order by next_at limit 1 for update skip locked""")
+        return tx.preparedQuery("select " + COLUMNS + " from journey_run where status = 'active' and next_at <= $1 "
+                        + "order by next_at limit 1 for update skip locked")
                 .execute(Tuple.of(utc(now)))
                 .map(rows -> rows.size() == 0 ? Optional.empty() : Optional.of(toRun(rows.iterator().next())));
     }
@@ -48,9 +77,11 @@ public class RunRepository {
     /** Saves where the run is and when it is due next. */
     public Uni<Void> save(SqlClient tx, Run run, Instant nextAt) {
         return tx.preparedQuery("""
-                        update journey_run set step_index = $2, variant = $3, steps_taken = $4, next_at = $5, updated_at = now()
+                        update journey_run set step_index = $2, variant = $3, steps_taken = $4, waiting = $5, next_at = $6,
+                          updated_at = now()
                         where id = $1""")
-                .execute(Tuple.of(run.id(), run.stepIndex(), run.variant(), run.stepsTaken(), utc(nextAt)))
+                .execute(Tuple.from(new Object[] {run.id(), run.stepIndex(), run.variant(), run.stepsTaken(), run.waiting(),
+                        utc(nextAt)}))
                 .replaceWithVoid();
     }
 
@@ -64,7 +95,7 @@ public class RunRepository {
     public Uni<Void> end(SqlClient tx, Run run, String status, String reason) {
         return tx.preparedQuery("""
                         update journey_run set status = $2, exit_reason = $3, step_index = $4, variant = $5,
-                          steps_taken = $6, next_at = null, updated_at = now()
+                          steps_taken = $6, waiting = false, next_at = null, updated_at = now()
                         where id = $1""")
                 .execute(Tuple.from(new Object[] {run.id(), status, reason, run.stepIndex(), run.variant(),
                         run.stepsTaken()}))
@@ -74,7 +105,7 @@ public class RunRepository {
     private static Run toRun(Row row) {
         return new Run(row.getUUID("id"), row.getString("journey_id"), row.getInteger("journey_version"),
                 row.getString("contact_id"), row.getInteger("step_index"), row.getString("variant"),
-                row.getInteger("steps_taken"), MessageJson.read(row.getString("trigger_event"), ObjectNode.class),
+                row.getInteger("steps_taken"), row.getBoolean("waiting"), MessageJson.read(row.getString("trigger_event"), ObjectNode.class),
                 row.getOffsetDateTime("entered_at").toInstant());
     }
 

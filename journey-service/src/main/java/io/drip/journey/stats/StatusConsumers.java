@@ -7,7 +7,9 @@ import io.drip.kit.outbox.ProcessedRecords;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import jakarta.enterprise.context.ApplicationScoped;
+import io.drip.journey.run.RunEvents;
 import jakarta.inject.Inject;
+import java.time.Instant;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 /** Applies delivery statuses and clicks to the messages they concern, each record once. */
@@ -22,6 +24,9 @@ public class StatusConsumers {
 
     @Inject
     MessageLog messages;
+
+    @Inject
+    RunEvents runEvents;
 
     @Incoming("deliveries")
     public Uni<Void> delivery(String record) {
@@ -38,6 +43,7 @@ public class StatusConsumers {
             return Uni.createFrom().voidItem(); // link previews are not engagement
         }
         return pool.withTransaction(tx -> processed.markFirstTime(tx, "click:" + click.clickId())
-                .chain(first -> first ? messages.click(tx, click) : Uni.createFrom().voidItem()));
+                .chain(first -> !first ? Uni.createFrom().voidItem() : messages.click(tx, click)
+                        .chain(() -> runEvents.onHumanClick(tx, click.messageId(), click.stepId(), Instant.now()))));
     }
 }

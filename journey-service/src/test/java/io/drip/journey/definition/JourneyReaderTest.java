@@ -155,4 +155,35 @@ class JourneyReaderTest {
         assertTrue(error(OFFER.replace("    exit: offered", "    exit: offered\n    send: {channel: sms}"))
                 .getMessage().contains("exactly one of"));
     }
+
+    @Test
+    void readsWaitForReentryAndExitWhen() {
+        String yaml = """
+                journey: reminder
+                trigger: {event: Product Viewed}
+                reentry: {after: 7d}
+                exit_when: [Order Completed]
+                steps:
+                  - id: nudge
+                    send: {channel: sms, category: marketing, text: hi}
+                  - id: clicked
+                    wait_for: {clicked: nudge, within: 1d}
+                    on_timeout: bye
+                  - exit: clicked
+                  - id: bye
+                    exit: ignored
+                """;
+        JourneyDefinition journey = JourneyReader.read("r.yaml", new StringReader(yaml));
+        assertEquals(Reentry.Policy.AFTER, journey.reentry().policy());
+        assertEquals(java.util.Set.of("Order Completed"), journey.exitWhen());
+        WaitForStep waitFor = (WaitForStep) journey.step(1);
+        assertTrue(waitFor.waitsForClickOn("nudge"));
+        assertEquals("bye", waitFor.onTimeout());
+        assertEquals(Reentry.NEVER, JourneyReader.read("w.yaml", new StringReader(VALID)).reentry());
+        assertTrue(error(yaml.replace("clicked: nudge", "clicked: bye")).getMessage().contains("not a send step"));
+        assertTrue(error(yaml.replace("{clicked: nudge, within: 1d}", "{within: 1d}")).getMessage()
+                .contains("either 'event'"));
+        assertTrue(error(yaml.replace("reentry: {after: 7d}", "reentry: sometimes")).getMessage()
+                .contains("never, always or {after"));
+    }
 }
