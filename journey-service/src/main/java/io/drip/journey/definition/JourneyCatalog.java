@@ -75,7 +75,13 @@ public class JourneyCatalog {
     /** Whether an event with this name triggers, ends or is awaited by any journey. */
     public boolean concerns(String event) {
         return journeys.values().stream().anyMatch(j -> j.trigger().equals(event) || j.exitWhen().contains(event)
+                || (j.goal() != null && j.goal().event().equals(event))
                 || j.steps().stream().anyMatch(s -> s instanceof WaitForStep w && w.waitsForEvent(event)));
+    }
+
+    /** The journeys whose goal is an event with this name. */
+    public List<JourneyDefinition> withGoal(String event) {
+        return journeys.values().stream().filter(j -> j.goal() != null && j.goal().event().equals(event)).toList();
     }
 
     /** The journeys a track event with this name enters a contact into. */

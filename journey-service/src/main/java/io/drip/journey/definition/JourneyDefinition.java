@@ -11,10 +11,11 @@ import java.util.Set;
  * @param trigger  the event name that enters a contact
  * @param reentry  whether a contact may enter again
  * @param exitWhen event names that end a contact's run at once
+ * @param goal     the conversion the journey aims at; null if none
  * @param source   the file it came from, for messages that point back to it
  */
 public record JourneyDefinition(String id, int version, String name, String trigger, Reentry reentry,
-        Set<String> exitWhen, List<Step> steps, String source) {
+        Set<String> exitWhen, Goal goal, List<Step> steps, String source) {
 
     /** The step at {@code index}, or null past the last one. */
     public Step step(int index) {

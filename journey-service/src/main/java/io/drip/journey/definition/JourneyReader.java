@@ -67,7 +67,7 @@ public final class JourneyReader {
 
     private JourneyDefinition journey(Node root) {
         Map<String, Node> fields = mapping(root, "the journey",
-                Set.of("journey", "name", "version", "trigger", "reentry", "exit_when", "steps"));
+                Set.of("journey", "name", "version", "trigger", "reentry", "exit_when", "goal", "steps"));
         String id = id(required(root, fields, "journey"), "journey id");
         String name = fields.containsKey("name") ? scalar(fields.get("name"), "name") : id;
         int version = fields.containsKey("version") ? positiveInt(fields.get("version"), "version") : 1;
@@ -76,6 +76,7 @@ public final class JourneyReader {
         String event = scalar(required(triggerNode, trigger, "event"), "trigger event");
         Reentry reentry = fields.containsKey("reentry") ? reentry(fields.get("reentry")) : Reentry.NEVER;
         Set<String> exitWhen = fields.containsKey("exit_when") ? eventNames(fields.get("exit_when")) : Set.of();
+        Goal goal = fields.containsKey("goal") ? goal(fields.get("goal")) : null;
         Node stepsNode = required(root, fields, "steps");
         if (!(stepsNode instanceof SequenceNode sequence) || sequence.getValue().isEmpty()) {
             throw error(stepsNode, "steps must be a non-empty list of steps");
@@ -100,7 +101,7 @@ public final class JourneyReader {
                 throw error(clicked.getKey(), "'" + clicked.getValue() + "' is not a send step: only messages are clicked");
             }
         }
-        JourneyDefinition journey = new JourneyDefinition(id, version, name, event, reentry, exitWhen,
+        JourneyDefinition journey = new JourneyDefinition(id, version, name, event, reentry, exitWhen, goal,
                 List.copyOf(steps), file);
         StepGraph.check(journey).ifPresent(problem ->
                 { throw error(stepNodes.get(problem.stepId()), problem.message()); });
@@ -221,6 +222,16 @@ public final class JourneyReader {
         }
         Map<String, Node> fields = mapping(node, "reentry", Set.of("after"));
         return new Reentry(Reentry.Policy.AFTER, duration(required(node, fields, "after")));
+    }
+
+    private Goal goal(Node node) {
+        Map<String, Node> fields = mapping(node, "goal", Set.of("event", "within", "revenue"));
+        String revenue = fields.containsKey("revenue") ? scalar(fields.get("revenue"), "revenue") : Goal.DEFAULT_REVENUE;
+        if (!revenue.matches("[A-Za-z_$][\\w$]*(\\.[A-Za-z_$][\\w$]*)*")) {
+            throw error(fields.get("revenue"), "revenue is a dotted path in the event, e.g. properties.total");
+        }
+        return new Goal(scalar(required(node, fields, "event"), "goal event"), duration(required(node, fields, "within")),
+                revenue);
     }
 
     private Set<String> eventNames(Node node) {

@@ -16,8 +16,9 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.jboss.logging.Logger;
 
 /**
- * Applies each track event once: first to the runs the contact is in ({@code exit_when},
- * {@code wait_for}), then as a trigger of the journeys it enters, within their re-entry policy.
+ * Applies each track event once: first as a goal (conversions), then to the runs the contact is
+ * in ({@code exit_when}, {@code wait_for}), then as a trigger of the journeys it enters, within
+ * their re-entry policy.
  */
 @ApplicationScoped
 public class EventConsumer {
@@ -38,6 +39,9 @@ public class EventConsumer {
     @Inject
     RunEvents runEvents;
 
+    @Inject
+    Conversions conversions;
+
     @Incoming("events")
     public Uni<Void> consume(String record) {
         SegmentMessage message = MessageJson.read(record, SegmentMessage.class);
@@ -47,7 +51,10 @@ public class EventConsumer {
         Instant now = Instant.now();
         return pool.withTransaction(tx -> processed.markFirstTime(tx, "event:" + message.messageId())
                 .chain(first -> !first ? Uni.createFrom().voidItem()
-                        : runEvents.onEvent(tx, message.contactId(), message.event(), now)
+                        : Multi.createFrom().iterable(catalog.withGoal(message.event()))
+                                .onItem().transformToUniAndConcatenate(j -> conversions.onGoalEvent(tx, j, message, now))
+                                .collect().asList()
+                                .chain(() -> runEvents.onEvent(tx, message.contactId(), message.event(), now))
                                 .chain(() -> Multi.createFrom().iterable(catalog.triggeredBy(message.event()))
                                         .onItem().transformToUniAndConcatenate(journey -> enter(tx, journey, message, now))
                                         .collect().asList().replaceWithVoid())));

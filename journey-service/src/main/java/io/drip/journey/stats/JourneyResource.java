@@ -16,6 +16,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import java.math.BigDecimal;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -55,22 +56,29 @@ public class JourneyResource {
     public Uni<JourneyStats> stats(@PathParam("id") String id) {
         catalog.find(id).orElseThrow(() -> new NotFoundException("no journey with id '" + id + "'"));
         return pool.preparedQuery("""
-                        select status, exit_reason, count(*) as runs from journey_run where journey_id = $1
-                        group by status, exit_reason""")
+                        select status, exit_reason, count(*) as runs, count(converted_at) as converted,
+                          coalesce(sum(revenue), 0) as revenue
+                        from journey_run where journey_id = $1 group by status, exit_reason""")
                 .execute(Tuple.of(id))
                 .chain(rows -> {
                     Map<String, Long> byStatus = new HashMap<>();
                     Map<String, Long> exitReasons = new TreeMap<>();
+                    long converted = 0;
+                    BigDecimal revenue = BigDecimal.ZERO;
                     for (Row row : rows) {
+                        converted += row.getLong("converted");
+                        revenue = revenue.add(row.getBigDecimal("revenue"));
                         byStatus.merge(row.getString("status"), row.getLong("runs"), Long::sum);
                         if (row.getString("exit_reason") != null) {
                             exitReasons.merge(row.getString("exit_reason"), row.getLong("runs"), Long::sum);
                         }
                     }
                     long entered = byStatus.values().stream().mapToLong(Long::longValue).sum();
+                    long finalConverted = converted;
+                    BigDecimal finalRevenue = revenue;
                     return messages.stepStats(pool, id).map(steps -> new JourneyStats(id, entered,
                             byStatus.getOrDefault("active", 0L), byStatus.getOrDefault("completed", 0L),
-                            byStatus.getOrDefault("exited", 0L), exitReasons, steps));
+                            byStatus.getOrDefault("exited", 0L), exitReasons, finalConverted, finalRevenue, steps));
                 });
     }
 }

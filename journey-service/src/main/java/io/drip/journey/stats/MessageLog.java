@@ -56,19 +56,22 @@ public class MessageLog {
                 .replaceWithVoid();
     }
 
-    /** Per step of a journey: messages, sent, delivered, failed, suppressed, clicked. */
+    /** Per step and variant of a journey: messages, statuses, clicks and conversions. */
     public Uni<List<StepStats>> stepStats(SqlClient db, String journeyId) {
         return db.preparedQuery("""
-                        select step_id, count(*) as messages, count(sent_at) as sent, count(delivered_at) as delivered,
-                          count(failed_at) as failed, count(suppressed_at) as suppressed, count(first_click_at) as clicked
-                        from message where journey_id = $1 group by step_id order by min(created_at)""")
+                        select step_id, variant, count(*) as messages, count(sent_at) as sent,
+                          count(delivered_at) as delivered, count(failed_at) as failed, count(suppressed_at) as suppressed,
+                          count(first_click_at) as clicked, count(converted_at) as converted,
+                          coalesce(sum(revenue), 0) as revenue
+                        from message where journey_id = $1 group by step_id, variant order by min(created_at), variant""")
                 .execute(Tuple.of(journeyId))
                 .map(rows -> {
                     List<StepStats> steps = new ArrayList<>();
                     for (Row row : rows) {
-                        steps.add(new StepStats(row.getString("step_id"), row.getLong("messages"), row.getLong("sent"),
-                                row.getLong("delivered"), row.getLong("failed"), row.getLong("suppressed"),
-                                row.getLong("clicked")));
+                        steps.add(new StepStats(row.getString("step_id"), row.getString("variant"), row.getLong("messages"),
+                                row.getLong("sent"), row.getLong("delivered"), row.getLong("failed"),
+                                row.getLong("suppressed"), row.getLong("clicked"), row.getLong("converted"),
+                                row.getBigDecimal("revenue")));
                     }
                     return steps;
                 });

@@ -1,9 +1,12 @@
 package io.drip.journey.stats;
 
+import java.math.BigDecimal;
+
 /**
- * What one step achieved. {@code messages} counts send commands issued; {@code clicked} counts
- * messages with at least one click.
+ * What one step (and variant) achieved. {@code messages} counts send commands issued;
+ * {@code clicked} counts messages with at least one human click; {@code converted} counts the
+ * conversions attributed to the step, {@code revenue} their revenue.
  */
-public record StepStats(String step, long messages, long sent, long delivered, long failed, long suppressed,
-        long clicked) {
+public record StepStats(String step, String variant, long messages, long sent, long delivered, long failed,
+        long suppressed, long clicked, long converted, BigDecimal revenue) {
 }

@@ -186,4 +186,18 @@ class JourneyReaderTest {
         assertTrue(error(yaml.replace("reentry: {after: 7d}", "reentry: sometimes")).getMessage()
                 .contains("never, always or {after"));
     }
+
+    @Test
+    void readsAGoalWithItsRevenuePath() {
+        String withGoal = VALID.replace("steps:", "goal: {event: Order Completed, within: 3d, revenue: properties.total}\nsteps:");
+        Goal goal = JourneyReader.read("g.yaml", new StringReader(withGoal)).goal();
+        assertEquals("Order Completed", goal.event());
+        assertEquals(java.time.Duration.ofDays(3), goal.within());
+        var order = io.drip.contracts.MessageJson.mapper().createObjectNode();
+        order.putObject("properties").put("total", 42.5);
+        assertEquals(new java.math.BigDecimal("42.5"), goal.revenueOf(order).orElseThrow());
+        assertEquals("properties.revenue", JourneyReader.read("g.yaml", new StringReader(VALID.replace("steps:",
+                "goal: {event: Order Completed, within: 3d}\nsteps:"))).goal().revenuePath());
+        assertTrue(error(withGoal.replace("properties.total", "properties..total")).getMessage().contains("dotted path"));
+    }
 }

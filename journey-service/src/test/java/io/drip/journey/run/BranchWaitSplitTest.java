@@ -10,6 +10,7 @@ import io.drip.contracts.Topics;
 import io.drip.testing.TestKeys;
 import io.drip.testing.TopicProbe;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
 import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
@@ -34,9 +35,7 @@ class BranchWaitSplitTest {
     }
 
     private static int exitedWith(String reason) {
-        Integer count = given().header("Authorization", TestKeys.bearer(TestKeys.VIEWER))
-                .get("/v1/journeys/test-offer/stats").then().statusCode(200)
-                .extract().jsonPath().get("exitReasons." + reason);
+        Integer count = stats().get("exitReasons." + reason);
         return count == null ? 0 : count;
     }
 
@@ -61,5 +60,39 @@ class BranchWaitSplitTest {
         assertTrue(TEXT_OF_VARIANT.containsKey(send.variant()), "variant " + send.variant());
         assertEquals(TEXT_OF_VARIANT.get(send.variant()), send.text());
         assertEquals(send.variant().equals("A") ? "ten-off" : "free-ship", send.stepId());
+    }
+
+    @Test
+    void anOrderAfterTheMessageIsAConversionOfItsStepCountedOncePerRun() {
+        String contactId = "c-" + UUID.randomUUID();
+        JsonPath before = stats();
+        abandonCart(contactId, 150);
+        TestEvents.track(contactId, "order-" + UUID.randomUUID(), "Test Order Completed", "{\"total\": 99.5}");
+        TestEvents.track(contactId, "order-" + UUID.randomUUID(), "Test Order Completed", "{\"total\": 10}");
+        String bystander = "c-" + UUID.randomUUID();
+        TestEvents.contact(bystander, "Bob");
+        TestEvents.track(bystander, "order-" + UUID.randomUUID(), "Test Order Completed", "{\"total\": 5}");
+        Awaitility.await().atMost(WAIT).untilAsserted(() -> {
+            var after = stats();
+            assertEquals(before.getLong("converted") + 1, after.getLong("converted"));
+            assertEquals(0, before.getDouble("revenue") + 99.5 - after.getDouble("revenue"), 0.001);
+            assertEquals(bigStep(before, "converted") + 1, bigStep(after, "converted"));
+        });
+        try {
+            Thread.sleep(2000); // the second order and the bystander's had their chance
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        assertEquals(before.getLong("converted") + 1, stats().getLong("converted"), "once per run, none without a message");
+    }
+
+    private static JsonPath stats() {
+        return given().header("Authorization", TestKeys.bearer(TestKeys.VIEWER)).get("/v1/journeys/test-offer/stats")
+                .then().statusCode(200).extract().jsonPath();
+    }
+
+    private static long bigStep(JsonPath stats, String field) {
+        Number value = stats.get("steps.find { it.step == 'big' }." + field);
+        return value == null ? 0 : value.longValue();
     }
 }

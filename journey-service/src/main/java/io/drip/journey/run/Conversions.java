@@ -1,0 +1,59 @@
+package io.drip.journey.run;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.drip.contracts.MessageJson;
+import io.drip.contracts.SegmentMessage;
+import io.drip.journey.definition.Goal;
+import io.drip.journey.definition.JourneyDefinition;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.SqlConnection;
+import io.vertx.mutiny.sqlclient.Tuple;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.UUID;
+
+/**
+ * Records a journey's conversions: a goal event within the goal's window after the last message
+ * of the contact's run (or a later human click on it) converts that run once, attributed to
+ * that message's step and variant, with the event's revenue.
+ */
+@ApplicationScoped
+public class Conversions {
+
+    public Uni<Void> onGoalEvent(SqlConnection tx, JourneyDefinition journey, SegmentMessage event, Instant now) {
+        Goal goal = journey.goal();
+        Instant at = event.timestamp() != null ? event.timestamp() : now;
+        return tx.preparedQuery("""
+                        select r.id as run_id, m.message_id,
+                          greatest(m.created_at, coalesce(m.first_click_at, m.created_at)) as touched_at
+                        from journey_run r join message m on m.run_id = r.id
+                        where r.journey_id = $1 and r.contact_id = $2 and r.converted_at is null
+                        order by m.created_at desc limit 1 for update of r""")
+                .execute(Tuple.of(journey.id(), event.contactId()))
+                .chain(rows -> {
+                    if (rows.size() == 0) {
+                        return Uni.createFrom().voidItem();
+                    }
+                    Row last = rows.iterator().next();
+                    Instant touched = last.getOffsetDateTime("touched_at").toInstant();
+                    if (at.isBefore(touched) || at.isAfter(touched.plus(goal.within()))) {
+                        return Uni.createFrom().voidItem();
+                    }
+                    JsonNode json = MessageJson.mapper().valueToTree(event);
+                    BigDecimal revenue = goal.revenueOf(json).orElse(null);
+                    return convert(tx, last.getUUID("run_id"), last.getString("message_id"), at, revenue);
+                });
+    }
+
+    private static Uni<Void> convert(SqlConnection tx, UUID runId, String messageId, Instant at, BigDecimal revenue) {
+        var when = at.atOffset(ZoneOffset.UTC);
+        return tx.preparedQuery("update journey_run set converted_at = $2, revenue = $3 where id = $1")
+                .execute(Tuple.of(runId, when, revenue))
+                .chain(() -> tx.preparedQuery("update message set converted_at = $2, revenue = $3 where message_id = $1")
+                        .execute(Tuple.of(messageId, when, revenue)))
+                .replaceWithVoid();
+    }
+}
