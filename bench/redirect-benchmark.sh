@@ -8,7 +8,7 @@
 # 127.0.0.1:29092; deploy/local/kafka start). Installs wrk and nginx from the Debian packages
 # if missing. Settings: BENCH_DURATION (20s), BENCH_CONNECTIONS (32), BENCH_THREADS (2),
 # BENCH_LINKS (1000), BENCH_DB (drip_tracking_bench). Everything it starts listens on
-# 127.0.0.1 only and is stopped by pid at the end.
+# 127.0.0.1 only and is stopped by pid at the end; BENCH_KEEP=1 keeps its logs in /tmp.
 set -euo pipefail
 repo="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 duration="${BENCH_DURATION:-20s}"
@@ -33,6 +33,7 @@ pids=()
 cleanup() {
   for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done
   for pid in "${pids[@]}"; do wait "$pid" 2>/dev/null || true; done
+  [[ -n "${BENCH_KEEP:-}" ]] || rm -rf "$work"
 }
 trap cleanup EXIT
 free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
@@ -112,4 +113,5 @@ printf '%-18s %12s %10s %10s %10s\n' "tracking-service" "$(rps "$work/tracking.t
   "$(p "$work/tracking.txt" 99%)" "$(non2xx "$work/tracking.txt" || true)"
 awk -v t="$(rps "$work/tracking.txt")" -v n="$(rps "$work/nginx.txt")" \
   'BEGIN { printf "tracking / nginx: %.1f%% (target >= 50%%)\n", 100 * t / n }'
+echo "load average at the end: $(cut -d' ' -f1-3 /proc/loadavg) (other processes share these CPUs)"
 echo "clicks recorded in PostgreSQL during the measured run: $((clicks_after - warm_clicks)) (warm-up: $((warm_clicks - clicks_before)))"
