@@ -72,9 +72,10 @@ public class JourneyCatalog {
         return journeys.values();
     }
 
-    /** Whether an event with this name triggers, ends or is awaited by any journey. */
+    /** Whether an event with this name matters to any journey (an inactivity trigger: every event does). */
     public boolean concerns(String event) {
-        return journeys.values().stream().anyMatch(j -> j.trigger().equals(event) || j.exitWhen().contains(event)
+        return journeys.values().stream().anyMatch(j -> j.trigger().isInactivity() || event.equals(j.trigger().event())
+                || j.exitWhen().contains(event)
                 || (j.goal() != null && j.goal().event().equals(event))
                 || j.steps().stream().anyMatch(s -> s instanceof WaitForStep w && w.waitsForEvent(event)));
     }
@@ -84,8 +85,13 @@ public class JourneyCatalog {
         return journeys.values().stream().filter(j -> j.goal() != null && j.goal().event().equals(event)).toList();
     }
 
-    /** The journeys a track event with this name enters a contact into. */
+    /** The journeys whose trigger is an event with this name (their {@code when} is checked later). */
     public List<JourneyDefinition> triggeredBy(String event) {
-        return journeys.values().stream().filter(j -> j.trigger().equals(event)).toList();
+        return journeys.values().stream().filter(j -> event.equals(j.trigger().event())).toList();
+    }
+
+    /** The journeys a contact enters after a time without events. */
+    public List<JourneyDefinition> inactivityJourneys() {
+        return journeys.values().stream().filter(j -> j.trigger().isInactivity()).toList();
     }
 }

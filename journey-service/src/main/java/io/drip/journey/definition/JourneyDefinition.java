@@ -8,13 +8,13 @@ import java.util.Set;
  *
  * @param id      stable id ({@code journey:} in the file)
  * @param version grows when the journey changes; runs in flight stay on theirs
- * @param trigger  the event name that enters a contact
+ * @param trigger  what enters a contact
  * @param reentry  whether a contact may enter again
  * @param exitWhen event names that end a contact's run at once
  * @param goal     the conversion the journey aims at; null if none
  * @param source   the file it came from, for messages that point back to it
  */
-public record JourneyDefinition(String id, int version, String name, String trigger, Reentry reentry,
+public record JourneyDefinition(String id, int version, String name, Trigger trigger, Reentry reentry,
         Set<String> exitWhen, Goal goal, List<Step> steps, String source) {
 
     /** The step at {@code index}, or null past the last one. */

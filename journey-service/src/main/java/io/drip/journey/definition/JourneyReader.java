@@ -72,8 +72,7 @@ public final class JourneyReader {
         String name = fields.containsKey("name") ? scalar(fields.get("name"), "name") : id;
         int version = fields.containsKey("version") ? positiveInt(fields.get("version"), "version") : 1;
         Node triggerNode = required(root, fields, "trigger");
-        Map<String, Node> trigger = mapping(triggerNode, "trigger", Set.of("event"));
-        String event = scalar(required(triggerNode, trigger, "event"), "trigger event");
+        Trigger trigger = trigger(triggerNode);
         Reentry reentry = fields.containsKey("reentry") ? reentry(fields.get("reentry")) : Reentry.NEVER;
         Set<String> exitWhen = fields.containsKey("exit_when") ? eventNames(fields.get("exit_when")) : Set.of();
         Goal goal = fields.containsKey("goal") ? goal(fields.get("goal")) : null;
@@ -101,7 +100,7 @@ public final class JourneyReader {
                 throw error(clicked.getKey(), "'" + clicked.getValue() + "' is not a send step: only messages are clicked");
             }
         }
-        JourneyDefinition journey = new JourneyDefinition(id, version, name, event, reentry, exitWhen, goal,
+        JourneyDefinition journey = new JourneyDefinition(id, version, name, trigger, reentry, exitWhen, goal,
                 List.copyOf(steps), file);
         StepGraph.check(journey).ifPresent(problem ->
                 { throw error(stepNodes.get(problem.stepId()), problem.message()); });
@@ -165,13 +164,7 @@ public final class JourneyReader {
         List<BranchStep.Case> cases = new ArrayList<>();
         for (Node caseNode : sequence.getValue()) {
             Map<String, Node> fields = mapping(caseNode, "a branch case", Set.of("when", "goto"));
-            Node when = required(caseNode, fields, "when");
-            Condition condition;
-            try {
-                condition = Condition.compile(scalar(when, "when"));
-            } catch (IllegalArgumentException e) {
-                throw error(when, "the condition is not valid CEL: " + e.getMessage());
-            }
+            Condition condition = condition(required(caseNode, fields, "when"));
             cases.add(new BranchStep.Case(condition, target(required(caseNode, fields, "goto"))));
         }
         return new BranchStep(id, List.copyOf(cases), otherwise);
@@ -222,6 +215,27 @@ public final class JourneyReader {
         }
         Map<String, Node> fields = mapping(node, "reentry", Set.of("after"));
         return new Reentry(Reentry.Policy.AFTER, duration(required(node, fields, "after")));
+    }
+
+    private Trigger trigger(Node node) {
+        Map<String, Node> fields = mapping(node, "trigger", Set.of("event", "when", "inactive"));
+        if (fields.containsKey("event") == fields.containsKey("inactive")) {
+            throw error(node, "a trigger is either 'event' (with an optional 'when') or 'inactive: {for: <duration>}'");
+        }
+        Condition when = fields.containsKey("when") ? condition(fields.get("when")) : null;
+        if (fields.containsKey("inactive")) {
+            Map<String, Node> inactive = mapping(fields.get("inactive"), "inactive", Set.of("for"));
+            return new Trigger(null, when, duration(required(fields.get("inactive"), inactive, "for")));
+        }
+        return new Trigger(scalar(fields.get("event"), "trigger event"), when, null);
+    }
+
+    private Condition condition(Node when) {
+        try {
+            return Condition.compile(scalar(when, "when"));
+        } catch (IllegalArgumentException e) {
+            throw error(when, "the condition is not valid CEL: " + e.getMessage());
+        }
     }
 
     private Goal goal(Node node) {

@@ -1,9 +1,11 @@
 package io.drip.journey.run;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.drip.contracts.MessageJson;
 import io.drip.contracts.SegmentMessage;
 import io.drip.journey.definition.JourneyCatalog;
 import io.drip.journey.definition.JourneyDefinition;
+import io.drip.kit.contacts.ContactSnapshots;
 import io.drip.kit.outbox.ProcessedRecords;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
@@ -12,17 +14,17 @@ import io.vertx.mutiny.sqlclient.SqlConnection;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Instant;
+import java.util.List;
+import java.util.function.Function;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
-import org.jboss.logging.Logger;
 
 /**
- * Applies each track event once: first as a goal (conversions), then to the runs the contact is
- * in ({@code exit_when}, {@code wait_for}), then as a trigger of the journeys it enters, within
- * their re-entry policy.
+ * Applies each track event once: as a goal (conversions), to the runs the contact is in
+ * ({@code exit_when}, {@code wait_for}), as activity (inactivity timers), then as a trigger of the
+ * journeys it enters ({@code when}, re-entry policy).
  */
 @ApplicationScoped
 public class EventConsumer {
-    private static final Logger LOG = Logger.getLogger(EventConsumer.class);
 
     @Inject
     Pool pool;
@@ -34,13 +36,19 @@ public class EventConsumer {
     JourneyCatalog catalog;
 
     @Inject
-    RunRepository runs;
+    ContactSnapshots contacts;
 
     @Inject
     RunEvents runEvents;
 
     @Inject
     Conversions conversions;
+
+    @Inject
+    InactivityTimers inactivity;
+
+    @Inject
+    RunStarter starter;
 
     @Incoming("events")
     public Uni<Void> consume(String record) {
@@ -51,28 +59,28 @@ public class EventConsumer {
         Instant now = Instant.now();
         return pool.withTransaction(tx -> processed.markFirstTime(tx, "event:" + message.messageId())
                 .chain(first -> !first ? Uni.createFrom().voidItem()
-                        : Multi.createFrom().iterable(catalog.withGoal(message.event()))
-                                .onItem().transformToUniAndConcatenate(j -> conversions.onGoalEvent(tx, j, message, now))
-                                .collect().asList()
+                        : each(catalog.withGoal(message.event()), j -> conversions.onGoalEvent(tx, j, message, now))
                                 .chain(() -> runEvents.onEvent(tx, message.contactId(), message.event(), now))
-                                .chain(() -> Multi.createFrom().iterable(catalog.triggeredBy(message.event()))
-                                        .onItem().transformToUniAndConcatenate(journey -> enter(tx, journey, message, now))
-                                        .collect().asList().replaceWithVoid())));
+                                .chain(() -> inactivity.activity(tx, message.contactId(),
+                                        message.timestamp() != null ? message.timestamp() : now))
+                                .chain(() -> enterTriggered(tx, message, now))));
     }
 
-    private Uni<Void> enter(SqlConnection tx, JourneyDefinition journey, SegmentMessage trigger, Instant now) {
-        return runs.lastEntry(tx, journey.id(), trigger.contactId()).chain(last -> {
-            if (!journey.reentry().allows(last.orElse(null), now)) {
-                LOG.debugf("%s may not enter %s again (%s): trigger %s ignored", trigger.contactId(), journey.id(),
-                        journey.reentry(), trigger.messageId());
-                return Uni.createFrom().voidItem();
-            }
-            return runs.start(tx, journey, trigger, now).invoke(entered -> {
-                if (!entered) {
-                    LOG.debugf("%s is already in %s: trigger %s ignored", trigger.contactId(), journey.id(),
-                            trigger.messageId());
-                }
-            }).replaceWithVoid();
-        });
+    private Uni<Void> enterTriggered(SqlConnection tx, SegmentMessage message, Instant now) {
+        List<JourneyDefinition> triggered = catalog.triggeredBy(message.event());
+        if (triggered.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        JsonNode event = MessageJson.mapper().valueToTree(message);
+        return contacts.find(tx, message.contactId()).chain(contact -> each(triggered, journey ->
+                journey.trigger().firedBy(message.event(),
+                        Variables.of(journey, journey.version(), contact.orElse(null), event))
+                        ? starter.enter(tx, journey, message, now)
+                        : Uni.createFrom().voidItem()));
+    }
+
+    private static Uni<Void> each(List<JourneyDefinition> journeys, Function<JourneyDefinition, Uni<Void>> action) {
+        return Multi.createFrom().iterable(journeys).onItem().<Void>transformToUniAndConcatenate(action::apply)
+                .collect().asList().replaceWithVoid();
     }
 }

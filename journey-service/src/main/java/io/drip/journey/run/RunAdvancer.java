@@ -1,7 +1,5 @@
 package io.drip.journey.run;
 
-import io.drip.contracts.ContactSnapshot;
-import io.drip.contracts.MessageJson;
 import io.drip.contracts.SendCommand;
 import io.drip.contracts.Topics;
 import io.drip.journey.definition.JourneyCatalog;
@@ -25,7 +23,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -76,7 +73,7 @@ public class RunAdvancer {
                         ? runs.end(tx, run, RunRepository.EXITED, "contact_unknown")
                         : runs.save(tx, run, now.plus(CONTACT_RETRY));
             }
-            return walk(tx, journey, run, variables(journey, run, contact.get()), now, 0);
+            return walk(tx, journey, run, Variables.of(journey, run.journeyVersion(), contact.get(), run.triggerEvent()), now, 0);
         });
     }
 
@@ -139,15 +136,5 @@ public class RunAdvancer {
                 rendered.text(), rendered.links(), null, null, now);
         return messages.record(tx, run.id(), command)
                 .chain(() -> outbox.add(tx, Topics.SENDS, run.contactId(), command));
-    }
-
-    /** What texts and conditions can refer to: contact, event (the trigger) and journey. */
-    @SuppressWarnings("unchecked")
-    private static Map<String, Object> variables(JourneyDefinition journey, Run run, ContactSnapshot contact) {
-        Map<String, Object> variables = new HashMap<>();
-        variables.put("contact", MessageJson.mapper().convertValue(contact, Map.class));
-        variables.put("event", MessageJson.mapper().convertValue(run.triggerEvent(), Map.class));
-        variables.put("journey", Map.of("id", journey.id(), "name", journey.name(), "version", run.journeyVersion()));
-        return variables;
     }
 }

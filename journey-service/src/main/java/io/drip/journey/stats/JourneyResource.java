@@ -32,7 +32,7 @@ public class JourneyResource {
     public record JourneySummary(String id, int version, String name, String trigger, List<String> steps,
             String source) {
         static JourneySummary of(JourneyDefinition journey) {
-            return new JourneySummary(journey.id(), journey.version(), journey.name(), journey.trigger(),
+            return new JourneySummary(journey.id(), journey.version(), journey.name(), journey.trigger().describe(),
                     journey.steps().stream().map(Step::id).toList(), journey.source());
         }
     }

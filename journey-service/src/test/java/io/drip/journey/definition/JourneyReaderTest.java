@@ -30,7 +30,7 @@ class JourneyReaderTest {
         JourneyDefinition journey = JourneyReader.read("welcome.yaml", new StringReader(VALID));
         assertEquals("welcome", journey.id());
         assertEquals(1, journey.version());
-        assertEquals("Signed Up", journey.trigger());
+        assertEquals("Signed Up", journey.trigger().event());
         assertEquals("hello", journey.step(0).id());
         assertEquals("marketing", ((SendStep) journey.step(0)).category());
         assertEquals(null, journey.step(1));
@@ -199,5 +199,20 @@ class JourneyReaderTest {
         assertEquals("properties.revenue", JourneyReader.read("g.yaml", new StringReader(VALID.replace("steps:",
                 "goal: {event: Order Completed, within: 3d}\nsteps:"))).goal().revenuePath());
         assertTrue(error(withGoal.replace("properties.total", "properties..total")).getMessage().contains("dotted path"));
+    }
+
+    @Test
+    void readsConditionalAndInactivityTriggers() {
+        Trigger onBigCheckout = JourneyReader.read("t.yaml", new StringReader(VALID.replace("  event: Signed Up",
+                "  event: Checkout Started\n  when: event.properties.value >= 20"))).trigger();
+        assertTrue(onBigCheckout.firedBy("Checkout Started", java.util.Map.of("event",
+                java.util.Map.of("properties", java.util.Map.of("value", 25)))));
+        assertTrue(!onBigCheckout.firedBy("Checkout Started", java.util.Map.of("event",
+                java.util.Map.of("properties", java.util.Map.of("value", 5)))));
+        Trigger quiet = JourneyReader.read("t.yaml", new StringReader(VALID.replace("  event: Signed Up",
+                "  inactive: {for: 30d}"))).trigger();
+        assertEquals(java.time.Duration.ofDays(30), quiet.inactiveFor());
+        assertTrue(error(VALID.replace("  event: Signed Up", "  event: Signed Up\n  inactive: {for: 30d}"))
+                .getMessage().contains("either 'event'"));
     }
 }
