@@ -1,6 +1,7 @@
 package io.drip.tracking;
 
 import static io.drip.tracking.Sends.WAIT;
+import static io.drip.tracking.Sends.ANDROID;
 import static io.drip.tracking.Sends.awaitRegistered;
 import static io.drip.tracking.Sends.code;
 import static io.drip.tracking.Sends.noRedirects;
@@ -32,8 +33,6 @@ import org.junit.jupiter.api.Test;
 /** Previews, prefetches, HEADs and too-early clicks are recorded, flagged, and kept out of human counts. */
 @QuarkusTest
 class BotClickTest {
-    private static final String ANDROID = "Mozilla/5.0 (Linux; Android 14; SM-S918B) AppleWebKit/537.36 (KHTML, like "
-            + "Gecko) Chrome/124.0.6367.82 Mobile Safari/537.36";
     private static final String IMESSAGE_PREVIEW = "Mozilla/5.0 (Macintosh; Intel Mac OS X 10_11_1) AppleWebKit/601.2.4"
             + " (KHTML, like Gecko) Version/9.0.1 Safari/601.2.4 facebookexternalhit/1.1 Facebot Twitterbot/1.0";
 

@@ -1,5 +1,6 @@
 package io.drip.tracking;
 
+import static io.drip.tracking.Sends.ANDROID;
 import static io.drip.tracking.Sends.awaitRegistered;
 import static io.drip.tracking.Sends.code;
 import static io.drip.tracking.Sends.noRedirects;
@@ -30,8 +31,6 @@ import org.junit.jupiter.api.Test;
  */
 @QuarkusTest
 class KafkaOutageTest {
-    private static final String ANDROID = "Mozilla/5.0 (Linux; Android 14; Pixel 8) AppleWebKit/537.36 (KHTML, like "
-            + "Gecko) Chrome/124.0.0.0 Mobile Safari/537.36";
 
     @Inject
     Pool pool;

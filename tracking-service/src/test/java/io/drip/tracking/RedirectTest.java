@@ -1,6 +1,7 @@
 package io.drip.tracking;
 
 import static io.drip.tracking.Sends.WAIT;
+import static io.drip.tracking.Sends.IPHONE;
 import static io.drip.tracking.Sends.awaitRegistered;
 import static io.drip.tracking.Sends.code;
 import static io.drip.tracking.Sends.noRedirects;
@@ -30,8 +31,6 @@ import org.junit.jupiter.api.Test;
 /** tracking-service against the real broker and PostgreSQL: registration, redirects, 404/410. */
 @QuarkusTest
 class RedirectTest {
-    private static final String IPHONE = "Mozilla/5.0 (iPhone; CPU iPhone OS 18_0 like Mac OS X) AppleWebKit/605.1.15 "
-            + "(KHTML, like Gecko) Version/18.0 Mobile/15E148 Safari/604.1";
     private static final String TAGGED = "https://shop.example/cart?id=42&utm_source=sms&utm_medium=marketing"
             + "&utm_campaign=welcome&utm_content=hello%2FB#top";
 

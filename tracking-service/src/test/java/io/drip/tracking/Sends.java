@@ -19,6 +19,10 @@ import org.awaitility.Awaitility;
 /** Send commands with links, produced to the real broker, and waiting for their registration. */
 final class Sends {
     static final Duration WAIT = Duration.ofSeconds(20);
+    static final String IPHONE = "Mozilla/5.0 (iPhone; CPU iPhone OS 18_0 like Mac OS X) AppleWebKit/605.1.15 "
+            + "(KHTML, like Gecko) Version/18.0 Mobile/15E148 Safari/604.1";
+    static final String ANDROID = "Mozilla/5.0 (Linux; Android 14; SM-S918B) AppleWebKit/537.36 (KHTML, like Gecko) "
+            + "Chrome/124.0.6367.82 Mobile Safari/537.36";
 
     private Sends() {
     }
