@@ -10,6 +10,7 @@ import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -22,6 +23,9 @@ import java.util.UUID;
  */
 @ApplicationScoped
 public class Conversions {
+
+    @Inject
+    RunHistory history;
 
     public Uni<Void> onGoalEvent(SqlConnection tx, JourneyDefinition journey, SegmentMessage event, Instant now) {
         Goal goal = journey.goal();
@@ -44,7 +48,11 @@ public class Conversions {
                     }
                     JsonNode json = MessageJson.mapper().valueToTree(event);
                     BigDecimal revenue = goal.revenueOf(json).orElse(null);
-                    return convert(tx, last.getUUID("run_id"), last.getString("message_id"), at, revenue);
+                    UUID runId = last.getUUID("run_id");
+                    return convert(tx, runId, last.getString("message_id"), at, revenue)
+                            .chain(() -> history.add(tx, runId, now, null, "converted", event.event()
+                                    + " attributed to message " + last.getString("message_id")
+                                    + (revenue == null ? "" : ", revenue " + revenue.toPlainString())));
                 });
     }
 

@@ -58,19 +58,22 @@ public class RunAdvancer {
     @Inject
     Outbox outbox;
 
+    @Inject
+    RunHistory history;
+
     @ConfigProperty(name = "drip.runs.contact-wait")
     Duration contactWait;
 
     public Uni<Void> advance(SqlConnection tx, Run run, Instant now) {
         JourneyDefinition journey = catalog.find(run.journeyId()).orElse(null);
         if (journey == null) {
-            return runs.end(tx, run, RunRepository.EXITED, "journey_removed");
+            return runs.end(tx, run, RunRepository.EXITED, "journey_removed", now);
         }
         return contacts.find(tx, run.contactId()).chain(contact -> {
             if (contact.isEmpty()) {
                 // the snapshot may still be on its way (topics are not ordered with each other)
                 return now.isAfter(run.enteredAt().plus(contactWait))
-                        ? runs.end(tx, run, RunRepository.EXITED, "contact_unknown")
+                        ? runs.end(tx, run, RunRepository.EXITED, "contact_unknown", now)
                         : runs.save(tx, run, now.plus(CONTACT_RETRY));
             }
             return walk(tx, journey, run, Variables.of(journey, run.journeyVersion(), contact.get(), run.triggerEvent()), now, 0);
@@ -88,37 +91,54 @@ public class RunAdvancer {
         int index = run.stepIndex();
         Step step = journey.step(index);
         if (step == null) {
-            return runs.end(tx, run, RunRepository.COMPLETED, null);
+            return runs.end(tx, run, RunRepository.COMPLETED, null, now);
         }
         if (step instanceof ExitStep exit) {
-            return runs.end(tx, run, RunRepository.EXITED, exit.reason());
+            return runs.end(tx, run, RunRepository.EXITED, exit.reason(), now);
         }
         if (step instanceof WaitForStep waitFor) {
             if (!run.waiting()) {
-                return runs.save(tx, run.waitingHere(), now.plus(waitFor.within()));
+                Instant until = now.plus(waitFor.within());
+                return runs.save(tx, run.waitingHere(), until).chain(() -> history.add(tx, run.id(), now, step.id(),
+                        "waiting", (waitFor.event() != null ? "for " + waitFor.event() : "for a click on "
+                                + waitFor.clickedStep()) + " until " + until));
             }
             // the timer fired while still waiting: what was awaited did not come in time
             int target = waitFor.onTimeout() == null ? index + 1 : journey.indexOf(waitFor.onTimeout());
-            return walk(tx, journey, run.movedTo(target, run.variant()), variables, now, hops + 1);
+            return history.add(tx, run.id(), now, step.id(), "timed_out", null)
+                    .chain(() -> walk(tx, journey, run.movedTo(target, run.variant()), variables, now, hops + 1));
         }
         if (step instanceof WaitStep wait) {
-            return runs.save(tx, run.movedTo(journey.following(index), run.variant()), now.plus(wait.duration()));
+            Instant until = now.plus(wait.duration());
+            return runs.save(tx, run.movedTo(journey.following(index), run.variant()), until)
+                    .chain(() -> history.add(tx, run.id(), now, step.id(), "waiting", "until " + until));
         }
         if (step instanceof SendStep send) {
             return send(tx, journey, run, variables, send, now).chain(() ->
                     walk(tx, journey, run.movedTo(journey.following(index), run.variant()), variables, now, hops + 1));
         }
         if (step instanceof BranchStep branch) {
-            int target = branch.cases().stream().filter(c -> c.condition().test(variables)).findFirst()
-                    .map(c -> journey.indexOf(c.target())).orElse(journey.following(index));
-            return walk(tx, journey, run.movedTo(target, run.variant()), variables, now, hops + 1);
+            BranchStep.Case taken = branch.cases().stream().filter(c -> c.condition().test(variables)).findFirst()
+                    .orElse(null);
+            int target = taken == null ? journey.following(index) : journey.indexOf(taken.target());
+            String why = taken == null ? "no condition held" : taken.condition().expression();
+            return history.add(tx, run.id(), now, step.id(), "branched", "to " + stepIdAt(journey, target) + ": " + why)
+                    .chain(() -> walk(tx, journey, run.movedTo(target, run.variant()), variables, now, hops + 1));
         }
         SplitStep split = (SplitStep) step;
         SplitStep.Variant variant = split.variantFor(journey.id(), run.journeyVersion(), run.contactId());
+        Uni<Void> assigned = history.add(tx, run.id(), now, step.id(), "assigned", "variant " + variant.name());
         if (variant.holdout()) {
-            return runs.end(tx, run.movedTo(index, variant.name()), RunRepository.EXITED, SplitStep.HOLDOUT);
+            return assigned.chain(() -> runs.end(tx, run.movedTo(index, variant.name()), RunRepository.EXITED,
+                    SplitStep.HOLDOUT, now));
         }
-        return walk(tx, journey, run.movedTo(journey.indexOf(variant.target()), variant.name()), variables, now, hops + 1);
+        return assigned.chain(() -> walk(tx, journey, run.movedTo(journey.indexOf(variant.target()), variant.name()),
+                variables, now, hops + 1));
+    }
+
+    private static String stepIdAt(JourneyDefinition journey, int index) {
+        Step step = journey.step(index);
+        return step == null ? "the end" : step.id();
     }
 
     private Uni<Void> send(SqlConnection tx, JourneyDefinition journey, Run run, Map<String, Object> variables,
@@ -128,13 +148,14 @@ public class RunAdvancer {
             rendered = renderer.render(step.text(), variables);
         } catch (RenderException e) {
             LOG.warnf("run %s, step %s: send skipped (render_error): %s", run.id(), step.id(), e.getMessage());
-            return Uni.createFrom().voidItem();
+            return history.add(tx, run.id(), now, step.id(), "skipped", "render_error: " + e.getMessage());
         }
         // run and step count: unique per visit of a step, the same if this transaction is retried
         SendCommand command = new SendCommand(UUID.randomUUID().toString(), run.id() + ":" + run.stepsTaken(),
                 run.contactId(), journey.id(), run.journeyVersion(), step.id(), run.variant(), step.channel(), step.category(),
                 rendered.text(), rendered.links(), null, null, now);
         return messages.record(tx, run.id(), command)
-                .chain(() -> outbox.add(tx, Topics.SENDS, run.contactId(), command));
+                .chain(() -> outbox.add(tx, Topics.SENDS, run.contactId(), command))
+                .chain(() -> history.add(tx, run.id(), now, step.id(), "sent", command.messageId() + ": " + command.text()));
     }
 }

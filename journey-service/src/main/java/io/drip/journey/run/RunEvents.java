@@ -25,14 +25,17 @@ public class RunEvents {
     @Inject
     JourneyCatalog catalog;
 
+    @Inject
+    RunHistory history;
+
     public Uni<Void> onEvent(SqlConnection tx, String contactId, String event, Instant now) {
         return runs.activeRuns(tx, contactId).chain(active -> Multi.createFrom().iterable(active)
                 .onItem().transformToUniAndConcatenate(run -> {
                     JourneyDefinition journey = catalog.find(run.journeyId()).orElse(null);
                     if (journey != null && journey.exitWhen().contains(event)) {
-                        return runs.end(tx, run, RunRepository.EXITED, EXIT_WHEN);
+                        return runs.end(tx, run, RunRepository.EXITED, EXIT_WHEN, now);
                     }
-                    return resumeIfWaitingFor(tx, journey, run, step -> step.waitsForEvent(event), now);
+                    return resumeIfWaitingFor(tx, journey, run, step -> step.waitsForEvent(event), "event " + event, now);
                 })
                 .collect().asList().replaceWithVoid());
     }
@@ -41,15 +44,16 @@ public class RunEvents {
     public Uni<Void> onHumanClick(SqlConnection tx, String messageId, String stepId, Instant now) {
         return runs.activeRunOfMessage(tx, messageId).chain(run -> run.isEmpty() ? Uni.createFrom().voidItem()
                 : resumeIfWaitingFor(tx, catalog.find(run.get().journeyId()).orElse(null), run.get(),
-                        step -> step.waitsForClickOn(stepId), now));
+                        step -> step.waitsForClickOn(stepId), "click on " + messageId, now));
     }
 
     private Uni<Void> resumeIfWaitingFor(SqlConnection tx, JourneyDefinition journey, Run run,
-            Predicate<WaitForStep> awaited, Instant now) {
+            Predicate<WaitForStep> awaited, String cause, Instant now) {
         if (journey != null && run.waiting() && journey.step(run.stepIndex()) instanceof WaitForStep step
                 && awaited.test(step)) {
             // due now: the scheduler takes the next steps within its poll interval
-            return runs.save(tx, run.movedTo(journey.following(run.stepIndex()), run.variant()), now);
+            return runs.save(tx, run.movedTo(journey.following(run.stepIndex()), run.variant()), now)
+                    .chain(() -> history.add(tx, run.id(), now, step.id(), "resumed", "by " + cause));
         }
         return Uni.createFrom().voidItem();
     }

@@ -9,6 +9,7 @@ import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.SqlClient;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -23,6 +24,9 @@ public class RunRepository {
     public static final String ACTIVE = "active";
     public static final String COMPLETED = "completed";
     public static final String EXITED = "exited";
+
+    @Inject
+    RunHistory history;
     private static final String COLUMNS = "id, journey_id, journey_version, contact_id, step_index, variant, steps_taken, "
             + "waiting, trigger_event::text as trigger_event, entered_at";
 
@@ -56,14 +60,17 @@ public class RunRepository {
 
     /** Enters the contact unless it already has an active run of this journey; true if it entered. */
     public Uni<Boolean> start(SqlClient tx, JourneyDefinition journey, SegmentMessage trigger, Instant now) {
+        UUID id = UUID.randomUUID();
         return tx.preparedQuery("""
                         insert into journey_run (id, journey_id, journey_version, contact_id, status, step_index, next_at,
                           trigger_event, entered_at, updated_at)
                         values ($1, $2, $3, $4, 'active', 0, $5, $6::text::jsonb, $5, $5)
                         on conflict (journey_id, contact_id) where status = 'active' do nothing""")
-                .execute(Tuple.from(new Object[] {UUID.randomUUID(), journey.id(), journey.version(), trigger.contactId(),
+                .execute(Tuple.from(new Object[] {id, journey.id(), journey.version(), trigger.contactId(),
                         utc(now), MessageJson.write(trigger)}))
-                .map(result -> result.rowCount() == 1);
+                .chain(result -> result.rowCount() == 0 ? Uni.createFrom().item(false)
+                        : history.add(tx, id, now, null, "entered", trigger.event() + " (" + trigger.messageId() + ")")
+                                .replaceWith(true));
     }
 
     /** Claims the active run whose timer is most overdue; other workers skip it while it is held. */
@@ -92,14 +99,14 @@ public class RunRepository {
     }
 
     /** Ends the run where it is: completed, or exited with a reason. */
-    public Uni<Void> end(SqlClient tx, Run run, String status, String reason) {
+    public Uni<Void> end(SqlClient tx, Run run, String status, String reason, Instant now) {
         return tx.preparedQuery("""
                         update journey_run set status = $2, exit_reason = $3, step_index = $4, variant = $5,
                           steps_taken = $6, waiting = false, next_at = null, updated_at = now()
                         where id = $1""")
                 .execute(Tuple.from(new Object[] {run.id(), status, reason, run.stepIndex(), run.variant(),
                         run.stepsTaken()}))
-                .replaceWithVoid();
+                .chain(() -> history.add(tx, run.id(), now, null, status, reason));
     }
 
     private static Run toRun(Row row) {
