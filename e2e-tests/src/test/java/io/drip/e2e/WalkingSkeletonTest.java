@@ -125,12 +125,15 @@ class WalkingSkeletonTest {
                 + Pattern.quote(url("tracking-service")) + "/([0-9A-Za-z]{10})$").matcher(texts.get(0));
         assertTrue(link.matches(), "unexpected SMS text: " + texts.get(0));
 
-        // the shopper taps the link
+        // the shopper reads the SMS, then taps the link (a tap within seconds of delivery is a
+        // link preview, not a person: tracking-service flags it)
+        Thread.sleep(3500);
         given().baseUri(url("tracking-service"))
                 .config(RestAssuredConfig.config().redirect(RedirectConfig.redirectConfig().followRedirects(false)))
                 .header("User-Agent", "Mozilla/5.0 (iPhone; CPU iPhone OS 18_0 like Mac OS X)")
                 .get("/" + link.group(1))
-                .then().statusCode(302).header("Location", "https://shop.example/welcome");
+                .then().statusCode(302).header("Location",
+                        "https://shop.example/welcome?utm_source=sms&utm_medium=marketing&utm_campaign=welcome&utm_content=welcome");
 
         // the marketer: sent, delivered and clicked reach the journey's stats
         Awaitility.await().atMost(WAIT).untilAsserted(() -> {
