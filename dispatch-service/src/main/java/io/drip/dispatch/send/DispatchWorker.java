@@ -3,6 +3,7 @@ package io.drip.dispatch.send;
 import io.drip.contracts.ContactSnapshot;
 import io.drip.contracts.DeliveryStatus;
 import io.drip.contracts.Topics;
+import io.drip.dispatch.policy.SendPolicy;
 import io.drip.dispatch.sandbox.SandboxProvider;
 import io.drip.kit.contacts.ContactSnapshots;
 import io.drip.kit.outbox.Outbox;
@@ -36,6 +37,9 @@ public class DispatchWorker implements DueWork.Queue<Outgoing> {
     SandboxProvider provider;
 
     @Inject
+    SendPolicy policy;
+
+    @Inject
     Outbox outbox;
 
     @ConfigProperty(name = "drip.dispatch.contact-wait")
@@ -60,10 +64,18 @@ public class DispatchWorker implements DueWork.Queue<Outgoing> {
                         ? finish(tx, message, DeliveryStatus.FAILED, "contact_unknown", now)
                         : outgoing.postpone(tx, message.messageId(), now.plus(CONTACT_RETRY));
             }
-            SendDecision decision = SendDecision.of(message, contact.get());
-            return decision.allowed()
-                    ? send(tx, message, contact.get(), now)
-                    : finish(tx, message, decision.status(), decision.reason(), now);
+            return policy.decide(tx, message, contact.get(), now).chain(verdict -> {
+                if (verdict.send()) {
+                    return send(tx, message, contact.get(), now);
+                }
+                if (verdict.deferred()) {
+                    return outgoing.postpone(tx, message.messageId(), verdict.deferUntil())
+                            .chain(() -> outbox.add(tx, Topics.DELIVERIES, message.contactId(), new DeliveryStatus(
+                                    message.messageId(), message.contactId(), DeliveryStatus.QUEUED, verdict.reason(),
+                                    null, null, null, now)));
+                }
+                return finish(tx, message, verdict.status(), verdict.reason(), now);
+            });
         });
     }
 

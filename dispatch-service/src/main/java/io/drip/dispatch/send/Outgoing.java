@@ -1,7 +1,13 @@
 package io.drip.dispatch.send;
 
+import io.drip.dispatch.policy.SendWindow;
 import java.time.Instant;
 
-/** A message waiting to leave: what the worker needs of an outgoing_message row. */
-public record Outgoing(String messageId, String contactId, String category, String text, Instant createdAt) {
+/**
+ * A message waiting to leave: what the worker needs of an outgoing_message row.
+ *
+ * @param window the journey's send window, null for the default
+ */
+public record Outgoing(String messageId, String contactId, String category, String text, SendWindow window,
+        Instant createdAt) {
 }

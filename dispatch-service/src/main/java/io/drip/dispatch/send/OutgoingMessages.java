@@ -2,6 +2,7 @@ package io.drip.dispatch.send;
 
 import io.drip.contracts.MessageJson;
 import io.drip.contracts.SendCommand;
+import io.drip.dispatch.policy.SendWindow;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.SqlClient;
@@ -17,24 +18,29 @@ import java.util.Optional;
 public class OutgoingMessages {
     public static final String PENDING = "pending";
 
-    /** Queues a command; false when one with the same idempotency key or message id was queued before. */
+    /**
+     * Queues a command; false when one with the same idempotency key or message id was queued
+     * before. Its age (for max-age and waits) counts from when the command was made.
+     */
     public Uni<Boolean> accept(SqlClient tx, SendCommand command, Instant now) {
         Instant due = command.notBefore() != null && command.notBefore().isAfter(now) ? command.notBefore() : now;
         return tx.preparedQuery("""
                         insert into outgoing_message (message_id, idempotency_key, contact_id, journey_id, step_id, category,
-                          text, command, status, next_attempt_at, created_at)
-                        values ($1, $2, $3, $4, $5, $6, $7, $8::text::jsonb, 'pending', $9, $10)
+                          text, command, status, next_attempt_at, created_at, window_from, window_to)
+                        values ($1, $2, $3, $4, $5, $6, $7, $8::text::jsonb, 'pending', $9, $10, $11, $12)
                         on conflict do nothing""")
                 .execute(Tuple.from(new Object[] {command.messageId(), command.idempotencyKey(), command.contactId(),
                         command.journeyId(), command.stepId(), command.category(), command.text(),
-                        MessageJson.write(command), utc(due), utc(now)}))
+                        MessageJson.write(command), utc(due), utc(command.createdAt()),
+                        command.sendWindow() == null ? null : command.sendWindow().from(),
+                        command.sendWindow() == null ? null : command.sendWindow().to()}))
                 .map(result -> result.rowCount() == 1);
     }
 
     /** Claims the most overdue pending message; other workers skip it while it is held. */
     public Uni<Optional<Outgoing>> claimNextDue(SqlClient tx, Instant now) {
         return tx.preparedQuery("""
-                        select message_id, contact_id, category, text, created_at from outgoing_message
+                        select message_id, contact_id, category, text, window_from, window_to, created_at from outgoing_message
                         where status = 'pending' and next_attempt_at <= $1
                         order by next_attempt_at limit 1 for update skip locked""")
                 .execute(Tuple.of(utc(now)))
@@ -68,8 +74,10 @@ public class OutgoingMessages {
     }
 
     private static Outgoing toOutgoing(Row row) {
+        SendWindow window = row.getString("window_from") == null ? null
+                : SendWindow.parse(row.getString("window_from"), row.getString("window_to"));
         return new Outgoing(row.getString("message_id"), row.getString("contact_id"), row.getString("category"),
-                row.getString("text"), row.getOffsetDateTime("created_at").toInstant());
+                row.getString("text"), window, row.getOffsetDateTime("created_at").toInstant());
     }
 
     private static OffsetDateTime utc(Instant instant) {

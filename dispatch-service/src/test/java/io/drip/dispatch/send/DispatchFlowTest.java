@@ -124,4 +124,67 @@ class DispatchFlowTest {
         given().header("Authorization", TestKeys.bearer(TestKeys.VIEWER)).queryParam("limit", 0)
                 .get("/v1/sandbox/messages").then().statusCode(400).body("field", equalTo("limit"));
     }
+
+    private static SendCommand withWindow(SendCommand c, String from, String to) {
+        return new SendCommand(c.messageId(), c.idempotencyKey(), c.contactId(), c.journeyId(), c.journeyVersion(),
+                c.stepId(), c.variant(), c.channel(), c.category(), c.text(), c.links(), c.notBefore(),
+                new SendCommand.SendWindow(from, to), c.createdAt());
+    }
+
+    @Test
+    void marketingInQuietHoursIsQueuedNotSentButTransactionalLeaves() {
+        String contactId = "c-" + UUID.randomUUID();
+        publishContact(contactId, randomMobile(), null);
+        // a window that opens two hours from now in the contact's zone: now is quiet hours
+        var paris = java.time.ZonedDateTime.now(java.time.ZoneId.of("Europe/Paris"));
+        String from = paris.plusHours(2).toLocalTime().withSecond(0).withNano(0).toString();
+        String to = paris.plusHours(3).toLocalTime().withSecond(0).withNano(0).toString();
+        SendCommand marketing = withWindow(command(contactId, "k-q-" + contactId, SendCommand.MARKETING, "Sale"), from, to);
+        SendCommand receipt = withWindow(command(contactId, "k-r-" + contactId, SendCommand.TRANSACTIONAL, "Receipt"),
+                from, to);
+        try (var deliveries = TopicProbe.watch(Topics.DELIVERIES)) {
+            TopicProbe.produce(Topics.SENDS, contactId, MessageJson.write(marketing));
+            TopicProbe.produce(Topics.SENDS, contactId, MessageJson.write(receipt));
+            var queued = status(deliveries.await(r -> status(r).messageId().equals(marketing.messageId()), WAIT));
+            assertEquals("queued", queued.status());
+            assertEquals("quiet_hours", queued.reason());
+            assertEquals("sent", status(deliveries.await(r -> status(r).messageId().equals(receipt.messageId()), WAIT))
+                    .status());
+            var later = deliveries.all(r -> status(r).messageId().equals(marketing.messageId()), Duration.ofSeconds(3));
+            assertEquals(1, later.size(), "only queued, never sent inside quiet hours: " + later);
+        }
+    }
+
+    @Test
+    void aSecondMarketingMessageTheSameDayIsSuppressedByTheCap() {
+        String contactId = "c-" + UUID.randomUUID();
+        publishContact(contactId, randomMobile(), null);
+        SendCommand first = command(contactId, "k-1-" + contactId, SendCommand.MARKETING, "First");
+        SendCommand second = command(contactId, "k-2-" + contactId, SendCommand.MARKETING, "Second");
+        try (var deliveries = TopicProbe.watch(Topics.DELIVERIES)) {
+            TopicProbe.produce(Topics.SENDS, contactId, MessageJson.write(first));
+            assertEquals("sent", status(deliveries.await(r -> status(r).messageId().equals(first.messageId()), WAIT))
+                    .status());
+            TopicProbe.produce(Topics.SENDS, contactId, MessageJson.write(second));
+            var capped = status(deliveries.await(r -> status(r).messageId().equals(second.messageId()), WAIT));
+            assertEquals("suppressed", capped.status());
+            assertEquals("cap_daily", capped.reason());
+        }
+    }
+
+    @Test
+    void aCommandOlderThanTheMaximumAgeIsDroppedAsExpired() {
+        String contactId = "c-" + UUID.randomUUID();
+        publishContact(contactId, randomMobile(), null);
+        SendCommand c = command(contactId, "k-old-" + contactId, SendCommand.TRANSACTIONAL, "Your code is 1234");
+        SendCommand old = new SendCommand(c.messageId(), c.idempotencyKey(), c.contactId(), c.journeyId(),
+                c.journeyVersion(), c.stepId(), c.variant(), c.channel(), c.category(), c.text(), c.links(), null, null,
+                Instant.now().minus(Duration.ofDays(3)));
+        try (var deliveries = TopicProbe.watch(Topics.DELIVERIES)) {
+            TopicProbe.produce(Topics.SENDS, contactId, MessageJson.write(old));
+            var dropped = status(deliveries.await(r -> status(r).messageId().equals(old.messageId()), WAIT));
+            assertEquals("suppressed", dropped.status());
+            assertEquals("expired", dropped.reason());
+        }
+    }
 }

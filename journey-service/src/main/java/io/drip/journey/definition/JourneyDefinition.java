@@ -1,5 +1,6 @@
 package io.drip.journey.definition;
 
+import io.drip.contracts.SendCommand;
 import java.util.List;
 import java.util.Set;
 
@@ -11,11 +12,12 @@ import java.util.Set;
  * @param trigger  what enters a contact
  * @param reentry  whether a contact may enter again
  * @param exitWhen event names that end a contact's run at once
- * @param goal     the conversion the journey aims at; null if none
- * @param source   the file it came from, for messages that point back to it
+ * @param goal       the conversion the journey aims at; null if none
+ * @param sendWindow local hours for its marketing messages, overriding dispatch's default; null if none
+ * @param source     the file it came from, for messages that point back to it
  */
 public record JourneyDefinition(String id, int version, String name, Trigger trigger, Reentry reentry,
-        Set<String> exitWhen, Goal goal, List<Step> steps, String source) {
+        Set<String> exitWhen, Goal goal, SendCommand.SendWindow sendWindow, List<Step> steps, String source) {
 
     /** The step at {@code index}, or null past the last one. */
     public Step step(int index) {

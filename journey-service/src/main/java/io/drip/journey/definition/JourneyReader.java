@@ -1,5 +1,6 @@
 package io.drip.journey.definition;
 
+import io.drip.contracts.SendCommand;
 import io.drip.journey.message.MessageRenderer;
 import java.io.IOException;
 import java.io.Reader;
@@ -67,7 +68,7 @@ public final class JourneyReader {
 
     private JourneyDefinition journey(Node root) {
         Map<String, Node> fields = mapping(root, "the journey",
-                Set.of("journey", "name", "version", "trigger", "reentry", "exit_when", "goal", "steps"));
+                Set.of("journey", "name", "version", "trigger", "reentry", "exit_when", "goal", "send_window", "steps"));
         String id = id(required(root, fields, "journey"), "journey id");
         String name = fields.containsKey("name") ? scalar(fields.get("name"), "name") : id;
         int version = fields.containsKey("version") ? positiveInt(fields.get("version"), "version") : 1;
@@ -76,6 +77,7 @@ public final class JourneyReader {
         Reentry reentry = fields.containsKey("reentry") ? reentry(fields.get("reentry")) : Reentry.NEVER;
         Set<String> exitWhen = fields.containsKey("exit_when") ? eventNames(fields.get("exit_when")) : Set.of();
         Goal goal = fields.containsKey("goal") ? goal(fields.get("goal")) : null;
+        SendCommand.SendWindow sendWindow = fields.containsKey("send_window") ? sendWindow(fields.get("send_window")) : null;
         Node stepsNode = required(root, fields, "steps");
         if (!(stepsNode instanceof SequenceNode sequence) || sequence.getValue().isEmpty()) {
             throw error(stepsNode, "steps must be a non-empty list of steps");
@@ -100,7 +102,7 @@ public final class JourneyReader {
                 throw error(clicked.getKey(), "'" + clicked.getValue() + "' is not a send step: only messages are clicked");
             }
         }
-        JourneyDefinition journey = new JourneyDefinition(id, version, name, trigger, reentry, exitWhen, goal,
+        JourneyDefinition journey = new JourneyDefinition(id, version, name, trigger, reentry, exitWhen, goal, sendWindow,
                 List.copyOf(steps), file);
         StepGraph.check(journey).ifPresent(problem ->
                 { throw error(stepNodes.get(problem.stepId()), problem.message()); });
@@ -236,6 +238,19 @@ public final class JourneyReader {
         } catch (IllegalArgumentException e) {
             throw error(when, "the condition is not valid CEL: " + e.getMessage());
         }
+    }
+
+    private SendCommand.SendWindow sendWindow(Node node) {
+        Map<String, Node> fields = mapping(node, "send_window", Set.of("from", "to"));
+        return new SendCommand.SendWindow(localTime(required(node, fields, "from")), localTime(required(node, fields, "to")));
+    }
+
+    private String localTime(Node node) {
+        String value = scalar(node, "a local time");
+        if (!value.matches("([01]\\d|2[0-3]):[0-5]\\d")) {
+            throw error(node, "'" + value + "' is not a local time HH:mm such as 09:00 or 20:30 (quote it in YAML)");
+        }
+        return value;
     }
 
     private Goal goal(Node node) {

@@ -153,7 +153,7 @@ public class RunAdvancer {
         // run and step count: unique per visit of a step, the same if this transaction is retried
         SendCommand command = new SendCommand(UUID.randomUUID().toString(), run.id() + ":" + run.stepsTaken(),
                 run.contactId(), journey.id(), run.journeyVersion(), step.id(), run.variant(), step.channel(), step.category(),
-                rendered.text(), rendered.links(), null, null, now);
+                rendered.text(), rendered.links(), null, journey.sendWindow(), now);
         return messages.record(tx, run.id(), command)
                 .chain(() -> outbox.add(tx, Topics.SENDS, run.contactId(), command))
                 .chain(() -> history.add(tx, run.id(), now, step.id(), "sent", command.messageId() + ": " + command.text()));

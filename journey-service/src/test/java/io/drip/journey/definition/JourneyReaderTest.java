@@ -215,4 +215,14 @@ class JourneyReaderTest {
         assertTrue(error(VALID.replace("  event: Signed Up", "  event: Signed Up\n  inactive: {for: 30d}"))
                 .getMessage().contains("either 'event'"));
     }
+
+    @Test
+    void readsASendWindowOfLocalTimes() {
+        var window = JourneyReader.read("s.yaml", new StringReader(VALID.replace("steps:",
+                "send_window: {from: \"10:00\", to: \"19:30\"}\nsteps:"))).sendWindow();
+        assertEquals("10:00", window.from());
+        assertEquals("19:30", window.to());
+        assertTrue(error(VALID.replace("steps:", "send_window: {from: \"10h\", to: \"19:30\"}\nsteps:")).getMessage()
+                .contains("not a local time HH:mm"));
+    }
 }

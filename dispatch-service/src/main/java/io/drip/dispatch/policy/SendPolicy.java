@@ -1,0 +1,109 @@
+package io.drip.dispatch.policy;
+
+import io.drip.contracts.ContactSnapshot;
+import io.drip.contracts.DeliveryStatus;
+import io.drip.contracts.SendCommand;
+import io.drip.dispatch.send.Outgoing;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.SqlClient;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.time.DateTimeException;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * Whether a message may leave now, checked at the moment of sending against the contact's
+ * latest snapshot, in this order: a usable number, consent, maximum age, frequency caps, quiet
+ * hours. Caps and quiet hours apply to marketing only.
+ */
+@ApplicationScoped
+public class SendPolicy {
+    public static final String QUIET_HOURS = "quiet_hours";
+    public static final String EXPIRED = "expired";
+
+    /** Send now, stop with a final status and reason, or wait until a time. */
+    public record Verdict(String status, String reason, Instant deferUntil) {
+        static final Verdict SEND = new Verdict(null, null, null);
+
+        public boolean send() {
+            return status == null && deferUntil == null;
+        }
+
+        public boolean deferred() {
+            return deferUntil != null;
+        }
+    }
+
+    @Inject
+    FrequencyCaps caps;
+
+    @ConfigProperty(name = "drip.dispatch.send-window.from")
+    String defaultFrom;
+
+    @ConfigProperty(name = "drip.dispatch.send-window.to")
+    String defaultTo;
+
+    @ConfigProperty(name = "drip.dispatch.default-timezone")
+    String defaultTimezone;
+
+    @ConfigProperty(name = "drip.dispatch.max-age")
+    Duration maxAge;
+
+    @ConfigProperty(name = "drip.dispatch.quiet-hours-jitter")
+    Duration jitter;
+
+    public Uni<Verdict> decide(SqlClient tx, Outgoing message, ContactSnapshot contact, Instant now) {
+        if (contact.phone() == null || !"valid".equals(contact.phoneStatus())) {
+            String status = contact.phoneStatus() == null ? "missing" : contact.phoneStatus();
+            return stop(DeliveryStatus.FAILED, "phone_" + status);
+        }
+        boolean marketing = SendCommand.MARKETING.equals(message.category());
+        if (marketing && optedOut(contact)) {
+            return stop(DeliveryStatus.SUPPRESSED, "opted_out");
+        }
+        if (now.isAfter(message.createdAt().plus(maxAge))) {
+            return stop(DeliveryStatus.SUPPRESSED, EXPIRED);
+        }
+        if (!marketing) {
+            return Uni.createFrom().item(Verdict.SEND);
+        }
+        return caps.breached(tx, message.contactId(), now).map(cap -> cap
+                .map(reason -> new Verdict(DeliveryStatus.SUPPRESSED, reason, null))
+                .orElseGet(() -> window(message).deferral(now, zone(contact))
+                        .map(opening -> new Verdict(null, QUIET_HOURS, spread(opening)))
+                        .orElse(Verdict.SEND)));
+    }
+
+    private SendWindow window(Outgoing message) {
+        return message.window() != null ? message.window() : SendWindow.parse(defaultFrom, defaultTo);
+    }
+
+    private ZoneId zone(ContactSnapshot contact) {
+        try {
+            return ZoneId.of(contact.timezone() != null ? contact.timezone() : defaultTimezone);
+        } catch (DateTimeException e) {
+            return ZoneId.of(defaultTimezone);
+        }
+    }
+
+    /** Deferred messages leave over a spread after the opening, not all in its first second. */
+    private Instant spread(Instant opening) {
+        long millis = jitter.toMillis();
+        return millis <= 0 ? opening : opening.plusMillis(ThreadLocalRandom.current().nextLong(millis));
+    }
+
+    private static boolean optedOut(ContactSnapshot contact) {
+        Map<String, ContactSnapshot.Consent> sms = contact.consent() == null ? null : contact.consent().get("sms");
+        ContactSnapshot.Consent consent = sms == null ? null : sms.get(SendCommand.MARKETING);
+        return consent != null && ContactSnapshot.Consent.OPTED_OUT.equals(consent.state());
+    }
+
+    private static Uni<Verdict> stop(String status, String reason) {
+        return Uni.createFrom().item(new Verdict(status, reason, null));
+    }
+}
