@@ -16,7 +16,6 @@ import java.util.Optional;
 /** The outgoing_message table: the queue of messages and their outcome. */
 @ApplicationScoped
 public class OutgoingMessages {
-    public static final String PENDING = "pending";
 
     /**
      * Queues a command; false when one with the same idempotency key or message id was queued

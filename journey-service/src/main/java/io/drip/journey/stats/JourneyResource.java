@@ -3,6 +3,7 @@ package io.drip.journey.stats;
 import io.drip.journey.definition.JourneyCatalog;
 import io.drip.journey.definition.JourneyDefinition;
 import io.drip.journey.definition.Step;
+import io.drip.journey.run.RunRepository;
 import io.drip.kit.security.Roles;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
@@ -77,8 +78,9 @@ public class JourneyResource {
                     long finalConverted = converted;
                     BigDecimal finalRevenue = revenue;
                     return messages.stepStats(pool, id).map(steps -> new JourneyStats(id, entered,
-                            byStatus.getOrDefault("active", 0L), byStatus.getOrDefault("completed", 0L),
-                            byStatus.getOrDefault("exited", 0L), exitReasons, finalConverted, finalRevenue, steps));
+                            byStatus.getOrDefault(RunRepository.ACTIVE, 0L),
+                            byStatus.getOrDefault(RunRepository.COMPLETED, 0L),
+                            byStatus.getOrDefault(RunRepository.EXITED, 0L), exitReasons, finalConverted, finalRevenue, steps));
                 });
     }
 }
