@@ -18,8 +18,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A CEL condition over {@code contact} and {@code event}, compiled when the journey is read so
- * that a typo is reported with the file, not discovered at a contact's run.
+ * A CEL condition over {@code contact}, {@code event} and {@code trigger} (the event that
+ * started the run), compiled when the journey is read so that a typo is reported with the file,
+ * not discovered at a contact's run.
  */
 public final class Condition {
     // numbers in JSON are doubles or ints at will; "value >= 20" must work for both
@@ -30,6 +31,7 @@ public final class Condition {
             .setStandardMacros(CelStandardMacro.STANDARD_MACROS)
             .addVar("contact", OBJECT)
             .addVar("event", OBJECT)
+            .addVar("trigger", OBJECT)
             .setResultType(SimpleType.BOOL)
             .build();
     private static final CelRuntime RUNTIME = CelRuntimeFactory.standardCelRuntimeBuilder().setOptions(OPTIONS).build();

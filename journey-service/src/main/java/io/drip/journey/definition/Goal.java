@@ -12,15 +12,12 @@ import java.util.Optional;
  *
  * @param revenuePath dotted path in the event, e.g. {@code properties.revenue}
  */
-public record Goal(String event, Duration within, String revenuePath) {
-    public static final String DEFAULT_REVENUE = "properties.revenue";
+public record Goal(String event, Duration within, JsonPath revenuePath) {
+    public static final JsonPath DEFAULT_REVENUE = new JsonPath("properties.revenue");
 
     /** The revenue the event carries at {@code revenuePath}, if it is a number there. */
     public Optional<BigDecimal> revenueOf(JsonNode event) {
-        JsonNode node = event;
-        for (String key : revenuePath.split("\\.")) {
-            node = node == null ? null : node.get(key);
-        }
+        JsonNode node = revenuePath.in(event);
         if (node != null && node.isNumber()) {
             return Optional.of(node.decimalValue());
         }

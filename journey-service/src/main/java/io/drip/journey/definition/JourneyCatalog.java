@@ -1,97 +1,106 @@
 package io.drip.journey.definition;
 
-import io.quarkus.runtime.Startup;
-import jakarta.annotation.PostConstruct;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
+import jakarta.inject.Inject;
+import java.io.StringReader;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.LinkedHashMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.stream.Stream;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
+import java.util.concurrent.ConcurrentHashMap;
 import org.jboss.logging.Logger;
 
 /**
- * The journeys this service runs, read at start-up from the YAML files in
- * {@code drip.journeys.dir}. One bad file stops the start with every problem listed, so that a
- * broken deploy never runs half its journeys.
+ * Every version of every journey, read from {@link JourneyStore} and kept in memory: the current
+ * version of an active journey takes new contacts; runs in flight find the version they started
+ * on. {@link #refresh()} picks up versions and statuses that other replicas stored.
  */
-@Startup
 @ApplicationScoped
 public class JourneyCatalog {
     private static final Logger LOG = Logger.getLogger(JourneyCatalog.class);
 
-    @ConfigProperty(name = "drip.journeys.dir")
-    Path directory;
+    @Inject
+    Pool pool;
 
-    private Map<String, JourneyDefinition> journeys = Map.of();
+    @Inject
+    JourneyStore store;
 
-    @PostConstruct
-    void load() {
-        journeys = loadAll(directory);
-        LOG.infof("loaded %d journeys from %s: %s", journeys.size(), directory, journeys.keySet());
-    }
+    private final Map<String, Map<Integer, JourneyDefinition>> versions = new ConcurrentHashMap<>();
+    private volatile Map<String, JourneyDefinition> current = Map.of();
+    private volatile Map<String, String> statuses = Map.of();
 
-    static Map<String, JourneyDefinition> loadAll(Path directory) {
-        List<Path> files;
-        try (Stream<Path> list = Files.list(directory)) {
-            files = list.filter(p -> p.toString().endsWith(".yaml") || p.toString().endsWith(".yml")).sorted().toList();
-        } catch (IOException e) {
-            throw new IllegalStateException("cannot list journeys in " + directory.toAbsolutePath()
-                    + " (set drip.journeys.dir / DRIP_JOURNEYS_DIR): " + e.getMessage(), e);
-        }
-        Map<String, JourneyDefinition> loaded = new LinkedHashMap<>();
-        List<String> problems = new ArrayList<>();
-        for (Path file : files) {
-            try {
-                JourneyDefinition journey = JourneyReader.read(file);
-                JourneyDefinition clash = loaded.putIfAbsent(journey.id(), journey);
-                if (clash != null) {
-                    problems.add(file + ":1:1: journey id '" + journey.id() + "' is also used by " + clash.source());
-                }
-            } catch (JourneyFileException e) {
-                problems.add(e.getMessage());
+    /** Reads the versions stored since the last refresh and every journey's status. */
+    public Uni<Void> refresh() {
+        List<String> known = new ArrayList<>();
+        versions.forEach((id, byNumber) -> byNumber.keySet().forEach(v -> known.add(id + ":" + v)));
+        return store.versionsNotIn(pool, known).chain(stored -> store.statuses(pool).invoke(latestStatuses -> {
+            for (JourneyStore.StoredVersion version : stored) {
+                // a stored version was valid when stored; the reader has not changed since in this process
+                JourneyDefinition journey = JourneyReader.read(version.origin(), new StringReader(version.yaml()))
+                        .withVersion(version.version());
+                versions.computeIfAbsent(version.journeyId(), id -> new ConcurrentHashMap<>()).put(version.version(), journey);
             }
-        }
-        if (!problems.isEmpty()) {
-            throw new IllegalStateException("invalid journeys:\n  " + String.join("\n  ", problems));
-        }
-        return Map.copyOf(loaded);
+            Map<String, JourneyDefinition> latest = new HashMap<>();
+            versions.forEach((id, byNumber) -> latest.put(id, byNumber.get(byNumber.keySet().stream()
+                    .max(Integer::compare).orElseThrow())));
+            current = Map.copyOf(latest);
+            statuses = Map.copyOf(latestStatuses);
+            if (!stored.isEmpty()) {
+                LOG.infof("journeys now: %s", describe());
+            }
+        })).replaceWithVoid();
     }
 
-    public Optional<JourneyDefinition> find(String id) {
-        return Optional.ofNullable(journeys.get(id));
+    /** The version a run is on. */
+    public Optional<JourneyDefinition> find(String id, int version) {
+        return Optional.ofNullable(versions.getOrDefault(id, Map.of()).get(version));
     }
 
+    /** The latest version of the journey, whatever its status. */
+    public Optional<JourneyDefinition> latest(String id) {
+        return Optional.ofNullable(current.get(id));
+    }
+
+    /** The latest version of every journey. */
     public Collection<JourneyDefinition> all() {
-        return journeys.values();
+        return current.values();
     }
 
-    /** Whether an event with this name matters to any journey (an inactivity trigger: every event does). */
+    public String status(String id) {
+        return statuses.getOrDefault(id, JourneyStore.ACTIVE);
+    }
+
+    /** Whether an event with this name matters to a journey (to its runs in flight on any version too). */
     public boolean concerns(String event) {
-        return journeys.values().stream().anyMatch(j -> j.trigger().isInactivity() || event.equals(j.trigger().event())
-                || j.exitWhen().contains(event)
-                || (j.goal() != null && j.goal().event().equals(event))
-                || j.steps().stream().anyMatch(s -> s instanceof WaitForStep w && w.waitsForEvent(event)));
+        return versions.values().stream().flatMap(v -> v.values().stream()).anyMatch(j -> j.concerns(event));
     }
 
-    /** The journeys whose goal is an event with this name. */
+    /** The journeys whose latest version has this goal event; it counts for their runs on every version. */
     public List<JourneyDefinition> withGoal(String event) {
-        return journeys.values().stream().filter(j -> j.goal() != null && j.goal().event().equals(event)).toList();
+        return current.values().stream().filter(j -> j.goal() != null && j.goal().event().equals(event)).toList();
     }
 
-    /** The journeys whose trigger is an event with this name (their {@code when} is checked later). */
+    /** The active journeys whose trigger is an event with this name (their {@code when} is checked later). */
     public List<JourneyDefinition> triggeredBy(String event) {
-        return journeys.values().stream().filter(j -> event.equals(j.trigger().event())).toList();
+        return entering().stream().filter(j -> event.equals(j.trigger().event())).toList();
     }
 
-    /** The journeys a contact enters after a time without events. */
+    /** The active journeys a contact enters after a time without events. */
     public List<JourneyDefinition> inactivityJourneys() {
-        return journeys.values().stream().filter(j -> j.trigger().isInactivity()).toList();
+        return entering().stream().filter(j -> j.trigger().isInactivity()).toList();
+    }
+
+    private List<JourneyDefinition> entering() {
+        return current.values().stream().filter(j -> JourneyStore.ACTIVE.equals(status(j.id()))).toList();
+    }
+
+    private String describe() {
+        List<String> parts = new ArrayList<>();
+        current.values().forEach(j -> parts.add(j.id() + " v" + j.version() + " (" + status(j.id()) + ")"));
+        return String.join(", ", parts);
     }
 }

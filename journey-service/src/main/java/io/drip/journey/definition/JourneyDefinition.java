@@ -2,22 +2,36 @@ package io.drip.journey.definition;
 
 import io.drip.contracts.SendCommand;
 import java.util.List;
-import java.util.Set;
 
 /**
  * A journey as a marketer wrote it in YAML.
  *
  * @param id      stable id ({@code journey:} in the file)
- * @param version grows when the journey changes; runs in flight stay on theirs
+ * @param version grows when the journey changes (assigned by {@link JourneyStore}, 0 until stored);
+ *                runs in flight stay on theirs
  * @param trigger  what enters a contact
+ * @param filter   checked before every send: a contact who no longer matches leaves; null: none
  * @param reentry  whether a contact may enter again
- * @param exitWhen event names that end a contact's run at once
+ * @param exitWhen events that end a contact's run at once
  * @param goal       the conversion the journey aims at; null if none
  * @param sendWindow local hours for its marketing messages, overriding dispatch's default; null if none
  * @param source     the file it came from, for messages that point back to it
  */
-public record JourneyDefinition(String id, int version, String name, Trigger trigger, Reentry reentry,
-        Set<String> exitWhen, Goal goal, SendCommand.SendWindow sendWindow, List<Step> steps, String source) {
+public record JourneyDefinition(String id, int version, String name, Trigger trigger, Condition filter, Reentry reentry,
+        List<ExitWhen> exitWhen, Goal goal, SendCommand.SendWindow sendWindow, List<Step> steps, String source) {
+
+    /** The same journey as version {@code number}. */
+    public JourneyDefinition withVersion(int number) {
+        return new JourneyDefinition(id, number, name, trigger, filter, reentry, exitWhen, goal, sendWindow, steps, source);
+    }
+
+    /** Does an event with this name matter to a run of this journey (exit, wait_for or goal)? */
+    public boolean concerns(String event) {
+        return trigger.isInactivity() || event.equals(trigger.event())
+                || exitWhen.stream().anyMatch(e -> e.event().equals(event))
+                || (goal != null && goal.event().equals(event))
+                || steps.stream().anyMatch(s -> s instanceof WaitForStep w && w.waitsForEvent(event));
+    }
 
     /** The step at {@code index}, or null past the last one. */
     public Step step(int index) {

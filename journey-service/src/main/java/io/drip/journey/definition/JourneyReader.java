@@ -2,18 +2,26 @@ package io.drip.journey.definition;
 
 import io.drip.contracts.SendCommand;
 import io.drip.journey.message.MessageRenderer;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.node.TextNode;
+import io.drip.contracts.MessageJson;
 import java.io.IOException;
 import java.io.Reader;
+import java.time.DayOfWeek;
 import java.time.Duration;
+import java.time.LocalTime;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
+import java.util.EnumSet;
+import java.util.Locale;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
+import org.yaml.snakeyaml.DumperOptions;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.error.Mark;
@@ -31,13 +39,17 @@ import org.yaml.snakeyaml.nodes.SequenceNode;
 public final class JourneyReader {
     private static final Pattern ID = Pattern.compile("[a-z0-9][a-z0-9_-]{0,63}");
     private static final Set<String> CATEGORIES = Set.of("marketing", "transactional");
-    private static final Set<String> ACTIONS = Set.of("send", "wait", "wait_for", "exit", "branch", "split");
+    private static final Set<String> ACTIONS = Set.of("send", "wait", "wait_for", "exit", "branch", "split", "update");
     private static final Set<String> STEP_KEYS =
-            Set.of("id", "goto", "else", "on_timeout", "send", "wait", "wait_for", "exit", "branch", "split");
+            Set.of("id", "goto", "else", "on_timeout", "send", "wait", "wait_for", "exit", "branch", "split", "update");
+    private static final Set<String> CHOOSE_NEXT = Set.of("send", "wait", "wait_for", "update");
+    private static final Map<String, DayOfWeek> DAYS = Map.of("monday", DayOfWeek.MONDAY, "tuesday", DayOfWeek.TUESDAY,
+            "wednesday", DayOfWeek.WEDNESDAY, "thursday", DayOfWeek.THURSDAY, "friday", DayOfWeek.FRIDAY,
+            "saturday", DayOfWeek.SATURDAY, "sunday", DayOfWeek.SUNDAY);
 
     private final String file;
     private final Map<Node, String> targets = new LinkedHashMap<>();
-    private final Map<Node, String> clickTargets = new LinkedHashMap<>();
+    private final Map<Node, String> messageTargets = new LinkedHashMap<>();
 
     private JourneyReader(String file) {
         this.file = file;
@@ -68,14 +80,14 @@ public final class JourneyReader {
 
     private JourneyDefinition journey(Node root) {
         Map<String, Node> fields = mapping(root, "the journey",
-                Set.of("journey", "name", "version", "trigger", "reentry", "exit_when", "goal", "send_window", "steps"));
+                Set.of("journey", "name", "trigger", "filter", "reentry", "exit_when", "goal", "send_window", "steps"));
         String id = id(required(root, fields, "journey"), "journey id");
         String name = fields.containsKey("name") ? scalar(fields.get("name"), "name") : id;
-        int version = fields.containsKey("version") ? positiveInt(fields.get("version"), "version") : 1;
         Node triggerNode = required(root, fields, "trigger");
         Trigger trigger = trigger(triggerNode);
+        Condition filter = fields.containsKey("filter") ? condition(fields.get("filter")) : null;
         Reentry reentry = fields.containsKey("reentry") ? reentry(fields.get("reentry")) : Reentry.NEVER;
-        Set<String> exitWhen = fields.containsKey("exit_when") ? eventNames(fields.get("exit_when")) : Set.of();
+        List<ExitWhen> exitWhen = fields.containsKey("exit_when") ? exitWhen(fields.get("exit_when")) : List.of();
         Goal goal = fields.containsKey("goal") ? goal(fields.get("goal")) : null;
         SendCommand.SendWindow sendWindow = fields.containsKey("send_window") ? sendWindow(fields.get("send_window")) : null;
         Node stepsNode = required(root, fields, "steps");
@@ -97,12 +109,13 @@ public final class JourneyReader {
                         + stepNodes.keySet());
             }
         }
-        for (Map.Entry<Node, String> clicked : clickTargets.entrySet()) {
-            if (!(steps.get(indexOf(steps, clicked.getValue())) instanceof SendStep)) {
-                throw error(clicked.getKey(), "'" + clicked.getValue() + "' is not a send step: only messages are clicked");
+        for (Map.Entry<Node, String> awaited : messageTargets.entrySet()) {
+            if (!(steps.get(indexOf(steps, awaited.getValue())) instanceof SendStep)) {
+                throw error(awaited.getKey(), "'" + awaited.getValue()
+                        + "' is not a send step: only messages are clicked or delivered");
             }
         }
-        JourneyDefinition journey = new JourneyDefinition(id, version, name, trigger, reentry, exitWhen, goal, sendWindow,
+        JourneyDefinition journey = new JourneyDefinition(id, 0, name, trigger, filter, reentry, exitWhen, goal, sendWindow,
                 List.copyOf(steps), file);
         StepGraph.check(journey).ifPresent(problem ->
                 { throw error(stepNodes.get(problem.stepId()), problem.message()); });
@@ -119,8 +132,8 @@ public final class JourneyReader {
         String action = actions.get(0);
         String id = fields.containsKey("id") ? id(fields.get("id"), "step id") : "step-" + position;
         String next = fields.containsKey("goto") ? target(fields.get("goto")) : null;
-        if (next != null && !Set.of("send", "wait", "wait_for").contains(action)) {
-            throw error(fields.get("goto"), "goto belongs to send, wait and wait_for steps; a " + action
+        if (next != null && !CHOOSE_NEXT.contains(action)) {
+            throw error(fields.get("goto"), "goto belongs to send, wait, wait_for and update steps; a " + action
                     + " step decides itself");
         }
         if (fields.containsKey("else") && !action.equals("branch")) {
@@ -132,7 +145,8 @@ public final class JourneyReader {
         Node value = fields.get(action);
         return switch (action) {
             case "send" -> send(id, value, next);
-            case "wait" -> new WaitStep(id, duration(value), next);
+            case "wait" -> new WaitStep(id, waitTime(value), next);
+            case "update" -> update(id, value, next);
             case "wait_for" -> waitFor(id, value, fields.containsKey("on_timeout") ? target(fields.get("on_timeout")) : null,
                     next);
             case "exit" -> new ExitStep(id, id(value, "exit reason"));
@@ -194,16 +208,95 @@ public final class JourneyReader {
     }
 
     private WaitForStep waitFor(String id, Node node, String onTimeout, String next) {
-        Map<String, Node> fields = mapping(node, "wait_for", Set.of("event", "clicked", "within"));
-        if (fields.containsKey("event") == fields.containsKey("clicked")) {
-            throw error(node, "wait_for needs either 'event' (an event name) or 'clicked' (the id of a send step)");
+        Map<String, Node> fields = mapping(node, "wait_for", Set.of("event", "when", "clicked", "delivered", "within"));
+        long kinds = fields.keySet().stream().filter(Set.of("event", "clicked", "delivered")::contains).count();
+        if (kinds != 1) {
+            throw error(node, "wait_for needs one of 'event' (an event name), 'clicked' or 'delivered' (the id of a "
+                    + "send step)");
+        }
+        if (fields.containsKey("when") && !fields.containsKey("event")) {
+            throw error(fields.get("when"), "'when' belongs to wait_for an event");
         }
         String event = fields.containsKey("event") ? scalar(fields.get("event"), "event") : null;
-        String clicked = fields.containsKey("clicked") ? target(fields.get("clicked")) : null;
-        if (clicked != null) {
-            clickTargets.put(fields.get("clicked"), clicked);
+        Condition when = fields.containsKey("when") ? condition(fields.get("when")) : null;
+        String clicked = fields.containsKey("clicked") ? messageTarget(fields.get("clicked")) : null;
+        String delivered = fields.containsKey("delivered") ? messageTarget(fields.get("delivered")) : null;
+        return new WaitForStep(id, event, when, clicked, delivered, duration(required(node, fields, "within")), onTimeout,
+                next);
+    }
+
+    private String messageTarget(Node node) {
+        String step = target(node);
+        messageTargets.put(node, step);
+        return step;
+    }
+
+    private WaitTime waitTime(Node node) {
+        if (node instanceof ScalarNode) {
+            return new WaitTime.Delay(duration(node));
         }
-        return new WaitForStep(id, event, clicked, duration(required(node, fields, "within")), onTimeout, next);
+        Map<String, Node> fields = mapping(node, "wait", Set.of("until", "on", "date", "at"));
+        if (fields.containsKey("until") == fields.containsKey("date")) {
+            throw error(node, "wait is a duration (2d), {until: \"10:00\", on: [saturday]} or "
+                    + "{date: contact.traits.<name>, at: \"09:00\"}");
+        }
+        if (fields.containsKey("until")) {
+            if (fields.containsKey("at")) {
+                throw error(fields.get("at"), "'at' belongs to a wait for a date; 'until' is already the time");
+            }
+            return new WaitTime.TimeOfDay(LocalTime.parse(localTime(fields.get("until"))),
+                    fields.containsKey("on") ? days(fields.get("on")) : Set.of());
+        }
+        if (fields.containsKey("on")) {
+            throw error(fields.get("on"), "'on' (weekdays) belongs to a wait until a time of day");
+        }
+        Node dateNode = fields.get("date");
+        String date = scalar(dateNode, "date");
+        if (!date.startsWith("contact.") || !JsonPath.SYNTAX.matcher(date).matches()) {
+            throw error(dateNode, "date is where the contact holds the date, e.g. contact.traits.renewal_date");
+        }
+        LocalTime at = fields.containsKey("at") ? LocalTime.parse(localTime(fields.get("at"))) : LocalTime.of(9, 0);
+        return new WaitTime.DateIn(new JsonPath(date.substring("contact.".length())), at);
+    }
+
+    private Set<DayOfWeek> days(Node node) {
+        if (!(node instanceof SequenceNode sequence) || sequence.getValue().isEmpty()) {
+            throw error(node, "on must be a list of weekdays, e.g. [saturday, sunday]");
+        }
+        Set<DayOfWeek> days = EnumSet.noneOf(DayOfWeek.class);
+        for (Node item : sequence.getValue()) {
+            DayOfWeek day = DAYS.get(scalar(item, "a weekday").toLowerCase(Locale.ROOT));
+            if (day == null) {
+                throw error(item, "'" + ((ScalarNode) item).getValue() + "' is not a weekday; use monday ... sunday");
+            }
+            days.add(day);
+        }
+        return Set.copyOf(days);
+    }
+
+    private UpdateStep update(String id, Node node, String next) {
+        Map<String, Node> fields = mapping(node, "update", Set.of("traits"));
+        Node traitsNode = required(node, fields, "traits");
+        if (!(traitsNode instanceof MappingNode mapping) || mapping.getValue().isEmpty()) {
+            throw error(traitsNode, "traits must map trait names to values, e.g. {vip: true}");
+        }
+        ObjectNode traits = MessageJson.mapper().createObjectNode();
+        for (NodeTuple tuple : mapping.getValue()) {
+            String name = scalar(tuple.getKeyNode(), "a trait name");
+            if (!(tuple.getValueNode() instanceof ScalarNode value)) {
+                throw error(tuple.getValueNode(), "trait '" + name + "' must be set to a single value");
+            }
+            traits.set(name, scalarValue(value));
+        }
+        return new UpdateStep(id, traits, next);
+    }
+
+    /** A YAML scalar as the JSON value YAML means: true, 12, 1.5, null or text. */
+    private static JsonNode scalarValue(ScalarNode node) {
+        Object value = new Yaml(new LoaderOptions()).load(node.getValue());
+        return node.getScalarStyle() == DumperOptions.ScalarStyle.PLAIN
+                ? MessageJson.mapper().valueToTree(value)
+                : TextNode.valueOf(node.getValue());
     }
 
     private Reentry reentry(Node node) {
@@ -220,16 +313,28 @@ public final class JourneyReader {
     }
 
     private Trigger trigger(Node node) {
-        Map<String, Node> fields = mapping(node, "trigger", Set.of("event", "when", "inactive"));
+        Map<String, Node> fields = mapping(node, "trigger", Set.of("event", "when", "inactive", "key"));
         if (fields.containsKey("event") == fields.containsKey("inactive")) {
             throw error(node, "a trigger is either 'event' (with an optional 'when') or 'inactive: {for: <duration>}'");
         }
         Condition when = fields.containsKey("when") ? condition(fields.get("when")) : null;
         if (fields.containsKey("inactive")) {
+            if (fields.containsKey("key")) {
+                throw error(fields.get("key"), "key belongs to event triggers: an inactivity trigger has no event values");
+            }
             Map<String, Node> inactive = mapping(fields.get("inactive"), "inactive", Set.of("for"));
-            return new Trigger(null, when, duration(required(fields.get("inactive"), inactive, "for")));
+            return new Trigger(null, when, duration(required(fields.get("inactive"), inactive, "for")), null);
         }
-        return new Trigger(scalar(fields.get("event"), "trigger event"), when, null);
+        JsonPath key = fields.containsKey("key") ? path(fields.get("key"), "key") : null;
+        return new Trigger(scalar(fields.get("event"), "trigger event"), when, null, key);
+    }
+
+    private JsonPath path(Node node, String what) {
+        String value = scalar(node, what);
+        if (!JsonPath.SYNTAX.matcher(value).matches()) {
+            throw error(node, what + " is a dotted path in the event, e.g. properties.cart_id");
+        }
+        return new JsonPath(value);
     }
 
     private Condition condition(Node when) {
@@ -255,21 +360,27 @@ public final class JourneyReader {
 
     private Goal goal(Node node) {
         Map<String, Node> fields = mapping(node, "goal", Set.of("event", "within", "revenue"));
-        String revenue = fields.containsKey("revenue") ? scalar(fields.get("revenue"), "revenue") : Goal.DEFAULT_REVENUE;
-        if (!revenue.matches("[A-Za-z_$][\\w$]*(\\.[A-Za-z_$][\\w$]*)*")) {
-            throw error(fields.get("revenue"), "revenue is a dotted path in the event, e.g. properties.total");
-        }
+        JsonPath revenue = fields.containsKey("revenue") ? path(fields.get("revenue"), "revenue") : Goal.DEFAULT_REVENUE;
         return new Goal(scalar(required(node, fields, "event"), "goal event"), duration(required(node, fields, "within")),
                 revenue);
     }
 
-    private Set<String> eventNames(Node node) {
+    private List<ExitWhen> exitWhen(Node node) {
         if (!(node instanceof SequenceNode sequence) || sequence.getValue().isEmpty()) {
-            throw error(node, "exit_when must be a list of event names, e.g. [Order Completed]");
+            throw error(node, "exit_when must be a list of event names, e.g. [Order Completed], or of "
+                    + "{event: Order Completed, match: properties.cart_id}");
         }
-        Set<String> names = new LinkedHashSet<>();
-        sequence.getValue().forEach(item -> names.add(scalar(item, "an event name")));
-        return Set.copyOf(names);
+        List<ExitWhen> exits = new ArrayList<>();
+        for (Node item : sequence.getValue()) {
+            if (item instanceof ScalarNode) {
+                exits.add(new ExitWhen(scalar(item, "an event name"), null));
+            } else {
+                Map<String, Node> fields = mapping(item, "an exit_when event", Set.of("event", "match"));
+                exits.add(new ExitWhen(scalar(required(item, fields, "event"), "event"),
+                        fields.containsKey("match") ? path(fields.get("match"), "match") : null));
+            }
+        }
+        return List.copyOf(exits);
     }
 
     private Duration duration(Node node) {

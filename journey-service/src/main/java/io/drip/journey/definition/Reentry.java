@@ -24,4 +24,9 @@ public record Reentry(Policy policy, Duration after) {
         }
         return policy == Policy.AFTER && !now.isBefore(lastEntry.plus(after));
     }
+
+    /** How the history shows the policy: never, always or after PT168H. */
+    public String describe() {
+        return policy == Policy.AFTER ? "after " + after : policy.name().toLowerCase(java.util.Locale.ROOT);
+    }
 }

@@ -1,5 +1,6 @@
 package io.drip.journey.definition;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
 import java.util.Map;
 
@@ -7,8 +8,11 @@ import java.util.Map;
  * What enters a contact into a journey: a track event named {@code event}, or
  * {@code inactiveFor}: no event from the contact for that long; in both cases only if
  * {@code when} (optional, over contact and event) holds.
+ *
+ * @param key a path in the event (e.g. {@code properties.cart_id}): one active run per contact
+ *            and value of it, instead of one per contact; null: one per contact
  */
-public record Trigger(String event, Condition when, Duration inactiveFor) {
+public record Trigger(String event, Condition when, Duration inactiveFor, JsonPath key) {
 
     public boolean isInactivity() {
         return inactiveFor != null;
@@ -24,8 +28,18 @@ public record Trigger(String event, Condition when, Duration inactiveFor) {
         return when == null || when.test(variables);
     }
 
+    /** The run key of an entering event: its value at {@code key}, or "" for one run per contact. */
+    public String runKey(JsonNode event) {
+        if (key == null) {
+            return "";
+        }
+        String value = key.textIn(event);
+        return value == null ? "" : value;
+    }
+
     /** How the API and logs show the trigger. */
     public String describe() {
-        return (isInactivity() ? "inactive for " + inactiveFor : event) + (when == null ? "" : " when " + when.expression());
+        return (isInactivity() ? "inactive for " + inactiveFor : event) + (when == null ? "" : " when " + when.expression())
+                + (key == null ? "" : " per " + key);
     }
 }

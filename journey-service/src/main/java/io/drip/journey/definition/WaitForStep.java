@@ -1,21 +1,42 @@
 package io.drip.journey.definition;
 
 import java.time.Duration;
+import java.util.Map;
 
 /**
  * Holds the run until the contact does something, for at most {@code within}: a track event
- * named {@code event}, or a human click on the message of step {@code clickedStep}. Then the run
- * goes on with the next step (or {@code next}); on timeout it goes to {@code onTimeout}
- * (null: the next step too).
+ * named {@code event} (for which {@code when}, if given, holds), or a human click on / the
+ * delivery of the message of an earlier send step. Then the run goes on with the next step (or
+ * {@code next}); on timeout it goes to {@code onTimeout} (null: the next step too).
+ *
+ * @param when condition over {@code event} (the awaited one), {@code trigger} and {@code contact}; null: none
  */
-public record WaitForStep(String id, String event, String clickedStep, Duration within, String onTimeout, String next)
-        implements Step {
+public record WaitForStep(String id, String event, Condition when, String clickedStep, String deliveredStep,
+        Duration within, String onTimeout, String next) implements Step {
 
+    /** Could an event with this name end the wait (before its condition is checked)? */
     public boolean waitsForEvent(String eventName) {
         return event != null && event.equals(eventName);
     }
 
+    /** Does this event (variables: the event, trigger and contact) end the wait? */
+    public boolean endedBy(String eventName, Map<String, Object> variables) {
+        return waitsForEvent(eventName) && (when == null || when.test(variables));
+    }
+
     public boolean waitsForClickOn(String stepId) {
         return clickedStep != null && clickedStep.equals(stepId);
+    }
+
+    public boolean waitsForDeliveryOf(String stepId) {
+        return deliveredStep != null && deliveredStep.equals(stepId);
+    }
+
+    /** How the run history shows what is awaited. */
+    public String describe() {
+        if (event != null) {
+            return event + (when == null ? "" : " when " + when.expression());
+        }
+        return clickedStep != null ? "a click on " + clickedStep : "the delivery of " + deliveredStep;
     }
 }

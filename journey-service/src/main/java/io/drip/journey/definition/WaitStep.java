@@ -1,7 +1,5 @@
 package io.drip.journey.definition;
 
-import java.time.Duration;
-
-/** Holds the run for a fixed time; the durable timer wakes it. */
-public record WaitStep(String id, Duration duration, String next) implements Step {
+/** Holds the run for a time or until a local time or date; the durable timer wakes it. */
+public record WaitStep(String id, WaitTime time, String next) implements Step {
 }

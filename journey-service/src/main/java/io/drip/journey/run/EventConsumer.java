@@ -1,10 +1,12 @@
 package io.drip.journey.run;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.drip.contracts.ContactSnapshot;
 import io.drip.contracts.MessageJson;
 import io.drip.contracts.SegmentMessage;
 import io.drip.journey.definition.JourneyCatalog;
 import io.drip.journey.definition.JourneyDefinition;
+import io.drip.journey.engine.Variables;
 import io.drip.kit.contacts.ContactSnapshots;
 import io.drip.kit.outbox.ProcessedRecords;
 import io.smallrye.mutiny.Multi;
@@ -57,26 +59,25 @@ public class EventConsumer {
             return Uni.createFrom().voidItem();
         }
         Instant now = Instant.now();
+        JsonNode event = MessageJson.mapper().valueToTree(message);
         return pool.withTransaction(tx -> processed.markFirstTime(tx, "event:" + message.messageId())
-                .chain(first -> !first ? Uni.createFrom().voidItem()
-                        : each(catalog.withGoal(message.event()), j -> conversions.onGoalEvent(tx, j, message, now))
-                                .chain(() -> runEvents.onEvent(tx, message.contactId(), message.event(), now))
+                .chain(first -> !first ? Uni.createFrom().voidItem() : contacts.find(tx, message.contactId())
+                        .map(contact -> contact.orElse(null))
+                        .chain(contact -> each(catalog.withGoal(message.event()),
+                                        j -> conversions.onGoalEvent(tx, j, message, now))
+                                .chain(() -> runEvents.onEvent(tx, message.contactId(), message.event(), event, contact,
+                                        now))
                                 .chain(() -> inactivity.activity(tx, message.contactId(),
                                         message.timestamp() != null ? message.timestamp() : now))
-                                .chain(() -> enterTriggered(tx, message, now))));
+                                .chain(() -> enterTriggered(tx, message, event, contact, now)))));
     }
 
-    private Uni<Void> enterTriggered(SqlConnection tx, SegmentMessage message, Instant now) {
-        List<JourneyDefinition> triggered = catalog.triggeredBy(message.event());
-        if (triggered.isEmpty()) {
-            return Uni.createFrom().voidItem();
-        }
-        JsonNode event = MessageJson.mapper().valueToTree(message);
-        return contacts.find(tx, message.contactId()).chain(contact -> each(triggered, journey ->
-                journey.trigger().firedBy(message.event(),
-                        Variables.of(journey, journey.version(), contact.orElse(null), event))
-                        ? starter.enter(tx, journey, message, now)
-                        : Uni.createFrom().voidItem()));
+    private Uni<Void> enterTriggered(SqlConnection tx, SegmentMessage message, JsonNode event, ContactSnapshot contact,
+            Instant now) {
+        return each(catalog.triggeredBy(message.event()), journey -> journey.trigger().firedBy(message.event(),
+                        Variables.of(journey, journey.version(), contact, event))
+                ? starter.enter(tx, journey, message, now)
+                : Uni.createFrom().voidItem());
     }
 
     private static Uni<Void> each(List<JourneyDefinition> journeys, Function<JourneyDefinition, Uni<Void>> action) {

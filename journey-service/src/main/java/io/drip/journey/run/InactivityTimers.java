@@ -4,6 +4,7 @@ import io.drip.contracts.MessageJson;
 import io.drip.contracts.SegmentMessage;
 import io.drip.journey.definition.JourneyCatalog;
 import io.drip.journey.definition.JourneyDefinition;
+import io.drip.journey.engine.Variables;
 import io.drip.kit.contacts.ContactSnapshots;
 import io.drip.kit.work.DueWork;
 import io.smallrye.mutiny.Multi;
@@ -77,9 +78,10 @@ public class InactivityTimers implements DueWork.Queue<InactivityTimers.Due> {
     public Uni<Void> process(SqlConnection tx, Due due, Instant now) {
         Uni<Void> removed = tx.preparedQuery("delete from inactivity_timer where journey_id = $1 and contact_id = $2")
                 .execute(Tuple.of(due.journeyId(), due.contactId())).replaceWithVoid();
-        JourneyDefinition journey = catalog.find(due.journeyId()).orElse(null);
-        if (journey == null || !journey.trigger().isInactivity()) {
-            return removed; // the journey is gone or no longer an inactivity journey
+        JourneyDefinition journey = catalog.inactivityJourneys().stream().filter(j -> j.id().equals(due.journeyId()))
+                .findFirst().orElse(null);
+        if (journey == null) {
+            return removed; // the journey is gone, not active, or no longer an inactivity journey
         }
         var properties = MessageJson.mapper().createObjectNode()
                 .put("inactiveFor", journey.trigger().inactiveFor().toString())

@@ -1,23 +1,23 @@
 package io.drip.journey.run;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import io.drip.contracts.ContactSnapshot;
 import io.drip.journey.definition.JourneyCatalog;
 import io.drip.journey.definition.JourneyDefinition;
-import io.drip.journey.definition.WaitForStep;
+import io.drip.journey.engine.Reaction;
+import io.drip.journey.engine.Run;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Instant;
-import java.util.function.Predicate;
+import java.util.Optional;
+import java.util.function.BiFunction;
 
-/**
- * What a contact's events and clicks do to the runs it is in: an {@code exit_when} event ends
- * the run, and the event or click a {@code wait_for} step waits for moves the run on at once.
- */
+/** Applies the {@link Reaction}s of a contact's runs to its events, clicks and deliveries. */
 @ApplicationScoped
 public class RunEvents {
-    public static final String EXIT_WHEN = "exit_when";
 
     @Inject
     RunRepository runs;
@@ -28,32 +28,40 @@ public class RunEvents {
     @Inject
     RunHistory history;
 
-    public Uni<Void> onEvent(SqlConnection tx, String contactId, String event, Instant now) {
+    public Uni<Void> onEvent(SqlConnection tx, String contactId, String eventName, JsonNode event, ContactSnapshot contact,
+            Instant now) {
         return runs.activeRuns(tx, contactId).chain(active -> Multi.createFrom().iterable(active)
-                .onItem().transformToUniAndConcatenate(run -> {
-                    JourneyDefinition journey = catalog.find(run.journeyId()).orElse(null);
-                    if (journey != null && journey.exitWhen().contains(event)) {
-                        return runs.end(tx, run, RunRepository.EXITED, EXIT_WHEN, now);
-                    }
-                    return resumeIfWaitingFor(tx, journey, run, step -> step.waitsForEvent(event), "event " + event, now);
-                })
+                .onItem().transformToUniAndConcatenate(run -> apply(tx, run,
+                        (journey, r) -> Reaction.toEvent(journey, r, eventName, event, contact), now))
                 .collect().asList().replaceWithVoid());
     }
 
     /** A human click on a message: moves on the run that sent it if it waits for that click. */
-    public Uni<Void> onHumanClick(SqlConnection tx, String messageId, String stepId, Instant now) {
-        return runs.activeRunOfMessage(tx, messageId).chain(run -> run.isEmpty() ? Uni.createFrom().voidItem()
-                : resumeIfWaitingFor(tx, catalog.find(run.get().journeyId()).orElse(null), run.get(),
-                        step -> step.waitsForClickOn(stepId), "click on " + messageId, now));
+    public Uni<Void> onHumanClick(SqlConnection tx, String messageId, Instant now) {
+        return runs.activeRunOfMessage(tx, messageId).chain(sent -> sent.isEmpty() ? Uni.createFrom().voidItem()
+                : apply(tx, sent.get().run(),
+                        (journey, run) -> Reaction.toClick(journey, run, sent.get().stepId(), messageId), now));
     }
 
-    private Uni<Void> resumeIfWaitingFor(SqlConnection tx, JourneyDefinition journey, Run run,
-            Predicate<WaitForStep> awaited, String cause, Instant now) {
-        if (journey != null && run.waiting() && journey.step(run.stepIndex()) instanceof WaitForStep step
-                && awaited.test(step)) {
+    /** A message was delivered: moves on the run that sent it if it waits for that delivery. */
+    public Uni<Void> onDelivered(SqlConnection tx, String messageId, Instant now) {
+        return runs.activeRunOfMessage(tx, messageId).chain(sent -> sent.isEmpty() ? Uni.createFrom().voidItem()
+                : apply(tx, sent.get().run(),
+                        (journey, run) -> Reaction.toDelivery(journey, run, sent.get().stepId(), messageId), now));
+    }
+
+    private Uni<Void> apply(SqlConnection tx, Run run,
+            BiFunction<JourneyDefinition, Run, Optional<Reaction>> react, Instant now) {
+        JourneyDefinition journey = catalog.find(run.journeyId(), run.journeyVersion()).orElse(null);
+        Reaction reaction = journey == null ? null : react.apply(journey, run).orElse(null);
+        if (reaction instanceof Reaction.Exit exit) {
+            return history.add(tx, run.id(), now, null, "exit_event", exit.cause())
+                    .chain(() -> runs.end(tx, run, Run.EXITED, exit.reason(), now));
+        }
+        if (reaction instanceof Reaction.Resume resume) {
             // due now: the scheduler takes the next steps within its poll interval
-            return runs.save(tx, run.movedTo(journey.following(run.stepIndex()), run.variant()), now)
-                    .chain(() -> history.add(tx, run.id(), now, step.id(), "resumed", "by " + cause));
+            return runs.save(tx, resume.moved(), now)
+                    .chain(() -> history.add(tx, run.id(), now, resume.stepId(), "resumed", "by " + resume.cause()));
         }
         return Uni.createFrom().voidItem();
     }

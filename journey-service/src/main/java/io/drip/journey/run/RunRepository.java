@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.drip.contracts.MessageJson;
 import io.drip.contracts.SegmentMessage;
 import io.drip.journey.definition.JourneyDefinition;
+import io.drip.journey.engine.Run;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.SqlClient;
@@ -21,21 +22,22 @@ import java.util.UUID;
 /** The journey_run table. */
 @ApplicationScoped
 public class RunRepository {
-    public static final String ACTIVE = "active";
-    public static final String COMPLETED = "completed";
-    public static final String EXITED = "exited";
+    private static final String COLUMNS = "id, journey_id, journey_version, contact_id, run_key, step_index, variant, "
+            + "steps_taken, waiting, trigger_event::text as trigger_event, entered_at";
 
     @Inject
     RunHistory history;
-    private static final String COLUMNS = "id, journey_id, journey_version, contact_id, step_index, variant, steps_taken, "
-            + "waiting, trigger_event::text as trigger_event, entered_at";
 
-    /** When the contact last entered the journey, if ever. */
-    public Uni<Optional<Instant>> lastEntry(SqlClient tx, String journeyId, String contactId) {
-        return tx.preparedQuery("select max(entered_at) as last from journey_run where journey_id = $1 and contact_id = $2")
-                .execute(Tuple.of(journeyId, contactId))
-                .map(rows -> Optional.ofNullable(rows.iterator().next().getOffsetDateTime("last"))
-                        .map(OffsetDateTime::toInstant));
+    /** The run that sent a message, and the step it was sent from. */
+    public record SentBy(Run run, String stepId) {
+    }
+
+    /** The contact's last run of the journey with this key (the active one if there is one), if any. */
+    public Uni<Optional<Run>> lastRun(SqlClient tx, String journeyId, String contactId, String runKey) {
+        return tx.preparedQuery("select " + COLUMNS + " from journey_run where journey_id = $1 and contact_id = $2 "
+                        + "and run_key = $3 order by entered_at desc limit 1")
+                .execute(Tuple.of(journeyId, contactId, runKey))
+                .map(rows -> rows.size() == 0 ? Optional.empty() : Optional.of(toRun(rows.iterator().next())));
     }
 
     /** The contact's active runs, locked: events change them one at a time. */
@@ -51,31 +53,37 @@ public class RunRepository {
     }
 
     /** The active run that sent a message, locked; empty if the run has ended. */
-    public Uni<Optional<Run>> activeRunOfMessage(SqlClient tx, String messageId) {
-        return tx.preparedQuery("select " + COLUMNS + " from journey_run where status = 'active' "
+    public Uni<Optional<SentBy>> activeRunOfMessage(SqlClient tx, String messageId) {
+        return tx.preparedQuery("select " + COLUMNS + ", (select step_id from message where message_id = $1) as step_id "
+                        + "from journey_run where status = 'active' "
                         + "and id = (select run_id from message where message_id = $1) for update")
                 .execute(Tuple.of(messageId))
-                .map(rows -> rows.size() == 0 ? Optional.empty() : Optional.of(toRun(rows.iterator().next())));
+                .map(rows -> rows.size() == 0 ? Optional.empty() : Optional.of(new SentBy(toRun(rows.iterator().next()),
+                        rows.iterator().next().getString("step_id"))));
     }
 
     /** Enters the contact unless it already has an active run of this journey; true if it entered. */
-    public Uni<Boolean> start(SqlClient tx, JourneyDefinition journey, SegmentMessage trigger, Instant now) {
+    public Uni<Boolean> start(SqlClient tx, JourneyDefinition journey, SegmentMessage trigger, String runKey, Instant now) {
         UUID id = UUID.randomUUID();
         return tx.preparedQuery("""
-                        insert into journey_run (id, journey_id, journey_version, contact_id, status, step_index, next_at,
-                          trigger_event, entered_at, updated_at)
-                        values ($1, $2, $3, $4, 'active', 0, $5, $6::text::jsonb, $5, $5)
-                        on conflict (journey_id, contact_id) where status = 'active' do nothing""")
-                .execute(Tuple.from(new Object[] {id, journey.id(), journey.version(), trigger.contactId(),
+                        insert into journey_run (id, journey_id, journey_version, contact_id, run_key, status, step_index,
+                          next_at, trigger_event, entered_at, updated_at)
+                        values ($1, $2, $3, $4, $5, 'active', 0, $6, $7::text::jsonb, $6, $6)
+                        on conflict (journey_id, contact_id, run_key) where status = 'active' do nothing""")
+                .execute(Tuple.from(new Object[] {id, journey.id(), journey.version(), trigger.contactId(), runKey,
                         utc(now), MessageJson.write(trigger)}))
                 .chain(result -> result.rowCount() == 0 ? Uni.createFrom().item(false)
                         : history.add(tx, id, now, null, "entered", trigger.event() + " (" + trigger.messageId() + ")")
                                 .replaceWith(true));
     }
 
-    /** Claims the active run whose timer is most overdue; other workers skip it while it is held. */
+    /**
+     * Claims the active run whose timer is most overdue; other workers skip it while it is held.
+     * Runs of a paused journey stay where they are until it resumes.
+     */
     public Uni<Optional<Run>> claimNextDue(SqlClient tx, Instant now) {
         return tx.preparedQuery("select " + COLUMNS + " from journey_run where status = 'active' and next_at <= $1 "
+                        + "and journey_id not in (select journey_id from journey_status where status = 'paused') "
                         + "order by next_at limit 1 for update skip locked")
                 .execute(Tuple.of(utc(now)))
                 .map(rows -> rows.size() == 0 ? Optional.empty() : Optional.of(toRun(rows.iterator().next())));
@@ -98,6 +106,18 @@ public class RunRepository {
                 .replaceWithVoid();
     }
 
+    /** Ends every active run of the journey (it was archived), with their history. */
+    public Uni<Integer> endAll(SqlClient tx, String journeyId, String reason, Instant now) {
+        return tx.preparedQuery("""
+                        with ended as (
+                          update journey_run set status = 'exited', exit_reason = $2, waiting = false, next_at = null,
+                            updated_at = now()
+                          where journey_id = $1 and status = 'active' returning id)
+                        insert into run_history (run_id, at, what, detail) select id, $3, 'exited', $2 from ended""")
+                .execute(Tuple.of(journeyId, reason, utc(now)))
+                .map(result -> result.rowCount());
+    }
+
     /** Ends the run where it is: completed, or exited with a reason. */
     public Uni<Void> end(SqlClient tx, Run run, String status, String reason, Instant now) {
         return tx.preparedQuery("""
@@ -111,7 +131,7 @@ public class RunRepository {
 
     private static Run toRun(Row row) {
         return new Run(row.getUUID("id"), row.getString("journey_id"), row.getInteger("journey_version"),
-                row.getString("contact_id"), row.getInteger("step_index"), row.getString("variant"),
+                row.getString("contact_id"), row.getString("run_key"), row.getInteger("step_index"), row.getString("variant"),
                 row.getInteger("steps_taken"), row.getBoolean("waiting"), MessageJson.read(row.getString("trigger_event"), ObjectNode.class),
                 row.getOffsetDateTime("entered_at").toInstant());
     }

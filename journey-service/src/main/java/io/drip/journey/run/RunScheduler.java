@@ -1,5 +1,6 @@
 package io.drip.journey.run;
 
+import io.drip.journey.engine.Run;
 import io.drip.kit.work.DueWork;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.SqlConnection;

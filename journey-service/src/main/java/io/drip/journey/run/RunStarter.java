@@ -1,35 +1,45 @@
 package io.drip.journey.run;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import io.drip.contracts.MessageJson;
 import io.drip.contracts.SegmentMessage;
 import io.drip.journey.definition.JourneyDefinition;
+import io.drip.journey.engine.Run;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Instant;
-import org.jboss.logging.Logger;
 
-/** Enters a contact into a journey, within its re-entry policy and one active run at a time. */
+/**
+ * Enters a contact into a journey, within its re-entry policy and one active run at a time (per
+ * contact, or per contact and key). A trigger that does not enter is recorded in the history of
+ * the run that stood in its way.
+ */
 @ApplicationScoped
 public class RunStarter {
-    private static final Logger LOG = Logger.getLogger(RunStarter.class);
 
     @Inject
     RunRepository runs;
 
+    @Inject
+    RunHistory history;
+
     public Uni<Void> enter(SqlConnection tx, JourneyDefinition journey, SegmentMessage trigger, Instant now) {
-        return runs.lastEntry(tx, journey.id(), trigger.contactId()).chain(last -> {
-            if (!journey.reentry().allows(last.orElse(null), now)) {
-                LOG.debugf("%s may not enter %s again (%s): trigger %s ignored", trigger.contactId(), journey.id(),
-                        journey.reentry(), trigger.messageId());
-                return Uni.createFrom().voidItem();
+        JsonNode event = MessageJson.mapper().valueToTree(trigger);
+        String runKey = journey.trigger().runKey(event);
+        return runs.lastRun(tx, journey.id(), trigger.contactId(), runKey).chain(last -> {
+            if (last.isPresent() && !journey.reentry().allows(last.get().enteredAt(), now)) {
+                return ignored(tx, last.get(), trigger, now, "re-entry " + journey.reentry().describe());
             }
-            return runs.start(tx, journey, trigger, now).invoke(entered -> {
-                if (!entered) {
-                    LOG.debugf("%s is already in %s: trigger %s ignored", trigger.contactId(), journey.id(),
-                            trigger.messageId());
-                }
-            }).replaceWithVoid();
+            return runs.start(tx, journey, trigger, runKey, now).chain(entered -> entered || last.isEmpty()
+                    ? Uni.createFrom().voidItem()
+                    : ignored(tx, last.get(), trigger, now, "already in the journey"));
         });
+    }
+
+    private Uni<Void> ignored(SqlConnection tx, Run standing, SegmentMessage trigger, Instant now, String why) {
+        return history.add(tx, standing.id(), now, null, "trigger_ignored",
+                trigger.event() + " (" + trigger.messageId() + "): " + why);
     }
 }

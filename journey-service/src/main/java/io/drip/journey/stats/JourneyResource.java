@@ -1,9 +1,8 @@
 package io.drip.journey.stats;
 
 import io.drip.journey.definition.JourneyCatalog;
-import io.drip.journey.definition.JourneyDefinition;
 import io.drip.journey.definition.Step;
-import io.drip.journey.run.RunRepository;
+import io.drip.journey.engine.Run;
 import io.drip.kit.security.Roles;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
@@ -30,12 +29,8 @@ import java.util.TreeMap;
 public class JourneyResource {
 
     /** A loaded journey as the API shows it. */
-    public record JourneySummary(String id, int version, String name, String trigger, List<String> steps,
-            String source) {
-        static JourneySummary of(JourneyDefinition journey) {
-            return new JourneySummary(journey.id(), journey.version(), journey.name(), journey.trigger().describe(),
-                    journey.steps().stream().map(Step::id).toList(), journey.source());
-        }
+    public record JourneySummary(String id, int version, String status, String name, String trigger,
+            List<String> steps, String source) {
     }
 
     @Inject
@@ -49,13 +44,14 @@ public class JourneyResource {
 
     @GET
     public List<JourneySummary> list() {
-        return catalog.all().stream().map(JourneySummary::of).toList();
+        return catalog.all().stream().map(j -> new JourneySummary(j.id(), j.version(), catalog.status(j.id()), j.name(),
+                j.trigger().describe(), j.steps().stream().map(Step::id).toList(), j.source())).toList();
     }
 
     @GET
     @Path("/{id}/stats")
     public Uni<JourneyStats> stats(@PathParam("id") String id) {
-        catalog.find(id).orElseThrow(() -> new NotFoundException("no journey with id '" + id + "'"));
+        catalog.latest(id).orElseThrow(() -> new NotFoundException("no journey with id '" + id + "'"));
         return pool.preparedQuery("""
                         select status, exit_reason, count(*) as runs, count(converted_at) as converted,
                           coalesce(sum(revenue), 0) as revenue
@@ -78,9 +74,9 @@ public class JourneyResource {
                     long finalConverted = converted;
                     BigDecimal finalRevenue = revenue;
                     return messages.stepStats(pool, id).map(steps -> new JourneyStats(id, entered,
-                            byStatus.getOrDefault(RunRepository.ACTIVE, 0L),
-                            byStatus.getOrDefault(RunRepository.COMPLETED, 0L),
-                            byStatus.getOrDefault(RunRepository.EXITED, 0L), exitReasons, finalConverted, finalRevenue, steps));
+                            byStatus.getOrDefault(Run.ACTIVE, 0L),
+                            byStatus.getOrDefault(Run.COMPLETED, 0L),
+                            byStatus.getOrDefault(Run.EXITED, 0L), exitReasons, finalConverted, finalRevenue, steps));
                 });
     }
 }

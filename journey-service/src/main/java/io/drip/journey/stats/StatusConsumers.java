@@ -33,7 +33,10 @@ public class StatusConsumers {
         DeliveryStatus status = MessageJson.read(record, DeliveryStatus.class);
         String id = "delivery:" + status.messageId() + ":" + status.status();
         return pool.withTransaction(tx -> processed.markFirstTime(tx, id)
-                .chain(first -> first ? messages.status(tx, status) : Uni.createFrom().voidItem()));
+                .chain(first -> !first ? Uni.createFrom().voidItem() : messages.status(tx, status)
+                        .chain(() -> DeliveryStatus.DELIVERED.equals(status.status())
+                                ? runEvents.onDelivered(tx, status.messageId(), Instant.now())
+                                : Uni.createFrom().voidItem())));
     }
 
     @Incoming("clicks")
@@ -44,6 +47,6 @@ public class StatusConsumers {
         }
         return pool.withTransaction(tx -> processed.markFirstTime(tx, "click:" + click.clickId())
                 .chain(first -> !first ? Uni.createFrom().voidItem() : messages.click(tx, click)
-                        .chain(() -> runEvents.onHumanClick(tx, click.messageId(), click.stepId(), Instant.now()))));
+                        .chain(() -> runEvents.onHumanClick(tx, click.messageId(), Instant.now()))));
     }
 }

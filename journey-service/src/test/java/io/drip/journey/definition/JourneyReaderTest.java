@@ -29,7 +29,7 @@ class JourneyReaderTest {
     void readsAJourney() {
         JourneyDefinition journey = JourneyReader.read("welcome.yaml", new StringReader(VALID));
         assertEquals("welcome", journey.id());
-        assertEquals(1, journey.version());
+        assertEquals(0, journey.version(), "versions are numbered when stored");
         assertEquals("Signed Up", journey.trigger().event());
         assertEquals("hello", journey.step(0).id());
         assertEquals("marketing", ((SendStep) journey.step(0)).category());
@@ -106,7 +106,7 @@ class JourneyReaderTest {
         JourneyDefinition journey = JourneyReader.read("offer.yaml", new StringReader(OFFER));
         assertTrue(journey.step(0) instanceof BranchStep);
         assertEquals("pause", ((BranchStep) journey.step(0)).otherwise());
-        assertEquals(java.time.Duration.ofHours(1), ((WaitStep) journey.step(2)).duration());
+        assertEquals(new WaitTime.Delay(java.time.Duration.ofHours(1)), ((WaitStep) journey.step(2)).time());
         assertEquals(3, ((SplitStep) journey.step(3)).variants().size());
         assertEquals("offered", ((ExitStep) journey.step(6)).reason());
         assertEquals(6, journey.following(4), "ten goes to done");
@@ -175,14 +175,14 @@ class JourneyReaderTest {
                 """;
         JourneyDefinition journey = JourneyReader.read("r.yaml", new StringReader(yaml));
         assertEquals(Reentry.Policy.AFTER, journey.reentry().policy());
-        assertEquals(java.util.Set.of("Order Completed"), journey.exitWhen());
+        assertEquals(java.util.List.of(new ExitWhen("Order Completed", null)), journey.exitWhen());
         WaitForStep waitFor = (WaitForStep) journey.step(1);
         assertTrue(waitFor.waitsForClickOn("nudge"));
         assertEquals("bye", waitFor.onTimeout());
         assertEquals(Reentry.NEVER, JourneyReader.read("w.yaml", new StringReader(VALID)).reentry());
         assertTrue(error(yaml.replace("clicked: nudge", "clicked: bye")).getMessage().contains("not a send step"));
         assertTrue(error(yaml.replace("{clicked: nudge, within: 1d}", "{within: 1d}")).getMessage()
-                .contains("either 'event'"));
+                .contains("one of 'event'"));
         assertTrue(error(yaml.replace("reentry: {after: 7d}", "reentry: sometimes")).getMessage()
                 .contains("never, always or {after"));
     }
@@ -196,7 +196,7 @@ class JourneyReaderTest {
         var order = io.drip.contracts.MessageJson.mapper().createObjectNode();
         order.putObject("properties").put("total", 42.5);
         assertEquals(new java.math.BigDecimal("42.5"), goal.revenueOf(order).orElseThrow());
-        assertEquals("properties.revenue", JourneyReader.read("g.yaml", new StringReader(VALID.replace("steps:",
+        assertEquals(Goal.DEFAULT_REVENUE, JourneyReader.read("g.yaml", new StringReader(VALID.replace("steps:",
                 "goal: {event: Order Completed, within: 3d}\nsteps:"))).goal().revenuePath());
         assertTrue(error(withGoal.replace("properties.total", "properties..total")).getMessage().contains("dotted path"));
     }
@@ -213,7 +213,7 @@ class JourneyReaderTest {
                 "  inactive: {for: 30d}"))).trigger();
         assertEquals(java.time.Duration.ofDays(30), quiet.inactiveFor());
         assertTrue(error(VALID.replace("  event: Signed Up", "  event: Signed Up\n  inactive: {for: 30d}"))
-                .getMessage().contains("either 'event'"));
+                .getMessage().contains("one of 'event'"));
     }
 
     @Test

@@ -8,6 +8,7 @@ import io.drip.contracts.Click;
 import io.drip.contracts.MessageJson;
 import io.drip.contracts.SendCommand;
 import io.drip.contracts.Topics;
+import io.drip.journey.engine.Reaction;
 import io.drip.testing.TestKeys;
 import io.drip.testing.TopicProbe;
 import io.quarkus.test.junit.QuarkusTest;
@@ -85,13 +86,13 @@ class WaitForTest {
 
     @Test
     void anExitEventEndsTheRunAndReentryIsRefusedWithinTheHour() {
-        int exitsBefore = exitedWith(RunEvents.EXIT_WHEN);
+        int exitsBefore = exitedWith(Reaction.EXIT_WHEN);
         String contactId = "c-" + UUID.randomUUID();
         try (var sends = TopicProbe.watch(Topics.SENDS)) {
             browse(contactId);
             next(sends, contactId, "nudge");
             TestEvents.track(contactId, "buy-" + UUID.randomUUID(), "Test Purchase", "{}");
-            Awaitility.await().atMost(WAIT).until(() -> exitedWith(RunEvents.EXIT_WHEN) > exitsBefore);
+            Awaitility.await().atMost(WAIT).until(() -> exitedWith(Reaction.EXIT_WHEN) > exitsBefore);
             TestEvents.track(contactId, "browse-again-" + UUID.randomUUID(), "Test Browse", "{}");
             var later = sends.all(r -> contactId.equals(r.key()), Duration.ofSeconds(10));
             assertEquals(1, later.size(), "no reminder after the purchase, no second entry: " + later);

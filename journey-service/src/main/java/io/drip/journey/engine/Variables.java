@@ -1,4 +1,4 @@
-package io.drip.journey.run;
+package io.drip.journey.engine;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.drip.contracts.ContactSnapshot;
@@ -7,18 +7,28 @@ import io.drip.journey.definition.JourneyDefinition;
 import java.util.HashMap;
 import java.util.Map;
 
-/** What message texts and conditions can refer to: contact, event and journey. */
-final class Variables {
+/**
+ * What message texts and conditions can refer to: {@code contact}, {@code event} (in texts: the
+ * event that started the run), {@code trigger} (always that event) and {@code journey}.
+ */
+public final class Variables {
 
     private Variables() {
     }
 
     /** @param contact null when the contact's snapshot is not known (yet): conditions on it are false */
+    public static Map<String, Object> of(JourneyDefinition journey, int version, ContactSnapshot contact, JsonNode trigger) {
+        return of(journey, version, contact, trigger, trigger);
+    }
+
+    /** Variables while a run looks at a later {@code event} of its contact. */
     @SuppressWarnings("unchecked")
-    static Map<String, Object> of(JourneyDefinition journey, int version, ContactSnapshot contact, JsonNode event) {
+    public static Map<String, Object> of(JourneyDefinition journey, int version, ContactSnapshot contact, JsonNode trigger,
+            JsonNode event) {
         Map<String, Object> variables = new HashMap<>();
         variables.put("contact", contact == null ? Map.of() : MessageJson.mapper().convertValue(contact, Map.class));
         variables.put("event", MessageJson.mapper().convertValue(event, Map.class));
+        variables.put("trigger", MessageJson.mapper().convertValue(trigger, Map.class));
         variables.put("journey", Map.of("id", journey.id(), "name", journey.name(), "version", version));
         return variables;
     }

@@ -1,0 +1,90 @@
+package io.drip.journey.engine;
+
+import io.drip.contracts.SegmentMessage;
+import io.drip.contracts.SendCommand;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * What one walk of a run did, in order, for the caller to apply: the engine writes it in one
+ * transaction, the simulator prints it.
+ */
+public final class Walk {
+
+    /** One thing the walk did. */
+    public sealed interface Effect {
+    }
+
+    /** A line of the run's history. */
+    public record Note(String stepId, String what, String detail) implements Effect {
+    }
+
+    /** A message to send. */
+    public record Send(String stepId, SendCommand command) implements Effect {
+    }
+
+    /** Traits to set on the contact, as an identify message for contact-service. */
+    public record Update(String stepId, SegmentMessage identify) implements Effect {
+    }
+
+    private final List<Effect> effects = new ArrayList<>();
+    private Run run;
+    private Instant nextAt;
+    private String endStatus;
+    private String endReason;
+
+    Walk(Run run) {
+        this.run = run;
+    }
+
+    void note(String stepId, String what, String detail) {
+        effects.add(new Note(stepId, what, detail));
+    }
+
+    void add(Effect effect) {
+        effects.add(effect);
+    }
+
+    void moveTo(Run moved) {
+        run = moved;
+    }
+
+    void waitUntil(Run waiting, Instant at) {
+        run = waiting;
+        nextAt = at;
+    }
+
+    void end(Run ended, String status, String reason) {
+        run = ended;
+        endStatus = status;
+        endReason = reason;
+    }
+
+    public List<Effect> effects() {
+        return effects;
+    }
+
+    /** The run as it stands after the walk. */
+    public Run run() {
+        return run;
+    }
+
+    /** When the run is due again; null when it ended. */
+    public Instant nextAt() {
+        return nextAt;
+    }
+
+    public boolean ended() {
+        return endStatus != null;
+    }
+
+    /** completed or exited; null while the run goes on. */
+    public String endStatus() {
+        return endStatus;
+    }
+
+    public String endReason() {
+        return endReason;
+    }
+}
