@@ -3,6 +3,7 @@ package io.drip.journey.definition;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.math.BigDecimal;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Optional;
 
 /**
@@ -14,6 +15,11 @@ import java.util.Optional;
  */
 public record Goal(String event, Duration within, JsonPath revenuePath) {
     public static final JsonPath DEFAULT_REVENUE = new JsonPath("properties.revenue");
+
+    /** Does a goal event at {@code at} convert a run whose contact was last touched (sent to or clicked) at {@code touched}? */
+    public boolean converts(Instant touched, Instant at) {
+        return !at.isBefore(touched) && !at.isAfter(touched.plus(within));
+    }
 
     /** The revenue the event carries at {@code revenuePath}, if it is a number there. */
     public Optional<BigDecimal> revenueOf(JsonNode event) {

@@ -43,7 +43,7 @@ public class Conversions {
                     }
                     Row last = rows.iterator().next();
                     Instant touched = last.getOffsetDateTime("touched_at").toInstant();
-                    if (at.isBefore(touched) || at.isAfter(touched.plus(goal.within()))) {
+                    if (!goal.converts(touched, at)) {
                         return Uni.createFrom().voidItem();
                     }
                     JsonNode json = MessageJson.mapper().valueToTree(event);

@@ -213,7 +213,7 @@ class JourneyReaderTest {
                 "  inactive: {for: 30d}"))).trigger();
         assertEquals(java.time.Duration.ofDays(30), quiet.inactiveFor());
         assertTrue(error(VALID.replace("  event: Signed Up", "  event: Signed Up\n  inactive: {for: 30d}"))
-                .getMessage().contains("one of 'event'"));
+                .getMessage().contains("either 'event'"));
     }
 
     @Test

@@ -1,0 +1,184 @@
+package io.drip.journey.simulate;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.drip.contracts.MessageJson;
+import io.drip.testing.TestKeys;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The simulator runs the engine's own step code on a virtual clock; these tests use it to pin
+ * down what each step and journey option does.
+ */
+@QuarkusTest
+class SimulatorTest {
+    private static final String START = "2026-03-27T08:00:00Z"; // a Friday; Paris moves to summer time on Sunday
+
+    private static String simulate(String yaml, Map<String, Object> contact, List<Map<String, Object>> events) {
+        Map<String, Object> request = new java.util.HashMap<>(Map.of("journey", yaml, "start", START, "events", events,
+                "until", "30d"));
+        request.put("contact", contact);
+        return given().header("Authorization", TestKeys.bearer(TestKeys.VIEWER)).contentType(ContentType.JSON)
+                .accept(ContentType.TEXT).body(request).post("/v1/journeys/simulate")
+                .then().statusCode(200).extract().asString();
+    }
+
+    private static Map<String, Object> event(String after, String name, Map<String, Object> properties) {
+        return Map.of("after", after, "event", name, "properties", properties);
+    }
+
+    @Test
+    void waitsUntilALocalTimeOnAWeekdayInTheContactsZoneAcrossTheClockChange() {
+        String yaml = """
+                journey: weekend
+                trigger: {event: Signed Up}
+                steps:
+                  - wait: {until: "10:00", on: [sunday, monday]}
+                  - send: {channel: sms, category: marketing, text: "Hello"}
+                """;
+        String timeline = simulate(yaml, Map.of("timezone", "Europe/Paris"), List.of(event("0s", "Signed Up", Map.of())));
+        // Friday 09:00 in Paris; next Sunday 10:00 is already summer time (UTC+2): 08:00Z
+        assertTrue(timeline.contains("waiting          until 2026-03-29T08:00:00Z"), timeline);
+        assertTrue(timeline.contains("+2d        #1   step-2       sent             Hello"), timeline);
+    }
+
+    @Test
+    void waitsUntilADateHeldInATraitAndGoesOnAtOnceWithoutOne() {
+        String yaml = """
+                journey: renewal
+                trigger: {event: Subscribed}
+                steps:
+                  - wait: {date: contact.traits.renews_on, at: "09:30"}
+                  - send: {channel: sms, category: transactional, text: "Renewal today"}
+                """;
+        String dated = simulate(yaml, Map.of("timezone", "America/New_York", "traits", Map.of("renews_on", "2026-04-02")),
+                List.of(event("0s", "Subscribed", Map.of())));
+        assertTrue(dated.contains("until 2026-04-02T13:30:00Z"), dated);
+        String undated = simulate(yaml, Map.of(), List.of(event("0s", "Subscribed", Map.of())));
+        assertTrue(undated.contains("waited           nothing to wait for"), undated);
+        assertTrue(undated.contains("+0s        #1   step-2       sent             Renewal today"), undated);
+    }
+
+    @Test
+    void aFilterIsCheckedBeforeEverySendAndUpdateStepsSetTraits() {
+        String yaml = """
+                journey: nurture
+                trigger: {event: Signed Up}
+                filter: "!has(contact.traits.orders) || contact.traits.orders == 0"
+                steps:
+                  - send: {channel: sms, category: marketing, text: "First"}
+                  - update: {traits: {nurtured: true, stage: first_sent}}
+                  - wait: 1d
+                  - send: {channel: sms, category: marketing, text: "Second {{ contact.traits.stage }}"}
+                """;
+        String timeline = simulate(yaml, Map.of(), List.of(event("0s", "Signed Up", Map.of()),
+                Map.of("after", "2h", "traits", Map.of("orders", 1))));
+        assertTrue(timeline.contains("updated          {\"nurtured\":true,\"stage\":\"first_sent\"}"), timeline);
+        assertTrue(timeline.contains("+1d        #1                exited           filter"), timeline);
+        assertTrue(!timeline.contains("Second"), timeline);
+        String stillMatching = simulate(yaml, Map.of(), List.of(event("0s", "Signed Up", Map.of())));
+        assertTrue(stillMatching.contains("sent             Second first_sent"), stillMatching);
+    }
+
+    @Test
+    void oneRunPerCartAndAnExitOnlyForTheSameCart() {
+        String yaml = """
+                journey: carts
+                trigger: {event: Checkout Started, key: properties.cart_id}
+                exit_when: [{event: Order Completed, match: properties.cart_id}]
+                steps:
+                  - wait: 1h
+                  - send: {channel: sms, category: marketing, text: "Cart {{ event.properties.cart_id }}"}
+                """;
+        String timeline = simulate(yaml, Map.of(), List.of(
+                event("0s", "Checkout Started", Map.of("cart_id", "A")),
+                event("1m", "Checkout Started", Map.of("cart_id", "B")),
+                event("2m", "Checkout Started", Map.of("cart_id", "A")),
+                event("10m", "Order Completed", Map.of("cart_id", "B"))));
+        assertTrue(timeline.contains("#1                entered          Checkout Started (key A)"), timeline);
+        assertTrue(timeline.contains("#2                entered          Checkout Started (key B)"), timeline);
+        assertTrue(timeline.contains("#1                trigger_ignored  Checkout Started: already in the journey"),
+                timeline);
+        assertTrue(timeline.contains("#2                exited           exit_when"), timeline);
+        assertTrue(timeline.contains("sent             Cart A"), timeline);
+        assertTrue(!timeline.contains("Cart B"), timeline);
+    }
+
+    @Test
+    void waitForAnEventWithAConditionOrForADelivery() {
+        String yaml = """
+                journey: upsell
+                trigger: {event: Order Completed}
+                steps:
+                  - id: thanks
+                    send: {channel: sms, category: transactional, text: "Thanks"}
+                  - wait_for: {delivered: thanks, within: 1h}
+                    on_timeout: done
+                  - id: big
+                    wait_for: {event: Order Completed, when: "event.properties.total > trigger.properties.total", within: 7d}
+                    on_timeout: done
+                  - send: {channel: sms, category: marketing, text: "You upgraded!"}
+                  - id: done
+                    exit: finished
+                """;
+        String timeline = simulate(yaml, Map.of(), List.of(event("0s", "Order Completed", Map.of("total", 50)),
+                Map.of("after", "10s", "delivered", "thanks"),
+                event("1d", "Order Completed", Map.of("total", 20)),
+                event("2d", "Order Completed", Map.of("total", 80))));
+        assertTrue(timeline.contains("resumed          by delivery of"), timeline);
+        assertEquals(1, timeline.lines().filter(l -> l.contains("resumed          by event Order Completed")).count(),
+                "only the bigger order resumes: " + timeline);
+        assertTrue(timeline.contains("+2d        #1   step-4       sent             You upgraded!"), timeline);
+    }
+
+    @Test
+    void aSplitIsStickyAndAGoalConvertsOnceWithRevenue() {
+        String yaml = """
+                journey: offer
+                trigger: {event: Checkout Started}
+                goal: {event: Order Completed, within: 2d}
+                steps:
+                  - split: {a: {weight: 50, goto: ten}, b: {weight: 50, goto: ship}}
+                  - id: ten
+                    send: {channel: sms, category: marketing, text: "10% off"}
+                    goto: end
+                  - id: ship
+                    send: {channel: sms, category: marketing, text: "Free shipping"}
+                  - id: end
+                    exit: offered
+                """;
+        List<Map<String, Object>> events = List.of(event("0s", "Checkout Started", Map.of()),
+                event("1d", "Order Completed", Map.of("revenue", 42.5)), event("1d1h", "Order Completed", Map.of()));
+        String first = simulate(yaml, Map.of("contactId", "ana"), events);
+        assertEquals(first, simulate(yaml, Map.of("contactId", "ana"), events), "the same contact, the same variant");
+        assertEquals(1, first.lines().filter(l -> l.contains("converted")).count(), first);
+        assertTrue(first.contains("revenue 42.5"), first);
+    }
+
+    @Test
+    void anInvalidJourneyOrEventIsA400ThatSaysWhere() {
+        ObjectNode request = MessageJson.mapper().createObjectNode().put("journey", """
+                journey: broken
+                trigger: {event: X}
+                steps:
+                  - wait: {until: "25:00"}
+                """);
+        given().header("Authorization", TestKeys.bearer(TestKeys.VIEWER)).contentType(ContentType.JSON)
+                .body(request.toString()).post("/v1/journeys/simulate")
+                .then().statusCode(400).body("line", org.hamcrest.Matchers.is(4))
+                .body("message", containsString("not a local time"));
+        request.put("journey", "journey: ok\ntrigger: {event: X}\nsteps:\n  - exit: done\n");
+        request.putArray("events").addObject().put("after", "soon").put("event", "X");
+        given().header("Authorization", TestKeys.bearer(TestKeys.VIEWER)).contentType(ContentType.JSON)
+                .body(request.toString()).post("/v1/journeys/simulate")
+                .then().statusCode(400).body("field", org.hamcrest.Matchers.is("/events/0/after"));
+    }
+}
