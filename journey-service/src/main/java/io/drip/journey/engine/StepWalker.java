@@ -20,6 +20,7 @@ import io.drip.journey.message.RenderException;
 import io.drip.journey.message.RenderedMessage;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.nio.charset.StandardCharsets;
 import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -140,7 +141,9 @@ public class StepWalker {
             return;
         }
         // run and step count: unique per visit of a step, the same if the transaction is retried
-        SendCommand command = new SendCommand(UUID.randomUUID().toString(), run.id() + ":" + run.stepsTaken(),
+        String idempotencyKey = run.id() + ":" + run.stepsTaken();
+        String messageId = UUID.nameUUIDFromBytes(idempotencyKey.getBytes(StandardCharsets.UTF_8)).toString();
+        SendCommand command = new SendCommand(messageId, idempotencyKey,
                 run.contactId(), journey.id(), run.journeyVersion(), step.id(), run.variant(), step.channel(),
                 step.category(), rendered.text(), rendered.links(), null, journey.sendWindow(), now);
         walk.add(new Walk.Send(step.id(), command));
