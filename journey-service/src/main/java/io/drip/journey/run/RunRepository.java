@@ -111,7 +111,7 @@ public class RunRepository {
         return tx.preparedQuery("""
                         with ended as (
                           update journey_run set status = 'exited', exit_reason = $2, waiting = false, next_at = null,
-                            updated_at = now()
+                            ended_at = $3, updated_at = now()
                           where journey_id = $1 and status = 'active' returning id)
                         insert into run_history (run_id, at, what, detail) select id, $3, 'exited', $2 from ended""")
                 .execute(Tuple.of(journeyId, reason, utc(now)))
@@ -122,10 +122,10 @@ public class RunRepository {
     public Uni<Void> end(SqlClient tx, Run run, String status, String reason, Instant now) {
         return tx.preparedQuery("""
                         update journey_run set status = $2, exit_reason = $3, step_index = $4, variant = $5,
-                          steps_taken = $6, waiting = false, next_at = null, updated_at = now()
+                          steps_taken = $6, waiting = false, next_at = null, ended_at = $7, updated_at = now()
                         where id = $1""")
                 .execute(Tuple.from(new Object[] {run.id(), status, reason, run.stepIndex(), run.variant(),
-                        run.stepsTaken()}))
+                        run.stepsTaken(), utc(now)}))
                 .chain(() -> history.add(tx, run.id(), now, null, status, reason));
     }
 

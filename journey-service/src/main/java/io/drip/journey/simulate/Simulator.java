@@ -10,6 +10,7 @@ import io.drip.journey.definition.Goal;
 import io.drip.journey.definition.JourneyCatalog;
 import io.drip.journey.definition.JourneyDefinition;
 import io.drip.journey.definition.JourneyReader;
+import io.drip.journey.definition.SplitStep;
 import io.drip.journey.engine.Reaction;
 import io.drip.journey.engine.Run;
 import io.drip.journey.engine.StepWalker;
@@ -144,6 +145,7 @@ public class Simulator {
         final int number;
         Run run;
         Instant nextAt;
+        Instant heldOutAt;
         boolean converted;
 
         SimRun(int number, Run run) {
@@ -259,15 +261,23 @@ public class Simulator {
 
         private void convert(SegmentMessage event, JsonNode json, Instant now) {
             Goal goal = journey.goal();
-            if (goal == null || !goal.event().equals(event.event()) || sent.isEmpty()) {
+            if (goal == null || !goal.event().equals(event.event())) {
                 return;
             }
-            Sent last = sent.get(sent.size() - 1);
-            SimRun run = runs.get(last.run - 1);
-            if (!run.converted && goal.converts(last.touched(), now)) {
+            // the engine's rule: the last message of a run not yet converted, or a holdout run
+            Sent last = sent.stream().filter(m -> !runs.get(m.run - 1).converted).reduce((a, b) -> b).orElse(null);
+            SimRun heldOut = runs.stream().filter(r -> r.heldOutAt != null && !r.converted)
+                    .reduce((a, b) -> b).orElse(null);
+            boolean holdout = heldOut != null && (last == null || heldOut.heldOutAt.isAfter(last.at));
+            if (last == null && !holdout) {
+                return;
+            }
+            SimRun run = holdout ? heldOut : runs.get(last.run - 1);
+            if (goal.converts(holdout ? heldOut.heldOutAt : last.touched(), now)) {
                 run.converted = true;
                 BigDecimal revenue = goal.revenueOf(json).orElse(null);
-                add(now, run.number, last.stepId, "converted", event.event() + " attributed to step " + last.stepId
+                add(now, run.number, holdout ? null : last.stepId, "converted", event.event()
+                        + (holdout ? " in the holdout" : " attributed to step " + last.stepId)
                         + (run.run.variant() == null ? "" : ", variant " + run.run.variant())
                         + (revenue == null ? "" : ", revenue " + revenue.toPlainString()));
             }
@@ -323,6 +333,9 @@ public class Simulator {
                 }
             }
             run.run = walk.run();
+            if (walk.ended() && SplitStep.HOLDOUT.equals(walk.endReason())) {
+                run.heldOutAt = now;
+            }
             if (walk.ended()) {
                 end(run, walk.endStatus(), walk.endReason(), now);
             } else {

@@ -1,6 +1,8 @@
 package io.drip.journey.stats;
 
 import io.drip.journey.definition.JourneyCatalog;
+import io.drip.journey.definition.JourneyDefinition;
+import io.drip.journey.definition.SplitStep;
 import io.drip.journey.definition.Step;
 import io.drip.journey.engine.Run;
 import io.drip.kit.security.Roles;
@@ -15,6 +17,7 @@ import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import java.math.BigDecimal;
 import java.util.HashMap;
@@ -48,15 +51,18 @@ public class JourneyResource {
                 j.trigger().describe(), j.steps().stream().map(Step::id).toList(), j.source())).toList();
     }
 
+    /** What the journey achieved, in all versions or in {@code version}. */
     @GET
     @Path("/{id}/stats")
-    public Uni<JourneyStats> stats(@PathParam("id") String id) {
-        catalog.latest(id).orElseThrow(() -> new NotFoundException("no journey with id '" + id + "'"));
+    public Uni<JourneyStats> stats(@PathParam("id") String id, @QueryParam("version") Integer version) {
+        JourneyDefinition journey = catalog.latest(id)
+                .orElseThrow(() -> new NotFoundException("no journey with id '" + id + "'"));
         return pool.preparedQuery("""
                         select status, exit_reason, count(*) as runs, count(converted_at) as converted,
                           coalesce(sum(revenue), 0) as revenue
-                        from journey_run where journey_id = $1 group by status, exit_reason""")
-                .execute(Tuple.of(id))
+                        from journey_run where journey_id = $1 and ($2::int is null or journey_version = $2)
+                        group by status, exit_reason""")
+                .execute(Tuple.of(id, version))
                 .chain(rows -> {
                     Map<String, Long> byStatus = new HashMap<>();
                     Map<String, Long> exitReasons = new TreeMap<>();
@@ -73,10 +79,39 @@ public class JourneyResource {
                     long entered = byStatus.values().stream().mapToLong(Long::longValue).sum();
                     long finalConverted = converted;
                     BigDecimal finalRevenue = revenue;
-                    return messages.stepStats(pool, id).map(steps -> new JourneyStats(id, entered,
-                            byStatus.getOrDefault(Run.ACTIVE, 0L),
-                            byStatus.getOrDefault(Run.COMPLETED, 0L),
-                            byStatus.getOrDefault(Run.EXITED, 0L), exitReasons, finalConverted, finalRevenue, steps));
+                    return messages.stepStats(pool, id, version).chain(steps -> splits(journey, version).map(splits ->
+                            new JourneyStats(id, version, entered, byStatus.getOrDefault(Run.ACTIVE, 0L),
+                                    byStatus.getOrDefault(Run.COMPLETED, 0L), byStatus.getOrDefault(Run.EXITED, 0L),
+                                    exitReasons, finalConverted, finalRevenue, steps, splits)));
+                });
+    }
+
+    /** The result of each split of the journey's latest version, by step id. */
+    private Uni<Map<String, SplitResults>> splits(JourneyDefinition journey, Integer version) {
+        List<SplitStep> splits = journey.steps().stream().filter(s -> s instanceof SplitStep).map(s -> (SplitStep) s)
+                .toList();
+        if (splits.isEmpty()) {
+            return Uni.createFrom().item(Map.of());
+        }
+        return pool.preparedQuery("""
+                        select variant, count(*) as runs, count(converted_at) as converted,
+                          count(*) filter (where exists (select 1 from message m where m.run_id = r.id
+                            and m.first_click_at is not null)) as clicked
+                        from journey_run r where journey_id = $1 and ($2::int is null or journey_version = $2)
+                          and variant is not null group by variant""")
+                .execute(Tuple.of(journey.id(), version))
+                .map(rows -> {
+                    Map<String, SplitResults.Counts> byVariant = new HashMap<>();
+                    rows.forEach(row -> byVariant.put(row.getString("variant"), new SplitResults.Counts(
+                            row.getString("variant"), row.getLong("runs"), row.getLong("clicked"),
+                            row.getLong("converted"))));
+                    Map<String, SplitResults> results = new TreeMap<>();
+                    for (SplitStep split : splits) {
+                        results.put(split.id(), SplitResults.of(split.variants().stream()
+                                .map(v -> byVariant.getOrDefault(v.name(), new SplitResults.Counts(v.name(), 0, 0, 0)))
+                                .toList(), SplitStep.HOLDOUT));
+                    }
+                    return results;
                 });
     }
 }

@@ -4,7 +4,11 @@ import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
 
-/** A journey's runs by status, why runs exited, conversions, and its steps' results. */
-public record JourneyStats(String journey, long entered, long active, long completed, long exited,
-        Map<String, Long> exitReasons, long converted, BigDecimal revenue, List<StepStats> steps) {
+/**
+ * A journey's runs by status, why runs exited, conversions, its steps' results and its A/B splits'
+ * results, in all versions ({@code version} null) or in one.
+ */
+public record JourneyStats(String journey, Integer version, long entered, long active, long completed, long exited,
+        Map<String, Long> exitReasons, long converted, BigDecimal revenue, List<StepStats> steps,
+        Map<String, SplitResults> splits) {
 }

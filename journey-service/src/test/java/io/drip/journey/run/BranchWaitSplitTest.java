@@ -86,6 +86,23 @@ class BranchWaitSplitTest {
         assertEquals(before.getLong("converted") + 1, stats().getLong("converted"), "once per run, none without a message");
     }
 
+    @Test
+    void theSplitsResultCountsRunsAndConversionsPerVariantAgainstTheFirstVariant() {
+        String contactId = "c-" + UUID.randomUUID();
+        SendCommand send = abandonCart(contactId, 20);
+        JsonPath before = stats();
+        TestEvents.track(contactId, "order-" + UUID.randomUUID(), "Test Order Completed", "{\"total\": 30}");
+        String variant = "splits.offer.variants.find { it.variant == '" + send.variant() + "' }.";
+        Awaitility.await().atMost(WAIT).untilAsserted(() -> assertEquals(
+                before.getLong(variant + "converted") + 1, stats().getLong(variant + "converted")));
+        JsonPath after = stats();
+        assertEquals("A", after.getString("splits.offer.clickBaseline"));
+        assertEquals("A", after.getString("splits.offer.conversionBaseline"), "no holdout: the first variant");
+        assertTrue(after.getLong(variant + "runs") >= after.getLong(variant + "converted"));
+        assertEquals((double) after.getLong(variant + "converted") / after.getLong(variant + "runs"),
+                after.getDouble(variant + "conversions.rate"), 1e-9);
+    }
+
     private static JsonPath stats() {
         return given().header("Authorization", TestKeys.bearer(TestKeys.VIEWER)).get("/v1/journeys/test-offer/stats")
                 .then().statusCode(200).extract().jsonPath();

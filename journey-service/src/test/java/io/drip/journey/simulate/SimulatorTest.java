@@ -164,6 +164,25 @@ class SimulatorTest {
     }
 
     @Test
+    void aHoldoutGetsNothingButItsConversionIsCounted() {
+        String yaml = """
+                journey: held
+                trigger: {event: Checkout Started}
+                goal: {event: Order Completed, within: 1d}
+                steps:
+                  - wait: 1h
+                  - split: {a: {weight: 1, goto: offer}, holdout: {weight: 100000}}
+                  - id: offer
+                    send: {channel: sms, category: marketing, text: "Offer"}
+                """;
+        String timeline = simulate(yaml, Map.of("contactId", "bea"), List.of(event("0s", "Checkout Started", Map.of()),
+                event("5h", "Order Completed", Map.of("revenue", 12))));
+        assertTrue(timeline.contains("exited           holdout"), timeline);
+        assertTrue(timeline.contains("converted        Order Completed in the holdout, variant holdout, revenue 12"),
+                timeline);
+    }
+
+    @Test
     void anInvalidJourneyOrEventIsA400ThatSaysWhere() {
         ObjectNode request = MessageJson.mapper().createObjectNode().put("journey", """
                 journey: broken

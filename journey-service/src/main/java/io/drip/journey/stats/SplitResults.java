@@ -1,0 +1,55 @@
+package io.drip.journey.stats;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+
+/**
+ * An A/B split's result: per variant, the share of its runs that clicked (a human click on any
+ * of its messages) and that converted, each tested against a baseline (clicks: the first
+ * variant that gets messages; conversions: the holdout if there is one, else that variant).
+ *
+ * @param winner the variant with the best conversion rate when it is beyond chance (95 %) better
+ *               than every other variant and the holdout; null while no winner is clear
+ */
+public record SplitResults(String clickBaseline, String conversionBaseline, List<Variant> variants, String winner) {
+
+    /** The counts of one variant. */
+    public record Counts(String variant, long runs, long clicked, long converted) {
+    }
+
+    /** One variant's rates, compared with the baselines. */
+    public record Variant(String variant, long runs, long clicked, long converted, ProportionTest clicks,
+            ProportionTest conversions) {
+    }
+
+    /** @param counts in the split's order; the holdout variant named {@code holdout} */
+    public static SplitResults of(List<Counts> counts, String holdout) {
+        Counts clickBase = counts.stream().filter(c -> !c.variant().equals(holdout)).findFirst().orElse(null);
+        Counts conversionBase = counts.stream().filter(c -> c.variant().equals(holdout)).findFirst().orElse(clickBase);
+        if (clickBase == null) {
+            return new SplitResults(null, null, List.of(), null);
+        }
+        List<Variant> variants = new ArrayList<>();
+        for (Counts c : counts) {
+            variants.add(new Variant(c.variant(), c.runs(), c.clicked(), c.converted(),
+                    c.variant().equals(holdout) ? null : ProportionTest.of(c.clicked(), c.runs(), clickBase.clicked(),
+                            clickBase.runs()),
+                    ProportionTest.of(c.converted(), c.runs(), conversionBase.converted(), conversionBase.runs())));
+        }
+        return new SplitResults(clickBase.variant(), conversionBase.variant(), List.copyOf(variants),
+                winner(counts, holdout));
+    }
+
+    /** The variant with the best conversion rate, if it is beyond chance better than every other group. */
+    private static String winner(List<Counts> counts, String holdout) {
+        Counts best = counts.stream().filter(c -> !c.variant().equals(holdout) && c.runs() > 0)
+                .max(Comparator.comparingDouble(c -> (double) c.converted() / c.runs())).orElse(null);
+        if (best == null || counts.size() < 2) {
+            return null;
+        }
+        boolean clear = counts.stream().filter(c -> c != best).allMatch(other -> ProportionTest.of(best.converted(),
+                best.runs(), other.converted(), other.runs()).significantlyBetter());
+        return clear ? best.variant() : null;
+    }
+}
