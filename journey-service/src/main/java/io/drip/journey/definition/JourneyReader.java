@@ -75,7 +75,12 @@ public final class JourneyReader {
         if (root == null) {
             throw new JourneyFileException(file, 1, 1, "the file is empty; a journey needs journey, trigger and steps");
         }
-        return new JourneyReader(file).journey(root);
+        JourneyDefinition journey = new JourneyReader(file).journey(root);
+        // the reader's own messages are more specific; the schema has the last word on structure
+        JourneySchema.check(file, root).ifPresent(problem -> {
+            throw problem;
+        });
+        return journey;
     }
 
     private JourneyDefinition journey(Node root) {

@@ -1,0 +1,72 @@
+package io.drip.journey.definition;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.StringReader;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.Yaml;
+
+/** docs/journey.schema.json agrees with the reader, and has the last word on structure. */
+class JourneySchemaTest {
+    private static final String VALID = """
+            journey: schema-check
+            trigger: {event: Signed Up, key: properties.list}
+            filter: "has(contact.phone)"
+            reentry: {after: 7d}
+            exit_when: [Unsubscribed, {event: Order Completed, match: properties.cart_id}]
+            goal: {event: Order Completed, within: 3d}
+            send_window: {from: "09:00", to: "20:00"}
+            steps:
+              - wait: {until: "10:00", on: [monday]}
+              - id: hello
+                send: {channel: sms, category: marketing, text: "Hi"}
+              - wait_for: {delivered: hello, within: 1h}
+                on_timeout: later
+              - wait: {date: contact.traits.birthday, at: "08:00"}
+              - id: later
+                split: {a: {weight: 1, goto: mark}, holdout: {weight: 1}}
+              - id: mark
+                update: {traits: {greeted: true, times: 1}}
+            """;
+
+    private static boolean schemaRejects(String yaml) {
+        return JourneySchema.check("t.yaml", new Yaml(new LoaderOptions()).compose(new StringReader(yaml))).isPresent();
+    }
+
+    @Test
+    void aJourneyUsingEveryOptionMatchesTheSchema() {
+        JourneyReader.read("t.yaml", new StringReader(VALID));
+        assertTrue(!schemaRejects(VALID));
+    }
+
+    @Test
+    void theSchemaRejectsWhatTheReaderRejects() {
+        List<String> invalid = List.of(
+                VALID.replace("journey: schema-check", "journey: Schema Check"),
+                VALID.replace("trigger: {event: Signed Up, key: properties.list}", "trigger: {inactive: {for: 1d}, key: x}"),
+                VALID.replace("reentry: {after: 7d}", "reentry: sometimes"),
+                VALID.replace("category: marketing", "category: promo"),
+                VALID.replace("on: [monday]", "on: [someday]"),
+                VALID.replace("{delivered: hello, within: 1h}", "{delivered: hello, when: \"true\", within: 1h}"),
+                VALID.replace("{weight: 1, goto: mark}", "{weight: 0, goto: mark}"),
+                VALID.replace("update: {traits: {greeted: true, times: 1}}", "update: {traits: {}}"),
+                VALID.replace("  - id: mark\n", "  - id: mark\n    exit: done\n"));
+        for (String yaml : invalid) {
+            assertThrows(JourneyFileException.class, () -> JourneyReader.read("t.yaml", new StringReader(yaml)), yaml);
+            assertTrue(schemaRejects(yaml), "the schema lets through:\n" + yaml);
+        }
+    }
+
+    @Test
+    void whatOnlyTheSchemaCatchesIsRejectedWithLineAndColumn() {
+        JourneyFileException problem = assertThrows(JourneyFileException.class,
+                () -> JourneyReader.read("t.yaml", new StringReader(VALID + "  - exit: 404\n")));
+        assertEquals(19, problem.line());
+        assertEquals(11, problem.column(), problem.getMessage());
+        assertTrue(problem.getMessage().contains("journey schema"), problem.getMessage());
+    }
+}
