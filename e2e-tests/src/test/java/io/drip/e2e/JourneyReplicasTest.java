@@ -7,11 +7,14 @@ import io.drip.contracts.MessageJson;
 import io.drip.contracts.SendCommand;
 import io.drip.contracts.Topics;
 import io.drip.testing.TopicProbe;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.MessageDigest;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -42,6 +45,8 @@ class JourneyReplicasTest {
                 send: {channel: sms, category: transactional, text: "second"}
             """;
 
+    private static final String VIEWER_KEY = "e2e-viewer-" + UUID.randomUUID();
+
     private final List<ServiceProcess> replicas = new ArrayList<>();
     private String group;
     private Path journeys;
@@ -71,6 +76,9 @@ class JourneyReplicasTest {
         env.put("DRIP_MANAGEMENT_PORT", String.valueOf(port + 100));
         env.put("DRIP_KAFKA_GROUP", group);
         env.put("DRIP_JOURNEYS_DIR", journeys.toString());
+        env.put("DRIP_JOURNEYS_RELOAD_INTERVAL", "PT1S");
+        env.put("DRIP_API_KEYS", "e2e-viewer:viewer:" + HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                .digest(VIEWER_KEY.getBytes(StandardCharsets.UTF_8))));
         ServiceProcess replica = ServiceProcess.start(repo, "journey-service", port + 100, env);
         replicas.add(replica);
         replica.awaitReady(Duration.ofSeconds(90));
@@ -105,6 +113,27 @@ class JourneyReplicasTest {
             sends.await(r -> contactId.equals(r.key()) && r.value().contains("\"second\""), WAIT);
             assertEquals(Map.of("first", 1L, "second", 1L), stepsSentTo(sends, contactId, Duration.ofSeconds(5)));
         }
+    }
+
+    @Test
+    void aChangedFileBecomesANewVersionAndAnInvalidOneIsRefusedWhileTheLastKeepsRunning() throws Exception {
+        start(18191);
+        int before = version();
+        Files.writeString(journeys.resolve("replicas.yaml"), JOURNEY.replace("text: \"second\"", "text: \"second, v2\""));
+        org.awaitility.Awaitility.await().atMost(WAIT).until(() -> version() == before + 1);
+        Files.writeString(journeys.resolve("replicas.yaml"), JOURNEY.replace("wait: 6s", "wait: soon"));
+        try (var sends = TopicProbe.watch(Topics.SENDS)) {
+            String contactId = enter("reload");
+            var second = sends.await(r -> contactId.equals(r.key()) && r.value().contains("\"second"), WAIT);
+            assertEquals("second, v2", MessageJson.read(second.value(), SendCommand.class).text());
+        }
+        assertEquals(before + 1, version(), "the invalid file made no version");
+    }
+
+    private static int version() {
+        return io.restassured.RestAssured.given().header("Authorization", "Bearer " + VIEWER_KEY)
+                .get("http://127.0.0.1:18191/v1/journeys").then().statusCode(200)
+                .extract().jsonPath().getInt("find { it.id == 'replicas' }.version");
     }
 
     @Test
