@@ -18,6 +18,23 @@ need_cmd() {
   command -v "$1" >/dev/null 2>&1 || die "'$1' is required but not installed${2:+ ($2)}"
 }
 
+# ensure_cmd <command> <Debian package>...: install the first package that provides the command
+# when it is missing (as root), else say what to install.
+ensure_cmd() {
+  local cmd="$1" pkg
+  shift
+  command -v "$cmd" >/dev/null 2>&1 && return 0
+  [[ "$(id -u)" == 0 ]] || die "'$cmd' is required: apt-get install $1"
+  for pkg in "$@"; do
+    log "'$cmd' is missing; installing Debian's $pkg"
+    if DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$pkg" >/dev/null 2>&1 ||
+      { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$pkg" >/dev/null 2>&1; }; then
+      command -v "$cmd" >/dev/null 2>&1 && return 0
+    fi
+  done
+  die "'$cmd' is required and none of $* installed it"
+}
+
 # True if something accepts TCP connections on host:port. Uses bash's /dev/tcp,
 # so it needs no extra tools; timeout guards against a filtered port hanging.
 port_open() {

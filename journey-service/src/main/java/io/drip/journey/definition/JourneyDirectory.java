@@ -118,9 +118,15 @@ public class JourneyDirectory {
         }
     }
 
+    /** A YAML file, except the Kustomize file that makes the directory a ConfigMap (deploy/journeys). */
+    public static boolean isJourneyFile(Path file) {
+        String name = file.getFileName().toString();
+        return (name.endsWith(".yaml") || name.endsWith(".yml")) && !name.startsWith("kustomization.");
+    }
+
     private List<Path> files() {
         try (Stream<Path> list = Files.list(directory)) {
-            return list.filter(p -> p.toString().endsWith(".yaml") || p.toString().endsWith(".yml")).sorted().toList();
+            return list.filter(JourneyDirectory::isJourneyFile).sorted().toList();
         } catch (IOException e) {
             throw new IllegalStateException("cannot list journeys in " + directory.toAbsolutePath()
                     + " (set drip.journeys.dir / DRIP_JOURNEYS_DIR): " + e.getMessage(), e);

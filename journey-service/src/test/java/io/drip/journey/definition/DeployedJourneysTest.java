@@ -18,7 +18,7 @@ class DeployedJourneysTest {
     void theSampleJourneysLoad() throws IOException {
         Map<String, JourneyDefinition> journeys;
         try (Stream<Path> files = Files.list(Path.of("../deploy/journeys"))) {
-            journeys = files.map(JourneyReader::read).collect(Collectors.toMap(JourneyDefinition::id, j -> j));
+            journeys = files.filter(JourneyDirectory::isJourneyFile).map(JourneyReader::read).collect(Collectors.toMap(JourneyDefinition::id, j -> j));
         }
         assertEquals(Set.of("welcome", "abandoned-checkout", "win-back", "post-purchase"), journeys.keySet());
         assertEquals("Checkout Started", journeys.get("abandoned-checkout").trigger().event());
