@@ -16,6 +16,10 @@ import java.util.Optional;
 public record Goal(String event, Duration within, JsonPath revenuePath) {
     public static final JsonPath DEFAULT_REVENUE = new JsonPath("properties.revenue");
 
+    public Goal compressed(long factor) {
+        return new Goal(event, within.dividedBy(factor), revenuePath);
+    }
+
     /** Does a goal event at {@code at} convert a run whose contact was last touched (sent to or clicked) at {@code touched}? */
     public boolean converts(Instant touched, Instant at) {
         return !at.isBefore(touched) && !at.isAfter(touched.plus(within));

@@ -2,9 +2,12 @@ package io.drip.journey.definition;
 
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
+import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.io.StringReader;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -12,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 /**
@@ -29,9 +33,27 @@ public class JourneyCatalog {
     @Inject
     JourneyStore store;
 
+    /** The demo's time compression: every journey duration divided by this (1: as written). */
+    @ConfigProperty(name = "drip.journeys.time-compression")
+    long timeCompression;
+
     private final Map<String, Map<Integer, JourneyDefinition>> versions = new ConcurrentHashMap<>();
     private volatile Map<String, JourneyDefinition> current = Map.of();
     private volatile Map<String, String> statuses = Map.of();
+
+    void warnIfCompressed(@Observes StartupEvent event) {
+        if (timeCompression < 1) {
+            throw new IllegalStateException("drip.journeys.time-compression must be 1 or more, not " + timeCompression);
+        }
+        if (timeCompression > 1) {
+            LOG.warnf("TIME COMPRESSION ON: every journey duration is divided by %d (1 day lasts %s); "
+                    + "for demos only (DRIP_TIME_COMPRESSION)", timeCompression, Duration.ofDays(1).dividedBy(timeCompression));
+        }
+    }
+
+    public long timeCompression() {
+        return timeCompression;
+    }
 
     /** Reads the versions stored since the last refresh and every journey's status. */
     public Uni<Void> refresh() {
@@ -41,7 +63,7 @@ public class JourneyCatalog {
             for (JourneyStore.StoredVersion version : stored) {
                 // a stored version was valid when stored; the reader has not changed since in this process
                 JourneyDefinition journey = JourneyReader.read(version.origin(), new StringReader(version.yaml()))
-                        .withVersion(version.version());
+                        .withVersion(version.version()).compressed(timeCompression);
                 versions.computeIfAbsent(version.journeyId(), id -> new ConcurrentHashMap<>()).put(version.version(), journey);
             }
             Map<String, JourneyDefinition> latest = new HashMap<>();

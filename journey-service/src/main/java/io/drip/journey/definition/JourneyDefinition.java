@@ -25,6 +25,19 @@ public record JourneyDefinition(String id, int version, String name, Trigger tri
         return new JourneyDefinition(id, number, name, trigger, filter, reentry, exitWhen, goal, sendWindow, steps, source);
     }
 
+    /**
+     * The journey with every duration (waits, wait_for windows, inactivity, goal window, re-entry
+     * delay) divided by {@code factor}: the demo's time compression. Local times and dates stay.
+     */
+    public JourneyDefinition compressed(long factor) {
+        if (factor == 1) {
+            return this;
+        }
+        return new JourneyDefinition(id, version, name, trigger.compressed(factor), filter, reentry.compressed(factor),
+                exitWhen, goal == null ? null : goal.compressed(factor), sendWindow,
+                steps.stream().map(step -> step.compressed(factor)).toList(), source);
+    }
+
     /** Does an event with this name matter to a run of this journey (exit, wait_for or goal)? */
     public boolean concerns(String event) {
         return trigger.isInactivity() || event.equals(trigger.event())

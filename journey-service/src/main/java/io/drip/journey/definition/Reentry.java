@@ -17,6 +17,10 @@ public record Reentry(Policy policy, Duration after) {
     /** The three policies. */
     public enum Policy { NEVER, ALWAYS, AFTER }
 
+    public Reentry compressed(long factor) {
+        return after == null ? this : new Reentry(policy, after.dividedBy(factor));
+    }
+
     /** May a contact whose last entry was at {@code lastEntry} (null: never entered) enter at {@code now}? */
     public boolean allows(Instant lastEntry, Instant now) {
         if (lastEntry == null || policy == Policy.ALWAYS) {

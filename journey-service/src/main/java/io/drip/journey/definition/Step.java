@@ -10,4 +10,9 @@ public sealed interface Step permits SendStep, WaitStep, WaitForStep, ExitStep, 
 
     /** The id of the step to go to after this one; null for "the next one in the file". */
     String next();
+
+    /** The step with its durations divided by {@code factor} (see {@link JourneyDefinition#compressed}). */
+    default Step compressed(long factor) {
+        return this;
+    }
 }

@@ -14,6 +14,10 @@ import java.util.Map;
  */
 public record Trigger(String event, Condition when, Duration inactiveFor, JsonPath key) {
 
+    public Trigger compressed(long factor) {
+        return inactiveFor == null ? this : new Trigger(event, when, inactiveFor.dividedBy(factor), key);
+    }
+
     public boolean isInactivity() {
         return inactiveFor != null;
     }

@@ -14,6 +14,11 @@ import java.util.Map;
 public record WaitForStep(String id, String event, Condition when, String clickedStep, String deliveredStep,
         Duration within, String onTimeout, String next) implements Step {
 
+    @Override
+    public Step compressed(long factor) {
+        return new WaitForStep(id, event, when, clickedStep, deliveredStep, within.dividedBy(factor), onTimeout, next);
+    }
+
     /** Could an event with this name end the wait (before its condition is checked)? */
     public boolean waitsForEvent(String eventName) {
         return event != null && event.equals(eventName);
