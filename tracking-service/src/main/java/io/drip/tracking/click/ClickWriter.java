@@ -89,7 +89,8 @@ public class ClickWriter {
     /**
      * Records the click. The item comes at once while the buffer has room; otherwise when the
      * click has committed, or a failure after {@code click-write-timeout} (the click stays queued
-     * and is written later). Beyond four buffers' worth the click is refused: memory is bounded.
+     * and is written later). Beyond four buffers' worth (or four batches' with a smaller buffer)
+     * the click is refused: memory is bounded.
      */
     public Uni<Void> write(ClickAttempt attempt) {
         int held = inMemory.incrementAndGet();
@@ -98,7 +99,7 @@ public class ClickWriter {
             drain();
             return ACCEPTED;
         }
-        if (held > 4 * buffer) {
+        if (held > 4 * Math.max(buffer, batchSize)) {
             inMemory.decrementAndGet();
             return Uni.createFrom().failure(new IllegalStateException(held + " clicks waiting for PostgreSQL"));
         }
