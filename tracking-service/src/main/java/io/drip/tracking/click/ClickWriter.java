@@ -3,34 +3,48 @@ package io.drip.tracking.click;
 import io.drip.contracts.Click;
 import io.drip.contracts.Topics;
 import io.drip.kit.outbox.Outbox;
+import io.quarkus.runtime.ShutdownEvent;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.subscription.UniEmitter;
+import io.vertx.core.Vertx;
 import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.time.Duration;
+import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Queue;
+import java.util.Set;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
 
 /**
- * Group commit: clicks that arrive together are written in one PostgreSQL transaction (click
- * rows and their drip.clicks.v1 outbox rows), and each caller's Uni completes when its batch
- * has committed. A batch starts as soon as a writer is free, so a lone click waits for nothing
- * but its own commit, and under load one commit carries many clicks. Kafka is never waited on:
- * the outbox relay publishes later, after restarts and broker outages too.
+ * Writes clicks to PostgreSQL (click rows and their drip.clicks.v1 outbox rows, one transaction
+ * per batch) without making the redirect wait, while fewer than {@code click-buffer} clicks are
+ * in memory, not yet committed. A batch starts as soon as a writer is free, so clicks stay in
+ * memory for about one commit; under load one commit carries many clicks. When the buffer is
+ * full, redirects wait for their own commit (memory stays bounded and a slow PostgreSQL slows the
+ * redirects instead of losing clicks). A failed batch is retried; a graceful shutdown writes
+ * every click still in memory. Kafka is never waited on: the outbox relay publishes later.
  */
 @ApplicationScoped
 public class ClickWriter {
+    private static final Logger LOG = Logger.getLogger(ClickWriter.class);
+    private static final Duration RETRY_AFTER = Duration.ofSeconds(1);
+    private static final Uni<Void> ACCEPTED = Uni.createFrom().voidItem();
 
-    private record Pending(ClickAttempt attempt, UniEmitter<? super Click> done) {
+    /** A click not committed yet; {@code waiting} is its redirect if that waits for the commit. */
+    private record Pending(ClickAttempt attempt, UniEmitter<? super Void> waiting) {
     }
 
     @Inject
@@ -42,28 +56,66 @@ public class ClickWriter {
     @Inject
     Deliveries deliveries;
 
+    @Inject
+    Vertx vertx;
+
     @ConfigProperty(name = "drip.tracking.click-batch-size")
     int batchSize;
 
     @ConfigProperty(name = "drip.tracking.click-writers")
     int writers;
 
+    @ConfigProperty(name = "drip.tracking.click-buffer")
+    int buffer;
+
+    @ConfigProperty(name = "drip.tracking.click-write-timeout")
+    Duration writeTimeout;
+
+    @ConfigProperty(name = "drip.tracking.click-synchronous-commit")
+    boolean synchronousCommit;
+
     @ConfigProperty(name = "drip.tracking.min-human-delay")
     Duration minHumanDelay;
 
+    @ConfigProperty(name = "quarkus.shutdown.timeout")
+    Duration shutdownTimeout;
+
     private final Queue<Pending> queue = new ConcurrentLinkedQueue<>();
     private final AtomicInteger busyWriters = new AtomicInteger();
+    /** Clicks accepted and not committed yet: queued or in a transaction. */
+    private final AtomicInteger inMemory = new AtomicInteger();
+    private volatile long pausedUntil = System.nanoTime();
 
-    /** Records the click; the item is the click as published, once it is durable. */
-    public Uni<Click> write(ClickAttempt attempt) {
-        return Uni.createFrom().emitter(done -> {
-            queue.add(new Pending(attempt, done));
+    /**
+     * Records the click. The item comes at once while the buffer has room; otherwise when the
+     * click has committed, or a failure after {@code click-write-timeout} (the click stays queued
+     * and is written later). Beyond four buffers' worth (or four batches' with a smaller buffer)
+     * the click is refused: memory is bounded.
+     */
+    public Uni<Void> write(ClickAttempt attempt) {
+        int held = inMemory.incrementAndGet();
+        if (held <= buffer) {
+            queue.add(new Pending(attempt, null));
             drain();
-        });
+            return ACCEPTED;
+        }
+        if (held > 4 * Math.max(buffer, batchSize)) {
+            inMemory.decrementAndGet();
+            return Uni.createFrom().failure(new IllegalStateException(held + " clicks waiting for PostgreSQL"));
+        }
+        return Uni.createFrom().<Void>emitter(waiting -> {
+            queue.add(new Pending(attempt, waiting));
+            drain();
+        }).ifNoItem().after(writeTimeout).fail();
+    }
+
+    /** Clicks accepted but not committed yet. */
+    public int inMemory() {
+        return inMemory.get();
     }
 
     private void drain() {
-        while (!queue.isEmpty()) {
+        while (!queue.isEmpty() && System.nanoTime() - pausedUntil >= 0) {
             int busy = busyWriters.get();
             if (busy >= writers) {
                 return; // a busy writer drains again when its batch is done
@@ -79,46 +131,89 @@ public class ClickWriter {
                 busyWriters.decrementAndGet();
                 continue;
             }
-            pool.withTransaction(tx -> commit(tx, batch)).subscribe().with(clicks -> {
-                finished();
-                for (int i = 0; i < batch.size(); i++) {
-                    batch.get(i).done().complete(clicks.get(i));
-                }
+            pool.withTransaction(tx -> commit(tx, batch)).subscribe().with(committed -> {
+                inMemory.addAndGet(-batch.size());
+                busyWriters.decrementAndGet();
+                batch.stream().filter(p -> p.waiting() != null).forEach(p -> p.waiting().complete(null));
+                drain();
             }, failure -> {
-                finished();
-                batch.forEach(pending -> pending.done().fail(failure));
+                LOG.warnf("writing %d clicks failed, retrying in %s: %s", batch.size(), RETRY_AFTER, failure.toString());
+                queue.addAll(batch);
+                pausedUntil = System.nanoTime() + RETRY_AFTER.toNanos();
+                busyWriters.decrementAndGet();
+                vertx.setTimer(RETRY_AFTER.toMillis(), timer -> drain());
             });
         }
     }
 
-    private void finished() {
-        busyWriters.decrementAndGet();
-        drain();
-    }
-
-    private Uni<List<Click>> commit(SqlConnection tx, List<Pending> batch) {
+    private Uni<Void> commit(SqlConnection tx, List<Pending> batch) {
+        // off: the commit returns before its WAL is flushed (docs/tracking.md, durability)
+        Uni<Void> begin = synchronousCommit ? Uni.createFrom().voidItem()
+                : tx.query("set local synchronous_commit = off").execute().replaceWithVoid();
         var messageIds = batch.stream().map(p -> p.attempt().link().messageId()).collect(Collectors.toSet());
-        return deliveries.deliveredAt(tx, messageIds).chain(delivered -> {
-            List<Tuple> rows = new ArrayList<>(batch.size());
-            List<Click> clicks = new ArrayList<>(batch.size());
-            for (Pending pending : batch) {
-                ClickAttempt attempt = pending.attempt();
+        return begin.chain(() -> deliveries.deliveredAt(tx, messageIds)).chain(delivered -> {
+            int n = batch.size();
+            List<Click> clicks = new ArrayList<>(n);
+            String[] ids = new String[n], codes = new String[n], ips = new String[n], agents = new String[n],
+                    methods = new String[n], devices = new String[n], oses = new String[n], browsers = new String[n],
+                    reasons = new String[n];
+            OffsetDateTime[] times = new OffsetDateTime[n];
+            Boolean[] bots = new Boolean[n];
+            for (int i = 0; i < n; i++) {
+                ClickAttempt attempt = batch.get(i).attempt();
                 String reason = attempt.botReasonGiven(delivered.get(attempt.link().messageId()), minHumanDelay);
                 Click click = attempt.toClick(reason);
-                rows.add(Tuple.from(new Object[] {click.clickId(), click.code(), click.at().atOffset(ZoneOffset.UTC),
-                        click.ip(), click.userAgent(), attempt.method(), click.device(), attempt.agent().os(),
-                        attempt.agent().browser(), click.bot(), reason}));
                 clicks.add(click);
+                ids[i] = click.clickId();
+                codes[i] = click.code();
+                times[i] = click.at().atOffset(ZoneOffset.UTC);
+                ips[i] = click.ip();
+                agents[i] = click.userAgent();
+                methods[i] = attempt.method();
+                devices[i] = click.device();
+                oses[i] = attempt.agent().os();
+                browsers[i] = attempt.agent().browser();
+                bots[i] = click.bot();
+                reasons[i] = reason;
             }
+            // on conflict: a batch retried after a commit whose answer was lost adds nothing twice
             return tx.preparedQuery("""
                             insert into click (click_id, code, at, ip, user_agent, method, device, os, browser, bot,
-                              bot_reason) values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)""")
-                    .executeBatch(rows)
-                    // one round trip for all outbox rows: the client pipelines them on the connection
-                    .chain(() -> Uni.join().all(clicks.stream()
-                            .map(click -> outbox.add(tx, Topics.CLICKS, click.contactId(), click)).toList())
-                            .andFailFast())
-                    .replaceWith(clicks);
+                              bot_reason)
+                            select * from unnest($1::text[], $2::text[], $3::timestamptz[], $4::text[], $5::text[],
+                              $6::text[], $7::text[], $8::text[], $9::text[], $10::boolean[], $11::text[])
+                            on conflict (click_id) do nothing returning click_id""")
+                    .execute(Tuple.tuple().addArrayOfString(ids).addArrayOfString(codes)
+                            .addArrayOfOffsetDateTime(times).addArrayOfString(ips).addArrayOfString(agents)
+                            .addArrayOfString(methods).addArrayOfString(devices).addArrayOfString(oses)
+                            .addArrayOfString(browsers).addArrayOfBoolean(bots).addArrayOfString(reasons))
+                    .chain(inserted -> {
+                        Set<String> fresh = new HashSet<>();
+                        for (Row row : inserted) {
+                            fresh.add(row.getString(0));
+                        }
+                        List<Click> toPublish = clicks.stream().filter(c -> fresh.contains(c.clickId())).toList();
+                        return outbox.addAll(tx, Topics.CLICKS,
+                                toPublish.stream().map(Click::contactId).toList(), toPublish);
+                    });
         });
+    }
+
+    /**
+     * Runs once the HTTP server has stopped taking requests: writes what is still in memory, so a
+     * graceful restart loses no click.
+     */
+    void flush(@Observes ShutdownEvent event) throws InterruptedException {
+        long deadline = System.nanoTime() + shutdownTimeout.toNanos();
+        pausedUntil = System.nanoTime();
+        drain();
+        while (inMemory.get() > 0 && System.nanoTime() - deadline < 0) {
+            Thread.sleep(10);
+        }
+        if (inMemory.get() > 0) {
+            LOG.errorf("%d clicks not written to PostgreSQL before shutdown", inMemory.get());
+        } else {
+            LOG.info("every click is written to PostgreSQL");
+        }
     }
 }

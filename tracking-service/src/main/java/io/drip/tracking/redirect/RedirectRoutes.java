@@ -29,7 +29,8 @@ import org.jboss.logging.Logger;
  * The public end of a short link, {@code GET|HEAD <base path>/{code}}: 302 to the destination
  * registered for the code and nowhere else, whatever the request carries (no open redirect).
  * A plain Vert.x route rather than a REST resource: this is the hot path, served from memory.
- * The click is durable (PostgreSQL) before the answer; Kafka is never waited on.
+ * The click is handed to {@link ClickWriter}, which normally answers at once (docs/tracking.md,
+ * durability); Kafka is never waited on.
  */
 @ApplicationScoped
 public class RedirectRoutes {
@@ -64,9 +65,6 @@ public class RedirectRoutes {
 
     @ConfigProperty(name = "drip.tracking.anonymize-ip")
     boolean anonymizeIp;
-
-    @ConfigProperty(name = "drip.tracking.click-write-timeout")
-    Duration clickWriteTimeout;
 
     void routes(@Observes Router router) {
         String path = baseUrl.getPath() == null || baseUrl.getPath().isEmpty() ? "/" : baseUrl.getPath();
@@ -106,7 +104,6 @@ public class RedirectRoutes {
         }
         // the shopper reaches the shop even when the click cannot be recorded in time
         clicks.write(attempt(context.request(), link, now))
-                .ifNoItem().after(clickWriteTimeout).fail()
                 .subscribe().with(click -> redirect(context, link), failure -> {
                     LOG.errorf("click on %s not recorded before redirecting: %s", link.code(), failure.toString());
                     redirect(context, link);
