@@ -18,8 +18,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Whether a message may leave now, checked at the moment of sending against the contact's
- * latest snapshot, in this order: a usable number, consent, maximum age, frequency caps, quiet
- * hours. Caps and quiet hours apply to marketing only.
+ * latest snapshot, in this order: a usable number, not marked undeliverable by a provider,
+ * consent, maximum age, frequency caps, quiet hours. Caps and quiet hours apply to marketing only.
  */
 @ApplicationScoped
 public class SendPolicy {
@@ -42,6 +42,9 @@ public class SendPolicy {
     @Inject
     FrequencyCaps caps;
 
+    @Inject
+    UndeliverableNumbers undeliverable;
+
     @ConfigProperty(name = "drip.dispatch.send-window.from")
     String defaultFrom;
 
@@ -62,6 +65,12 @@ public class SendPolicy {
             String status = contact.phoneStatus() == null ? "missing" : contact.phoneStatus();
             return stop(DeliveryStatus.FAILED, "phone_" + status);
         }
+        return undeliverable.find(tx, contact.phone()).chain(refused -> refused.isPresent()
+                ? stop(DeliveryStatus.SUPPRESSED, UndeliverableNumbers.REASON)
+                : decideDeliverable(tx, message, contact, now));
+    }
+
+    private Uni<Verdict> decideDeliverable(SqlClient tx, Outgoing message, ContactSnapshot contact, Instant now) {
         boolean marketing = SendCommand.MARKETING.equals(message.category());
         if (marketing && optedOut(contact)) {
             return stop(DeliveryStatus.SUPPRESSED, "opted_out");

@@ -1,0 +1,74 @@
+package io.drip.dispatch;
+
+import io.drip.contracts.ContactSnapshot;
+import io.drip.contracts.DeliveryStatus;
+import io.drip.contracts.MessageJson;
+import io.drip.contracts.SendCommand;
+import io.drip.contracts.Topics;
+import io.drip.testing.TopicProbe;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+
+/** What dispatch's tests publish and read: contacts, send commands, delivery statuses. */
+public final class Sends {
+
+    private Sends() {
+    }
+
+    /** A random mobile number under {@code prefix} (E.164, 12 digits in all). */
+    public static String randomNumber(String prefix) {
+        StringBuilder number = new StringBuilder(prefix);
+        while (number.length() < 13) {
+            number.append(ThreadLocalRandom.current().nextInt(10));
+        }
+        if (number.toString().endsWith("0000")) {
+            number.setCharAt(12, '1'); // ...0000 is the stand-ins' invalid number
+        }
+        return number.toString();
+    }
+
+    public static void publishContact(String contactId, String phone, String marketingConsent) {
+        publishContact(contactId, phone, marketingConsent, 1);
+    }
+
+    /** Publishes version {@code version} of the contact's snapshot. */
+    public static void publishContact(String contactId, String phone, String marketingConsent, long version) {
+        var consent = marketingConsent == null ? Map.<String, Map<String, ContactSnapshot.Consent>>of()
+                : Map.of("sms", Map.of("marketing", new ContactSnapshot.Consent(marketingConsent, Instant.now(), "api")));
+        TopicProbe.produce(Topics.CONTACTS, contactId, MessageJson.write(new ContactSnapshot(contactId, version, phone, "valid",
+                "Europe/Paris", null, MessageJson.mapper().createObjectNode(), consent, Instant.now())));
+    }
+
+    /** A new contact with this number, published; returns its id. */
+    public static String contactWith(String phone) {
+        String contactId = "c-" + UUID.randomUUID();
+        publishContact(contactId, phone, null);
+        return contactId;
+    }
+
+    public static SendCommand command(String contactId, String idempotencyKey, String category, String text) {
+        return new SendCommand(UUID.randomUUID().toString(), idempotencyKey, contactId, "welcome", 1, "hello", null, "sms",
+                category, text, List.of(), null, null, Instant.now());
+    }
+
+    /** Publishes a transactional send to the contact; returns it. */
+    public static SendCommand send(String contactId, String text) {
+        SendCommand command = command(contactId, "k-" + UUID.randomUUID(), SendCommand.TRANSACTIONAL, text);
+        TopicProbe.produce(Topics.SENDS, contactId, MessageJson.write(command));
+        return command;
+    }
+
+    public static DeliveryStatus status(ConsumerRecord<String, String> record) {
+        return MessageJson.read(record.value(), DeliveryStatus.class);
+    }
+
+    /** Matches the status records of one message with one status. */
+    public static boolean is(ConsumerRecord<String, String> record, String messageId, String status) {
+        DeliveryStatus s = status(record);
+        return s.messageId().equals(messageId) && s.status().equals(status);
+    }
+}
