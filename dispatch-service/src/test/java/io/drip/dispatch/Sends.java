@@ -37,17 +37,34 @@ public final class Sends {
 
     /** Publishes version {@code version} of the contact's snapshot. */
     public static void publishContact(String contactId, String phone, String marketingConsent, long version) {
+        publishContact(contactId, phone, marketingConsent, version, null);
+    }
+
+    private static void publishContact(String contactId, String phone, String marketingConsent, long version,
+            String locale) {
         var consent = marketingConsent == null ? Map.<String, Map<String, ContactSnapshot.Consent>>of()
                 : Map.of("sms", Map.of("marketing", new ContactSnapshot.Consent(marketingConsent, Instant.now(), "api")));
         TopicProbe.produce(Topics.CONTACTS, contactId, MessageJson.write(new ContactSnapshot(contactId, version, phone, "valid",
-                "Europe/Paris", null, MessageJson.mapper().createObjectNode(), consent, Instant.now())));
+                "Europe/Paris", locale, MessageJson.mapper().createObjectNode(), consent, Instant.now())));
     }
 
     /** A new contact with this number, published; returns its id. */
     public static String contactWith(String phone) {
+        return contactWith(phone, null);
+    }
+
+    /** A new contact with this number and locale (e.g. zh-CN), published; returns its id. */
+    public static String contactWith(String phone, String locale) {
         String contactId = "c-" + UUID.randomUUID();
-        publishContact(contactId, phone, null);
+        publishContact(contactId, phone, null, 1, locale);
         return contactId;
+    }
+
+    /** Publishes a marketing send to the contact; returns it. */
+    public static SendCommand sendMarketing(String contactId, String text) {
+        SendCommand command = command(contactId, "k-" + UUID.randomUUID(), SendCommand.MARKETING, text);
+        TopicProbe.produce(Topics.SENDS, contactId, MessageJson.write(command));
+        return command;
     }
 
     public static SendCommand command(String contactId, String idempotencyKey, String category, String text) {

@@ -51,16 +51,17 @@ public class AttemptOutcomes {
 
     public Uni<Void> accepted(SqlClient tx, Attempt attempt, Accepted accepted, Instant now) {
         Outgoing message = attempt.message();
-        return outgoing.markSent(tx, message.messageId(), attempt.provider(), accepted.providerMessageId(),
-                accepted.segments(), now).chain(recorded -> {
+        // the provider's count wins (it bills by it); else Drip's own
+        Integer segments = accepted.segments() != null ? accepted.segments() : attempt.sms().segments();
+        return outgoing.markSent(tx, message.messageId(), attempt.provider(), accepted.providerMessageId(), segments, now)
+                .chain(recorded -> {
                     if (!recorded) {
                         LOG.warnf("%s was accepted by %s after it was settled otherwise", message.messageId(),
                                 attempt.provider());
                         return Uni.createFrom().voidItem();
                     }
                     return changes.publish(tx, new DeliveryStatus(message.messageId(), message.contactId(),
-                            DeliveryStatus.SENT, null, attempt.provider(), accepted.providerMessageId(), accepted.segments(),
-                            now));
+                            DeliveryStatus.SENT, null, attempt.provider(), accepted.providerMessageId(), segments, now));
                 });
     }
 

@@ -2,11 +2,14 @@ package io.drip.dispatch.send;
 
 import io.drip.contracts.ContactSnapshot;
 import io.drip.contracts.DeliveryStatus;
+import io.drip.contracts.SendCommand;
 import io.drip.dispatch.policy.SendPolicy;
 import io.drip.dispatch.provider.Providers;
 import io.drip.dispatch.route.Route;
 import io.drip.dispatch.route.RouteRates;
 import io.drip.dispatch.route.Routes;
+import io.drip.dispatch.text.ComplianceText;
+import io.drip.dispatch.text.SmsText;
 import io.drip.kit.contacts.ContactSnapshots;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.SqlConnection;
@@ -22,8 +25,9 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * Decides, in the transaction that claimed a due message, what happens to it now: checked
  * against the contact's latest snapshot and the sending policy, it is finished (suppressed or
  * failed, with its reason), deferred, or becomes an {@link Attempt} on its route's first
- * available provider, once a slot of the route's rate is taken. The attempt commits before the
- * provider is called.
+ * available provider, once a slot of the route's rate is taken. Marketing text gets its
+ * compliance prefix and footer; the text as sent is counted in segments (and refused beyond
+ * {@code drip.dispatch.max-segments}). The attempt commits before the provider is called.
  */
 @ApplicationScoped
 public class AttemptPlanner {
@@ -33,6 +37,8 @@ public class AttemptPlanner {
     private static final Duration NO_PROVIDER_RETRY = Duration.ofSeconds(1);
     /** A message whose route is at its rate looks again within this (randomised). */
     private static final long RATE_RETRY_MILLIS = 100;
+    /** The reason of a message longer than drip.dispatch.max-segments. */
+    public static final String TOO_LONG = "too_many_segments";
 
     @Inject
     OutgoingMessages outgoing;
@@ -55,8 +61,14 @@ public class AttemptPlanner {
     @Inject
     StatusChanges changes;
 
+    @Inject
+    ComplianceText compliance;
+
     @ConfigProperty(name = "drip.dispatch.contact-wait")
     Duration contactWait;
+
+    @ConfigProperty(name = "drip.dispatch.max-segments")
+    int maxSegments;
 
     public Uni<Optional<Attempt>> plan(SqlConnection tx, Outgoing message, Instant now) {
         return contacts.find(tx, message.contactId()).chain(contact -> {
@@ -82,6 +94,11 @@ public class AttemptPlanner {
     }
 
     private Uni<Optional<Attempt>> attempt(SqlConnection tx, Outgoing message, ContactSnapshot contact, Instant now) {
+        SmsText sms = SmsText.of(SendCommand.MARKETING.equals(message.category())
+                ? compliance.apply(message.text(), contact.locale()) : message.text());
+        if (sms.segments() > maxSegments) {
+            return finish(tx, message, DeliveryStatus.FAILED, TOO_LONG, now);
+        }
         Route route = routes.select(contact.phone(), message.category());
         Optional<String> provider = route.providers().stream().filter(p -> providers.available(p, now)).findFirst();
         if (provider.isEmpty()) {
@@ -92,8 +109,9 @@ public class AttemptPlanner {
                 long jitter = ThreadLocalRandom.current().nextLong(RATE_RETRY_MILLIS);
                 return wait(tx, message, now.plusMillis(RATE_RETRY_MILLIS / 2 + jitter));
             }
-            return outgoing.markSending(tx, message.messageId(), route.name(), provider.get(), contact.phone(), now)
-                    .map(number -> Optional.of(new Attempt(message, contact.phone(), route.name(), provider.get(), number)));
+            return outgoing.markSending(tx, message.messageId(), route.name(), provider.get(), contact.phone(), sms, now)
+                    .map(number -> Optional.of(new Attempt(message, contact.phone(), sms, route.name(), provider.get(),
+                            number)));
         });
     }
 

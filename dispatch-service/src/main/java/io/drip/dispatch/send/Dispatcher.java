@@ -96,7 +96,7 @@ public class Dispatcher {
 
     private Uni<Void> call(Attempt attempt) {
         Outgoing message = attempt.message();
-        return providers.submit(attempt.provider(), new Submission(message.messageId(), attempt.to(), message.text()))
+        return providers.submit(attempt.provider(), new Submission(message.messageId(), attempt.to(), attempt.sms()))
                 .onItemOrFailure().transformToUni((Accepted accepted, Throwable failure) -> pool.withTransaction(tx ->
                         failure == null ? outcomes.accepted(tx, attempt, accepted, Instant.now())
                                 : outcomes.failed(tx, attempt, failure, Instant.now())))

@@ -3,6 +3,7 @@ package io.drip.dispatch.send;
 import io.drip.contracts.MessageJson;
 import io.drip.contracts.SendCommand;
 import io.drip.dispatch.policy.SendWindow;
+import io.drip.dispatch.text.SmsText;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.SqlClient;
@@ -53,7 +54,7 @@ public class OutgoingMessages {
     public Uni<Optional<Attempt>> claimInterrupted(SqlClient tx, Instant startedBefore) {
         return tx.preparedQuery("""
                         select message_id, contact_id, category, text, window_from, window_to, created_at, queued_at, to_phone, route,
-                          provider, attempts
+                          provider, attempts, coalesce(sent_text, text) as sent_text
                         from outgoing_message
                         where status = 'sending' and sending_since < $1
                         order by sending_since limit 1 for update skip locked""")
@@ -63,8 +64,9 @@ public class OutgoingMessages {
                         return Optional.empty();
                     }
                     Row row = rows.iterator().next();
-                    return Optional.of(new Attempt(toOutgoing(row), row.getString("to_phone"), row.getString("route"),
-                            row.getString("provider"), row.getInteger("attempts")));
+                    return Optional.of(new Attempt(toOutgoing(row), row.getString("to_phone"),
+                            SmsText.of(row.getString("sent_text")), row.getString("route"), row.getString("provider"),
+                            row.getInteger("attempts")));
                 });
     }
 
@@ -78,13 +80,15 @@ public class OutgoingMessages {
      * Commits an attempt before the provider call: the message is 'sending' on this route and
      * provider from {@code now}. Returns the attempt's number.
      */
-    public Uni<Integer> markSending(SqlClient tx, String messageId, String route, String provider, String to,
+    public Uni<Integer> markSending(SqlClient tx, String messageId, String route, String provider, String to, SmsText sms,
             Instant now) {
         return tx.preparedQuery("""
                         update outgoing_message set status = 'sending', route = $2, provider = $3, to_phone = $4,
-                          sending_since = $5, next_attempt_at = null, attempts = attempts + 1
+                          sending_since = $5, next_attempt_at = null, attempts = attempts + 1, sent_text = $6,
+                          encoding = $7, segments = $8
                         where message_id = $1 returning attempts""")
-                .execute(Tuple.of(messageId, route, provider, to, utc(now)))
+                .execute(Tuple.from(new Object[] {messageId, route, provider, to, utc(now), sms.text(), sms.encoding().name(),
+                        sms.segments()}))
                 .map(rows -> rows.iterator().next().getInteger("attempts"));
     }
 

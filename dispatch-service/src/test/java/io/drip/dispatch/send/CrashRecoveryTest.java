@@ -38,9 +38,10 @@ class CrashRecoveryTest {
     private String interruptedAttempt(String contactId, String phone, String route, String provider) {
         String messageId = UUID.randomUUID().toString();
         pool.preparedQuery("""
-                        insert into outgoing_message (message_id, idempotency_key, contact_id, category, text, command, status,
-                          provider, route, to_phone, attempts, sending_since, created_at)
-                        values ($1, $1, $2, 'transactional', 'Your code is 9090', '{}', 'sending', $3, $4, $5, 1, $6, $6)""")
+                        insert into outgoing_message (message_id, idempotency_key, contact_id, category, text, sent_text,
+                          segments, encoding, command, status, provider, route, to_phone, attempts, sending_since, created_at)
+                        values ($1, $1, $2, 'transactional', 'Your code is 9090', 'Your code is 9090', 1, 'GSM7', '{}',
+                          'sending', $3, $4, $5, 1, $6, $6)""")
                 .execute(Tuple.from(new Object[] {messageId, contactId, provider, route, phone,
                         Instant.now().minusSeconds(60).atOffset(ZoneOffset.UTC)}))
                 .await().indefinitely();
