@@ -19,14 +19,19 @@ public final class Sends {
     private Sends() {
     }
 
-    /** A random mobile number under {@code prefix} (E.164, 12 digits in all). */
+    /** A random number under {@code prefix} of 12 digits (as UK mobiles have). */
     public static String randomNumber(String prefix) {
+        return randomNumber(prefix, 12);
+    }
+
+    /** A random number under {@code prefix} of {@code digits} digits (French mobiles: 11). */
+    public static String randomNumber(String prefix, int digits) {
         StringBuilder number = new StringBuilder(prefix);
-        while (number.length() < 13) {
+        while (number.length() < digits + 1) {
             number.append(ThreadLocalRandom.current().nextInt(10));
         }
         if (number.toString().endsWith("0000")) {
-            number.setCharAt(12, '1'); // ...0000 is the stand-ins' invalid number
+            number.setCharAt(digits, '1'); // ...0000 is the stand-ins' invalid number
         }
         return number.toString();
     }

@@ -62,9 +62,7 @@ public class HttpWebhooks {
         String reason = status.equals(DeliveryStatus.DELIVERED) ? null : json.path("reason").asText("carrier_unknown_error");
         var receipt = new Receipts.Receipt(HttpProvider.NAME, json.path("id").asText(), status, reason,
                 reason != null && HttpProvider.condemnsNumber(reason), Instant.now());
-        return pool.withTransaction(tx -> receipts.apply(tx, receipt))
-                .map(applied -> applied == Receipts.Applied.UNKNOWN_MESSAGE ? Response.status(503).build()
-                        : Response.noContent().build());
+        return pool.withTransaction(tx -> receipts.apply(tx, receipt)).replaceWith(Response.noContent().build());
     }
 
     @POST

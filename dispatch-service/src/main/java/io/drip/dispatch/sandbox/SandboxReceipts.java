@@ -9,7 +9,6 @@ import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.Optional;
@@ -22,7 +21,6 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  */
 @ApplicationScoped
 public class SandboxReceipts implements DueWork.Queue<SandboxReceipts.Due> {
-    private static final Duration UNRECORDED_RETRY = Duration.ofMillis(500);
 
     /** A sandbox message whose receipt is due. */
     public record Due(String providerId, String messageId) {
@@ -61,12 +59,9 @@ public class SandboxReceipts implements DueWork.Queue<SandboxReceipts.Due> {
         String status = delivered ? DeliveryStatus.DELIVERED : DeliveryStatus.UNDELIVERED;
         String reason = delivered ? null : "sandbox_simulated_failure";
         return receipts.apply(tx, new Receipts.Receipt(SandboxProvider.NAME, due.providerId(), status, reason, false, now))
-                .chain(applied -> applied == Receipts.Applied.UNKNOWN_MESSAGE
-                        // the dispatcher has not recorded the message as sent yet
-                        ? postpone(tx, due, now.plus(UNRECORDED_RETRY))
-                        : tx.preparedQuery("update sandbox_message set status = $2, receipt_at = $3 where id = $1")
-                                .execute(Tuple.of(due.providerId(), status, now.atOffset(ZoneOffset.UTC)))
-                                .replaceWithVoid());
+                .chain(() -> tx.preparedQuery("update sandbox_message set status = $2, receipt_at = $3 where id = $1")
+                        .execute(Tuple.of(due.providerId(), status, now.atOffset(ZoneOffset.UTC))))
+                .replaceWithVoid();
     }
 
     @Override

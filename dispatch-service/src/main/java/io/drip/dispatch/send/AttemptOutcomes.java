@@ -40,6 +40,9 @@ public class AttemptOutcomes {
     @Inject
     Providers providers;
 
+    @Inject
+    Receipts receipts;
+
     @ConfigProperty(name = "drip.dispatch.retry.max-attempts")
     int maxAttempts;
 
@@ -61,7 +64,8 @@ public class AttemptOutcomes {
                         return Uni.createFrom().voidItem();
                     }
                     return changes.publish(tx, new DeliveryStatus(message.messageId(), message.contactId(),
-                            DeliveryStatus.SENT, null, attempt.provider(), accepted.providerMessageId(), segments, now));
+                            DeliveryStatus.SENT, null, attempt.provider(), accepted.providerMessageId(), segments, now))
+                            .chain(() -> receipts.applyParked(tx, attempt.provider(), accepted.providerMessageId()));
                 });
     }
 

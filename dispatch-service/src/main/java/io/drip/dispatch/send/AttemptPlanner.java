@@ -111,7 +111,7 @@ public class AttemptPlanner {
             }
             return outgoing.markSending(tx, message.messageId(), route.name(), provider.get(), contact.phone(), sms, now)
                     .map(number -> Optional.of(new Attempt(message, contact.phone(), sms, route.name(), provider.get(),
-                            number)));
+                            number, slot.get())));
         });
     }
 

@@ -3,6 +3,7 @@ package io.drip.dispatch.send;
 import io.drip.dispatch.provider.Accepted;
 import io.drip.dispatch.provider.Providers;
 import io.drip.dispatch.provider.Submission;
+import io.drip.dispatch.route.RouteRates;
 import io.drip.kit.work.Poller;
 import io.quarkus.runtime.StartupEvent;
 import io.smallrye.mutiny.Uni;
@@ -20,8 +21,9 @@ import org.jboss.logging.Logger;
  * Sends due messages in {@code drip.dispatch.lanes} concurrent lanes per replica, so at most
  * that many provider calls are in flight and a slow provider slows sending, never the Kafka
  * consumer (which only queues). Each message goes through three steps: the attempt is planned
- * and committed ({@link AttemptPlanner}), the provider is called outside any transaction, and
- * the outcome is recorded ({@link AttemptOutcomes}). A crash between the call and the last
+ * and committed ({@link AttemptPlanner}, which takes a slot of the route's rate), the provider
+ * is called outside any transaction, and the outcome is recorded ({@link AttemptOutcomes}) as
+ * the slot is released. A crash between the call and the last
  * commit leaves the message 'sending', which {@link SendingRecovery} settles.
  */
 @ApplicationScoped
@@ -46,6 +48,9 @@ public class Dispatcher {
 
     @Inject
     Providers providers;
+
+    @Inject
+    RouteRates rates;
 
     @ConfigProperty(name = "drip.dispatch.lanes")
     int lanes;
@@ -98,8 +103,9 @@ public class Dispatcher {
         Outgoing message = attempt.message();
         return providers.submit(attempt.provider(), new Submission(message.messageId(), attempt.to(), attempt.sms()))
                 .onItemOrFailure().transformToUni((Accepted accepted, Throwable failure) -> pool.withTransaction(tx ->
-                        failure == null ? outcomes.accepted(tx, attempt, accepted, Instant.now())
-                                : outcomes.failed(tx, attempt, failure, Instant.now())))
+                        rates.release(tx, attempt.slot()).chain(() -> failure == null
+                                ? outcomes.accepted(tx, attempt, accepted, Instant.now())
+                                : outcomes.failed(tx, attempt, failure, Instant.now()))))
                 .onFailure().invoke(e -> LOG.errorf(e, "dispatch: cannot record the outcome of %s; %s settles it",
                         message.messageId(), SendingRecovery.class.getSimpleName()))
                 .onFailure().recoverWithNull();

@@ -66,8 +66,15 @@ public class OutgoingMessages {
                     Row row = rows.iterator().next();
                     return Optional.of(new Attempt(toOutgoing(row), row.getString("to_phone"),
                             SmsText.of(row.getString("sent_text")), row.getString("route"), row.getString("provider"),
-                            row.getInteger("attempts")));
+                            row.getInteger("attempts"), null));
                 });
+    }
+
+    /** Moves the start of an interrupted attempt, so recovery looks at it again later. */
+    public Uni<Void> restartLease(SqlClient tx, String messageId, Instant sendingSince) {
+        return tx.preparedQuery("update outgoing_message set sending_since = $2 where message_id = $1 and status = 'sending'")
+                .execute(Tuple.of(messageId, utc(sendingSince)))
+                .replaceWithVoid();
     }
 
     public Uni<Void> postpone(SqlClient tx, String messageId, Instant nextAttempt) {
@@ -78,17 +85,19 @@ public class OutgoingMessages {
 
     /**
      * Commits an attempt before the provider call: the message is 'sending' on this route and
-     * provider from {@code now}. Returns the attempt's number.
+     * provider from {@code now}, with the text as sent and where its number belongs (for
+     * reports). Returns the attempt's number.
      */
     public Uni<Integer> markSending(SqlClient tx, String messageId, String route, String provider, String to, SmsText sms,
             Instant now) {
+        NumberInfo number = NumberInfo.of(to);
         return tx.preparedQuery("""
                         update outgoing_message set status = 'sending', route = $2, provider = $3, to_phone = $4,
                           sending_since = $5, next_attempt_at = null, attempts = attempts + 1, sent_text = $6,
-                          encoding = $7, segments = $8
+                          encoding = $7, segments = $8, country = $9, region = $10, carrier = $11
                         where message_id = $1 returning attempts""")
                 .execute(Tuple.from(new Object[] {messageId, route, provider, to, utc(now), sms.text(), sms.encoding().name(),
-                        sms.segments()}))
+                        sms.segments(), number.country(), number.region(), number.carrier()}))
                 .map(rows -> rows.iterator().next().getInteger("attempts"));
     }
 

@@ -56,7 +56,7 @@ public class SendingRecovery implements DueWork.Queue<Attempt> {
 
     @Override
     public Uni<Void> postpone(SqlConnection tx, Attempt attempt, Instant until) {
-        // stays 'sending'; the next round tries again
-        return Uni.createFrom().voidItem();
+        // stays 'sending', claimed again once its lease runs out at until
+        return outgoing.restartLease(tx, attempt.message().messageId(), until.minus(lease));
     }
 }

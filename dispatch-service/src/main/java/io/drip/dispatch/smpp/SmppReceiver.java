@@ -24,8 +24,7 @@ import org.jsmpp.util.InvalidDeliveryReceiptException;
 /**
  * What the SMSC sends us as deliver_sm: delivery receipts (applied to the message the first
  * part's id names) and inbound SMS (published on drip.inbound.v1). deliver_sm_resp goes back
- * only after the transaction committed; a receipt for a message not recorded as sent yet is
- * refused with a temporary error, so the SMSC delivers it again.
+ * only after the transaction committed, so a failure makes the SMSC deliver it again.
  */
 @ApplicationScoped
 public class SmppReceiver {
@@ -81,11 +80,8 @@ public class SmppReceiver {
         };
         String reason = status.equals(DeliveryStatus.DELIVERED) ? null
                 : "smpp_" + state.name().toLowerCase() + (receipt.getError() == null ? "" : "_" + receipt.getError());
-        var applied = pool.withTransaction(tx -> receipts.apply(tx, new Receipts.Receipt(SmppProvider.NAME, receipt.getId(),
-                status, reason, false, Instant.now()))).await().atMost(COMMIT_WAIT);
-        if (applied == Receipts.Applied.UNKNOWN_MESSAGE) {
-            throw new ProcessRequestException("message " + receipt.getId() + " not known yet", SMPPConstant.STAT_ESME_RX_T_APPN);
-        }
+        pool.withTransaction(tx -> receipts.apply(tx, new Receipts.Receipt(SmppProvider.NAME, receipt.getId(), status,
+                reason, false, Instant.now()))).await().atMost(COMMIT_WAIT);
     }
 
     private void inbound(SMPPSession session, DeliverSm deliverSm) {

@@ -65,10 +65,7 @@ public class TwilioWebhooks {
         TwilioErrors.Meaning meaning = status.equals(DeliveryStatus.DELIVERED) ? null : TwilioErrors.ofReceipt(code);
         var receipt = new Receipts.Receipt(TwilioProvider.NAME, form.getFirst("MessageSid"), status,
                 meaning == null ? null : meaning.reason(), meaning != null && meaning.numberUndeliverable(), Instant.now());
-        return pool.withTransaction(tx -> receipts.apply(tx, receipt)).map(applied -> applied == Receipts.Applied.UNKNOWN_MESSAGE
-                // not recorded as sent yet (the callback overtook our commit), or not ours: Twilio retries on 5xx
-                ? Response.status(503).build()
-                : Response.noContent().build());
+        return pool.withTransaction(tx -> receipts.apply(tx, receipt)).replaceWith(Response.noContent().build());
     }
 
     @POST

@@ -9,7 +9,6 @@ import io.vertx.ext.web.handler.BodyHandler;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
@@ -50,7 +49,7 @@ public class HttpGatewayStandIn implements QuarkusTestResourceLifecycleManager {
             }
             String key = ctx.request().getHeader("Idempotency-Key");
             String id = IDS_BY_KEY.computeIfAbsent(key, k -> {
-                String newId = "GW" + UUID.randomUUID();
+                String newId = idFor(k);
                 TAKEN.add(new Taken(newId, k, json));
                 return newId;
             });
@@ -65,6 +64,11 @@ public class HttpGatewayStandIn implements QuarkusTestResourceLifecycleManager {
             throw new IllegalStateException("cannot start the HTTP gateway stand-in", e);
         }
         return Map.of("drip.http.url", "http://127.0.0.1:" + server.actualPort() + "/sms");
+    }
+
+    /** The gateway's id for a message: predictable, so a test can send its receipt first. */
+    static String idFor(String messageId) {
+        return "GW-" + messageId;
     }
 
     @Override

@@ -83,4 +83,19 @@ class HttpProviderTest {
             assertEquals("http", sms.provider());
         }
     }
+
+    @Test
+    void aReceiptThatOvertakesTheSentRecordIsAppliedOnceTheMessageIsSent() {
+        String contactId = contactWith(randomNumber("+4477006"));
+        var command = io.drip.dispatch.Sends.command(contactId, "k-" + UUID.randomUUID(), "transactional", "Fast network");
+        // the gateway's receipt arrives before dispatch has even seen the command
+        String receipt = new JsonObject().put("id", HttpGatewayStandIn.idFor(command.messageId())).put("status", "delivered")
+                .encode();
+        signed(receipt, Instant.now().getEpochSecond()).post("/v1/providers/http/receipts").then().statusCode(204);
+        try (var deliveries = TopicProbe.watch(Topics.DELIVERIES)) {
+            TopicProbe.produce(Topics.SENDS, contactId, MessageJson.write(command));
+            deliveries.await(r -> is(r, command.messageId(), "sent"), WAIT);
+            deliveries.await(r -> is(r, command.messageId(), "delivered"), WAIT);
+        }
+    }
 }

@@ -55,7 +55,7 @@ class CrashRecoveryTest {
 
     @Test
     void aMessageTheProviderTookBeforeTheCrashIsRecordedAsSentAndNotSentAgain() throws Exception {
-        String phone = randomNumber("+336");
+        String phone = randomNumber("+336", 11);
         String contactId = contactWith(phone);
         String messageId = interruptedAttempt(contactId, phone, "default", "sandbox");
         String providerId = "SB-before-crash-" + UUID.randomUUID();
@@ -73,7 +73,7 @@ class CrashRecoveryTest {
 
     @Test
     void aMessageTheIdempotentProviderNeverGotIsSubmittedAgainOnce() throws Exception {
-        String phone = randomNumber("+336");
+        String phone = randomNumber("+336", 11);
         String contactId = contactWith(phone);
         String messageId = interruptedAttempt(contactId, phone, "default", "sandbox");
         try (var deliveries = TopicProbe.watch(Topics.DELIVERIES)) {

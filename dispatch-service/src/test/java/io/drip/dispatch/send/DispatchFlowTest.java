@@ -28,7 +28,7 @@ class DispatchFlowTest {
 
     /** Dutch numbers: no country rule applies, so tests do not depend on the day they run. */
     private static String randomMobile() {
-        return Sends.randomNumber("+316");
+        return Sends.randomNumber("+316", 11);
     }
 
     @Test

@@ -24,7 +24,7 @@ class ComplianceFlowTest {
 
     @Test
     void aChineseContactsMarketingSmsGetsTheBrandAndTdFooterAndIsCountedInUcs2() {
-        String phone = randomNumber("+316");
+        String phone = randomNumber("+316", 11);
         String contactId = contactWith(phone, "zh-CN");
         try (var deliveries = TopicProbe.watch(Topics.DELIVERIES)) {
             var command = sendMarketing(contactId, "您的购物车还在等您");
@@ -38,7 +38,7 @@ class ComplianceFlowTest {
 
     @Test
     void aLongMessageIsSentInSegmentsAndOneBeyondTheMaximumIsNotSent() {
-        String contactId = contactWith(randomNumber("+316"));
+        String contactId = contactWith(randomNumber("+316", 11));
         try (var deliveries = TopicProbe.watch(Topics.DELIVERIES)) {
             var twoParts = send(contactId, "a".repeat(200));
             assertEquals(2, status(deliveries.await(r -> is(r, twoParts.messageId(), "sent"), WAIT)).segments());
@@ -51,7 +51,7 @@ class ComplianceFlowTest {
     @Test
     void marketingOnADayTheCountryForbidsIsDeferredNotSent() {
         // the test profile forbids marketing to German numbers on every day
-        String contactId = contactWith(randomNumber("+49151"));
+        String contactId = contactWith(randomNumber("+49151", 13));
         try (var deliveries = TopicProbe.watch(Topics.DELIVERIES)) {
             var command = sendMarketing(contactId, "Sale");
             var queued = status(deliveries.await(r -> status(r).messageId().equals(command.messageId()), WAIT));

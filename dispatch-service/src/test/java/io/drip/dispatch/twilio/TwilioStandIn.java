@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A stand-in for Twilio's Messages API on a free local port: takes messages like Twilio does
@@ -28,6 +29,10 @@ public class TwilioStandIn implements QuarkusTestResourceLifecycleManager {
     public static final List<Taken> TAKEN = new CopyOnWriteArrayList<>();
     public static volatile Instant failUntil = Instant.MIN;
     public static volatile int failures;
+    /** How long the stand-in takes to answer a message it takes (a slow provider). */
+    public static volatile long delayMillis;
+    public static final AtomicInteger IN_FLIGHT = new AtomicInteger();
+    public static final AtomicInteger MAX_IN_FLIGHT = new AtomicInteger();
 
     private Vertx vertx;
 
@@ -52,9 +57,18 @@ public class TwilioStandIn implements QuarkusTestResourceLifecycleManager {
             String sid = "SM" + UUID.randomUUID().toString().replace("-", "");
             TAKEN.add(new Taken(sid, form.get("To"), form.get("From"), form.get("Body"), form.get("StatusCallback"),
                     ctx.request().getHeader("Authorization"), Instant.now()));
-            ctx.response().setStatusCode(201).putHeader("Content-Type", "application/json")
-                    .end(new JsonObject().put("sid", sid).put("status", "queued").put("num_segments", "1")
-                            .put("account_sid", ctx.pathParam("sid")).encode());
+            MAX_IN_FLIGHT.accumulateAndGet(IN_FLIGHT.incrementAndGet(), Math::max);
+            Runnable answer = () -> {
+                IN_FLIGHT.decrementAndGet();
+                ctx.response().setStatusCode(201).putHeader("Content-Type", "application/json")
+                        .end(new JsonObject().put("sid", sid).put("status", "queued").put("num_segments", "1")
+                                .put("account_sid", ctx.pathParam("sid")).encode());
+            };
+            if (delayMillis > 0) {
+                vertx.setTimer(delayMillis, id -> answer.run());
+            } else {
+                answer.run();
+            }
         });
         HttpServer server;
         try {
