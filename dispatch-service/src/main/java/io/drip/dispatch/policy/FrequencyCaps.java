@@ -32,14 +32,19 @@ public class FrequencyCaps {
     @ConfigProperty(name = "drip.dispatch.caps.min-gap")
     Duration minGap;
 
-    /** The cap a marketing message to this contact would break now, if any. */
+    /**
+     * The cap a marketing message to this contact would break now, if any. Messages being sent
+     * count too, and the check holds a per-contact lock until the caller's transaction ends, so
+     * two lanes or replicas cannot both pass the cap with the same contact's messages.
+     */
     public Uni<Optional<String>> breached(SqlClient tx, String contactId, Instant now) {
-        return tx.preparedQuery("""
-                        select count(*) filter (where sent_at > $2) as last_day, count(*) as last_30_days,
-                          max(sent_at) as last_sent
+        return tx.preparedQuery("select pg_advisory_xact_lock(hashtext($1))").execute(Tuple.of(contactId))
+                .chain(() -> tx.preparedQuery("""
+                        select count(*) filter (where coalesce(sent_at, sending_since) > $2) as last_day,
+                          count(*) as last_30_days, max(coalesce(sent_at, sending_since)) as last_sent
                         from outgoing_message
-                        where contact_id = $1 and category = 'marketing' and sent_at > $3""")
-                .execute(Tuple.of(contactId, utc(now.minus(Duration.ofDays(1))), utc(now.minus(Duration.ofDays(30)))))
+                        where contact_id = $1 and category = 'marketing' and coalesce(sent_at, sending_since) > $3""")
+                .execute(Tuple.of(contactId, utc(now.minus(Duration.ofDays(1))), utc(now.minus(Duration.ofDays(30))))))
                 .map(rows -> {
                     Row row = rows.iterator().next();
                     OffsetDateTime last = row.getOffsetDateTime("last_sent");

@@ -13,18 +13,21 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Whether a message may leave now, checked at the moment of sending against the contact's
- * latest snapshot, in this order: a usable number, consent, maximum age, frequency caps, quiet
- * hours. Caps and quiet hours apply to marketing only.
+ * latest snapshot, in this order: a usable number, not marked undeliverable by a provider,
+ * consent, maximum age, frequency caps, quiet hours and the country's days without marketing.
+ * Caps, quiet hours and country days apply to marketing only.
  */
 @ApplicationScoped
 public class SendPolicy {
     public static final String QUIET_HOURS = "quiet_hours";
     public static final String EXPIRED = "expired";
+    public static final String NO_MARKETING_DAY = "no_marketing_day";
 
     /** Send now, stop with a final status and reason, or wait until a time. */
     public record Verdict(String status, String reason, Instant deferUntil) {
@@ -41,6 +44,12 @@ public class SendPolicy {
 
     @Inject
     FrequencyCaps caps;
+
+    @Inject
+    UndeliverableNumbers undeliverable;
+
+    @Inject
+    CountryRules countryRules;
 
     @ConfigProperty(name = "drip.dispatch.send-window.from")
     String defaultFrom;
@@ -62,6 +71,12 @@ public class SendPolicy {
             String status = contact.phoneStatus() == null ? "missing" : contact.phoneStatus();
             return stop(DeliveryStatus.FAILED, "phone_" + status);
         }
+        return undeliverable.find(tx, contact.phone()).chain(refused -> refused.isPresent()
+                ? stop(DeliveryStatus.SUPPRESSED, UndeliverableNumbers.REASON)
+                : decideDeliverable(tx, message, contact, now));
+    }
+
+    private Uni<Verdict> decideDeliverable(SqlClient tx, Outgoing message, ContactSnapshot contact, Instant now) {
         boolean marketing = SendCommand.MARKETING.equals(message.category());
         if (marketing && optedOut(contact)) {
             return stop(DeliveryStatus.SUPPRESSED, "opted_out");
@@ -74,9 +89,19 @@ public class SendPolicy {
         }
         return caps.breached(tx, message.contactId(), now).map(cap -> cap
                 .map(reason -> new Verdict(DeliveryStatus.SUPPRESSED, reason, null))
-                .orElseGet(() -> window(message).deferral(now, zone(contact))
-                        .map(opening -> new Verdict(null, QUIET_HOURS, spread(opening)))
-                        .orElse(Verdict.SEND)));
+                .orElseGet(() -> quietTime(message, contact, now)));
+    }
+
+    /** Sends now, or defers to the next opening of the window on a day the country allows marketing. */
+    private Verdict quietTime(Outgoing message, ContactSnapshot contact, Instant now) {
+        SendWindow window = window(message);
+        ZoneId zone = zone(contact);
+        Optional<Instant> hours = window.deferral(now, zone);
+        Optional<Instant> days = window.deferral(now, zone, countryRules.closedDays(contact.phone()));
+        if (days.isEmpty()) {
+            return Verdict.SEND;
+        }
+        return new Verdict(null, days.equals(hours) ? QUIET_HOURS : NO_MARKETING_DAY, spread(days.get()));
     }
 
     private SendWindow window(Outgoing message) {

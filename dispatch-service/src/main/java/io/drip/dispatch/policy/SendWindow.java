@@ -7,6 +7,7 @@ import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.Optional;
+import java.util.function.Predicate;
 
 /**
  * The local hours in which marketing may reach a contact, e.g. 09:00–20:30 in the contact's
@@ -44,5 +45,22 @@ public record SendWindow(LocalTime from, LocalTime to) {
         LocalDate day = time.isBefore(from) ? local.toLocalDate() : local.toLocalDate().plusDays(1);
         // atZone resolves a from-time that falls in a spring-forward gap to the first valid instant
         return Optional.of(day.atTime(from).atZone(zone).toInstant());
+    }
+
+    /**
+     * As {@link #deferral(Instant, ZoneId)}, skipping local days on which nothing may be sent
+     * (e.g. Sundays and public holidays): a message that would leave on such a day waits for
+     * the window's opening on the next allowed day.
+     */
+    public Optional<Instant> deferral(Instant now, ZoneId zone, Predicate<LocalDate> closedDay) {
+        Optional<Instant> opening = deferral(now, zone);
+        LocalDate day = opening.orElse(now).atZone(zone).toLocalDate();
+        if (!closedDay.test(day)) {
+            return opening;
+        }
+        for (int i = 0; i < 366 && closedDay.test(day); i++) {
+            day = day.plusDays(1);
+        }
+        return Optional.of(day.atTime(alwaysOpen() ? LocalTime.MIDNIGHT : from).atZone(zone).toInstant());
     }
 }

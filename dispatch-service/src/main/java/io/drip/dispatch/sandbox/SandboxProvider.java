@@ -1,35 +1,55 @@
 package io.drip.dispatch.sandbox;
 
-import io.drip.dispatch.send.Outgoing;
+import io.drip.dispatch.provider.Accepted;
+import io.drip.dispatch.provider.Recovery;
+import io.drip.dispatch.provider.SmsProvider;
+import io.drip.dispatch.provider.Submission;
 import io.smallrye.mutiny.Uni;
-import io.vertx.mutiny.sqlclient.SqlClient;
+import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.UUID;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * The built-in provider: "sends" by recording the message in dispatch's database (the sandbox
- * inbox), in the dispatch transaction, and schedules a simulated delivery receipt.
+ * inbox) and schedules a simulated delivery receipt. It takes a message id once, so
+ * submitting again after a crash never makes a second SMS, and it can tell what it took.
  */
 @ApplicationScoped
-public class SandboxProvider {
+public class SandboxProvider implements SmsProvider {
     public static final String NAME = "sandbox";
+
+    @Inject
+    Pool pool;
 
     @ConfigProperty(name = "drip.sandbox.receipt-delay")
     Duration receiptDelay;
 
-    /** Returns the provider's id for the message. */
-    public Uni<String> send(SqlClient tx, Outgoing message, String to, Instant now) {
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public Uni<Accepted> submit(Submission submission) {
         String id = "SB" + UUID.randomUUID().toString().replace("-", "");
-        return tx.preparedQuery("""
+        return pool.preparedQuery("""
                         insert into sandbox_message (id, message_id, to_phone, text, status, created_at, receipt_due_at)
-                        values ($1, $2, $3, $4, 'sent', $5, $6)""")
-                .execute(Tuple.of(id, message.messageId(), to, message.text(), now.atOffset(ZoneOffset.UTC),
-                        now.plus(receiptDelay).atOffset(ZoneOffset.UTC)))
-                .replaceWith(id);
+                        values ($1, $2, $3, $4, 'sent', clock_timestamp(), clock_timestamp() + make_interval(secs => $5))
+                        on conflict (message_id) do nothing""")
+                .execute(Tuple.of(id, submission.messageId(), submission.to(), submission.text(),
+                        receiptDelay.toNanos() / 1e9))
+                .chain(() -> recover(submission.messageId()))
+                .map(recovery -> new Accepted(recovery.providerMessageId(), null));
+    }
+
+    @Override
+    public Uni<Recovery> recover(String messageId) {
+        return pool.preparedQuery("select id from sandbox_message where message_id = $1")
+                .execute(Tuple.of(messageId))
+                .map(rows -> rows.size() == 0 ? Recovery.safeToSubmit() : Recovery.accepted(rows.iterator().next().getString("id")));
     }
 }

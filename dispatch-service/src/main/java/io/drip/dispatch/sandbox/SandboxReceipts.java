@@ -1,9 +1,7 @@
 package io.drip.dispatch.sandbox;
 
 import io.drip.contracts.DeliveryStatus;
-import io.drip.contracts.Topics;
-import io.drip.dispatch.send.OutgoingMessages;
-import io.drip.kit.outbox.Outbox;
+import io.drip.dispatch.send.Receipts;
 import io.drip.kit.work.DueWork;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Row;
@@ -25,14 +23,11 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 public class SandboxReceipts implements DueWork.Queue<SandboxReceipts.Due> {
 
     /** A sandbox message whose receipt is due. */
-    public record Due(String providerId, String messageId, String contactId) {
+    public record Due(String providerId, String messageId) {
     }
 
     @Inject
-    OutgoingMessages outgoing;
-
-    @Inject
-    Outbox outbox;
+    Receipts receipts;
 
     @ConfigProperty(name = "drip.sandbox.failure-rate")
     double failureRate;
@@ -45,17 +40,16 @@ public class SandboxReceipts implements DueWork.Queue<SandboxReceipts.Due> {
     @Override
     public Uni<Optional<Due>> claim(SqlConnection tx, Instant now) {
         return tx.preparedQuery("""
-                        select s.id, s.message_id, o.contact_id from sandbox_message s
-                        join outgoing_message o on o.message_id = s.message_id
-                        where s.status = 'sent' and s.receipt_due_at <= $1
-                        order by s.receipt_due_at limit 1 for update of s skip locked""")
+                        select id, message_id from sandbox_message
+                        where status = 'sent' and receipt_due_at <= $1
+                        order by receipt_due_at limit 1 for update skip locked""")
                 .execute(Tuple.of(now.atOffset(ZoneOffset.UTC)))
                 .map(rows -> {
                     if (rows.size() == 0) {
                         return Optional.empty();
                     }
                     Row row = rows.iterator().next();
-                    return Optional.of(new Due(row.getString("id"), row.getString("message_id"), row.getString("contact_id")));
+                    return Optional.of(new Due(row.getString("id"), row.getString("message_id")));
                 });
     }
 
@@ -64,11 +58,10 @@ public class SandboxReceipts implements DueWork.Queue<SandboxReceipts.Due> {
         boolean delivered = ThreadLocalRandom.current().nextDouble() >= failureRate;
         String status = delivered ? DeliveryStatus.DELIVERED : DeliveryStatus.UNDELIVERED;
         String reason = delivered ? null : "sandbox_simulated_failure";
-        return tx.preparedQuery("update sandbox_message set status = $2, receipt_at = $3 where id = $1")
-                .execute(Tuple.of(due.providerId(), status, now.atOffset(ZoneOffset.UTC)))
-                .chain(() -> outgoing.markFinal(tx, due.messageId(), status, reason, now))
-                .chain(() -> outbox.add(tx, Topics.DELIVERIES, due.contactId(), new DeliveryStatus(due.messageId(),
-                        due.contactId(), status, reason, SandboxProvider.NAME, due.providerId(), null, now)));
+        return receipts.apply(tx, new Receipts.Receipt(SandboxProvider.NAME, due.providerId(), status, reason, false, now))
+                .chain(() -> tx.preparedQuery("update sandbox_message set status = $2, receipt_at = $3 where id = $1")
+                        .execute(Tuple.of(due.providerId(), status, now.atOffset(ZoneOffset.UTC))))
+                .replaceWithVoid();
     }
 
     @Override

@@ -6,8 +6,10 @@ import java.time.Instant;
 /**
  * A message waiting to leave: what the worker needs of an outgoing_message row.
  *
- * @param window the journey's send window, null for the default
+ * @param window    the journey's send window, null for the default
+ * @param createdAt when the command was made (its age counts from then)
+ * @param queuedAt  when dispatch queued it
  */
 public record Outgoing(String messageId, String contactId, String category, String text, SendWindow window,
-        Instant createdAt) {
+        Instant createdAt, Instant queuedAt) {
 }

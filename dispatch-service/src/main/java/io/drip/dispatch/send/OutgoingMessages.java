@@ -3,6 +3,7 @@ package io.drip.dispatch.send;
 import io.drip.contracts.MessageJson;
 import io.drip.contracts.SendCommand;
 import io.drip.dispatch.policy.SendWindow;
+import io.drip.dispatch.text.SmsText;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.SqlClient;
@@ -39,11 +40,41 @@ public class OutgoingMessages {
     /** Claims the most overdue pending message; other workers skip it while it is held. */
     public Uni<Optional<Outgoing>> claimNextDue(SqlClient tx, Instant now) {
         return tx.preparedQuery("""
-                        select message_id, contact_id, category, text, window_from, window_to, created_at from outgoing_message
+                        select message_id, contact_id, category, text, window_from, window_to, created_at, queued_at from outgoing_message
                         where status = 'pending' and next_attempt_at <= $1
                         order by next_attempt_at limit 1 for update skip locked""")
                 .execute(Tuple.of(utc(now)))
                 .map(rows -> rows.size() == 0 ? Optional.empty() : Optional.of(toOutgoing(rows.iterator().next())));
+    }
+
+    /**
+     * Claims a message left 'sending' since before {@code startedBefore}: its attempt was
+     * interrupted (a crash between the provider call and the commit of its outcome).
+     */
+    public Uni<Optional<Attempt>> claimInterrupted(SqlClient tx, Instant startedBefore) {
+        return tx.preparedQuery("""
+                        select message_id, contact_id, category, text, window_from, window_to, created_at, queued_at, to_phone, route,
+                          provider, attempts, coalesce(sent_text, text) as sent_text
+                        from outgoing_message
+                        where status = 'sending' and sending_since < $1
+                        order by sending_since limit 1 for update skip locked""")
+                .execute(Tuple.of(utc(startedBefore)))
+                .map(rows -> {
+                    if (rows.size() == 0) {
+                        return Optional.empty();
+                    }
+                    Row row = rows.iterator().next();
+                    return Optional.of(new Attempt(toOutgoing(row), row.getString("to_phone"),
+                            SmsText.of(row.getString("sent_text")), row.getString("route"), row.getString("provider"),
+                            row.getInteger("attempts"), null));
+                });
+    }
+
+    /** Moves the start of an interrupted attempt, so recovery looks at it again later. */
+    public Uni<Void> restartLease(SqlClient tx, String messageId, Instant sendingSince) {
+        return tx.preparedQuery("update outgoing_message set sending_since = $2 where message_id = $1 and status = 'sending'")
+                .execute(Tuple.of(messageId, utc(sendingSince)))
+                .replaceWithVoid();
     }
 
     public Uni<Void> postpone(SqlClient tx, String messageId, Instant nextAttempt) {
@@ -52,20 +83,55 @@ public class OutgoingMessages {
                 .replaceWithVoid();
     }
 
-    public Uni<Void> markSent(SqlClient tx, String messageId, String provider, String providerMessageId, String to,
-            Instant at) {
+    /**
+     * Commits an attempt before the provider call: the message is 'sending' on this route and
+     * provider from {@code now}, with the text as sent and where its number belongs (for
+     * reports). Returns the attempt's number.
+     */
+    public Uni<Integer> markSending(SqlClient tx, String messageId, String route, String provider, String to, SmsText sms,
+            Instant now) {
+        NumberInfo number = NumberInfo.of(to);
         return tx.preparedQuery("""
-                        update outgoing_message set status = 'sent', provider = $2, provider_message_id = $3, to_phone = $4,
-                          sent_at = $5, next_attempt_at = null
-                        where message_id = $1""")
-                .execute(Tuple.of(messageId, provider, providerMessageId, to, utc(at)))
+                        update outgoing_message set status = 'sending', route = $2, provider = $3, to_phone = $4,
+                          sending_since = $5, next_attempt_at = null, attempts = attempts + 1, sent_text = $6,
+                          encoding = $7, segments = $8, country = $9, region = $10, carrier = $11
+                        where message_id = $1 returning attempts""")
+                .execute(Tuple.from(new Object[] {messageId, route, provider, to, utc(now), sms.text(), sms.encoding().name(),
+                        sms.segments(), number.country(), number.region(), number.carrier()}))
+                .map(rows -> rows.iterator().next().getInteger("attempts"));
+    }
+
+    /**
+     * Records that the provider took the message; false if the message was no longer 'sending'
+     * (recovery settled it meanwhile).
+     */
+    public Uni<Boolean> markSent(SqlClient tx, String messageId, String provider, String providerMessageId,
+            Integer segments, Instant at) {
+        return tx.preparedQuery("""
+                        update outgoing_message set status = 'sent', provider = $2, provider_message_id = $3,
+                          segments = coalesce($4, segments), sent_at = $5, sending_since = null
+                        where message_id = $1 and status = 'sending'""")
+                .execute(Tuple.of(messageId, provider, providerMessageId, segments, utc(at)))
+                .map(result -> result.rowCount() == 1);
+    }
+
+    /**
+     * Back in the queue after an attempt that did not reach the provider, or failed transiently;
+     * {@code countAttempt} false when the provider was never called (e.g. its breaker was open).
+     */
+    public Uni<Void> retryAt(SqlClient tx, String messageId, Instant nextAttempt, boolean countAttempt) {
+        return tx.preparedQuery("""
+                        update outgoing_message set status = 'pending', next_attempt_at = $2, sending_since = null,
+                          attempts = attempts - case when $3 then 0 else 1 end
+                        where message_id = $1 and status = 'sending'""")
+                .execute(Tuple.of(messageId, utc(nextAttempt), countAttempt))
                 .replaceWithVoid();
     }
 
     /** A final outcome: delivered, failed, undelivered or suppressed, with its reason. */
     public Uni<Void> markFinal(SqlClient tx, String messageId, String status, String reason, Instant at) {
         return tx.preparedQuery("""
-                        update outgoing_message set status = $2, reason = $3, next_attempt_at = null,
+                        update outgoing_message set status = $2, reason = $3, next_attempt_at = null, sending_since = null,
                           delivered_at = case when $2 = 'delivered' then $4 else delivered_at end
                         where message_id = $1""")
                 .execute(Tuple.of(messageId, status, reason, utc(at)))
@@ -76,7 +142,8 @@ public class OutgoingMessages {
         SendWindow window = row.getString("window_from") == null ? null
                 : SendWindow.parse(row.getString("window_from"), row.getString("window_to"));
         return new Outgoing(row.getString("message_id"), row.getString("contact_id"), row.getString("category"),
-                row.getString("text"), window, row.getOffsetDateTime("created_at").toInstant());
+                row.getString("text"), window, row.getOffsetDateTime("created_at").toInstant(),
+                row.getOffsetDateTime("queued_at").toInstant());
     }
 
     private static OffsetDateTime utc(Instant instant) {

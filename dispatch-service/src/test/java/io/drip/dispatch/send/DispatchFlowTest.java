@@ -1,25 +1,24 @@
 package io.drip.dispatch.send;
 
+import static io.drip.dispatch.Sends.command;
+import static io.drip.dispatch.Sends.publishContact;
+import static io.drip.dispatch.Sends.status;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.drip.contracts.ContactSnapshot;
-import io.drip.contracts.DeliveryStatus;
 import io.drip.contracts.MessageJson;
 import io.drip.contracts.SendCommand;
 import io.drip.contracts.Topics;
+import io.drip.dispatch.Sends;
 import io.drip.testing.TestKeys;
 import io.drip.testing.TopicProbe;
 import io.quarkus.test.junit.QuarkusTest;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
-import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.ThreadLocalRandom;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 
 /** dispatch-service against the real broker and PostgreSQL, with the sandbox provider. */
@@ -27,24 +26,9 @@ import org.junit.jupiter.api.Test;
 class DispatchFlowTest {
     private static final Duration WAIT = Duration.ofSeconds(20);
 
+    /** Dutch numbers: no country rule applies, so tests do not depend on the day they run. */
     private static String randomMobile() {
-        return "+336" + (10_000_000 + ThreadLocalRandom.current().nextInt(89_999_999));
-    }
-
-    private static void publishContact(String contactId, String phone, String marketingConsent) {
-        var consent = marketingConsent == null ? Map.<String, Map<String, ContactSnapshot.Consent>>of()
-                : Map.of("sms", Map.of("marketing", new ContactSnapshot.Consent(marketingConsent, Instant.now(), "api")));
-        TopicProbe.produce(Topics.CONTACTS, contactId, MessageJson.write(new ContactSnapshot(contactId, 1, phone, "valid",
-                "Europe/Paris", null, MessageJson.mapper().createObjectNode(), consent, Instant.now())));
-    }
-
-    private static SendCommand command(String contactId, String idempotencyKey, String category, String text) {
-        return new SendCommand(UUID.randomUUID().toString(), idempotencyKey, contactId, "welcome", 1, "hello", null, "sms",
-                category, text, List.of(), null, null, Instant.now());
-    }
-
-    private static DeliveryStatus status(ConsumerRecord<String, String> record) {
-        return MessageJson.read(record.value(), DeliveryStatus.class);
+        return Sends.randomNumber("+316", 11);
     }
 
     @Test
@@ -64,7 +48,7 @@ class DispatchFlowTest {
         }
         given().header("Authorization", TestKeys.bearer(TestKeys.VIEWER)).queryParam("to", phone)
                 .get("/v1/sandbox/messages").then().statusCode(200)
-                .body("$", hasSize(1)).body("[0].text", equalTo("Hello from Drip")).body("[0].status", equalTo("delivered"));
+                .body("$", hasSize(1)).body("[0].text", equalTo("Hello from Drip Reply STOP to opt out")).body("[0].status", equalTo("delivered"));
     }
 
     @Test
@@ -186,5 +170,26 @@ class DispatchFlowTest {
             assertEquals("suppressed", dropped.status());
             assertEquals("expired", dropped.reason());
         }
+    }
+
+    @Test
+    void aStopArrivingWhileAMarketingMessageIsQueuedMeansItIsNeverSent() {
+        String contactId = "c-" + UUID.randomUUID();
+        String phone = randomMobile();
+        publishContact(contactId, phone, ContactSnapshot.Consent.OPTED_IN);
+        SendCommand c = command(contactId, "k-stop-" + contactId, SendCommand.MARKETING, "Sale");
+        SendCommand later = new SendCommand(c.messageId(), c.idempotencyKey(), c.contactId(), c.journeyId(),
+                c.journeyVersion(), c.stepId(), c.variant(), c.channel(), c.category(), c.text(), c.links(),
+                Instant.now().plusSeconds(3), null, c.createdAt());
+        try (var deliveries = TopicProbe.watch(Topics.DELIVERIES)) {
+            TopicProbe.produce(Topics.SENDS, contactId, MessageJson.write(later));
+            // the contact texts STOP while the message waits in dispatch's queue
+            Sends.publishContact(contactId, phone, ContactSnapshot.Consent.OPTED_OUT, 2);
+            var outcome = status(deliveries.await(r -> status(r).messageId().equals(later.messageId()), WAIT));
+            assertEquals("suppressed", outcome.status());
+            assertEquals("opted_out", outcome.reason());
+        }
+        given().header("Authorization", TestKeys.bearer(TestKeys.VIEWER)).queryParam("to", phone)
+                .get("/v1/sandbox/messages").then().statusCode(200).body("$", hasSize(0));
     }
 }

@@ -1,0 +1,118 @@
+package io.drip.dispatch.http;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import io.drip.contracts.DeliveryStatus;
+import io.drip.contracts.MessageJson;
+import io.drip.dispatch.inbound.InboundMessages;
+import io.drip.dispatch.send.Receipts;
+import io.drip.kit.web.ApiError;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.time.Instant;
+import java.util.Set;
+
+/**
+ * The generic HTTP provider's callbacks: delivery receipts
+ * {@code {"id", "status": delivered|undelivered|failed, "reason"}} and inbound SMS
+ * {@code {"id", "from", "to", "text"}}, each signed like Drip's requests
+ * ({@link WebhookSignature}); an unsigned, badly signed or stale request gets 403.
+ */
+@Path("/v1/providers/http")
+@Consumes(MediaType.APPLICATION_JSON)
+public class HttpWebhooks {
+    static final String RECEIPTS_PATH = "/v1/providers/http/receipts";
+    private static final Set<String> FINAL = Set.of(DeliveryStatus.DELIVERED, DeliveryStatus.UNDELIVERED,
+            DeliveryStatus.FAILED);
+
+    @Inject
+    HttpProvider provider;
+
+    @Inject
+    Receipts receipts;
+
+    @Inject
+    InboundMessages inbound;
+
+    @Inject
+    Pool pool;
+
+    @POST
+    @Path("/receipts")
+    public Uni<Response> receipt(@HeaderParam(WebhookSignature.TIMESTAMP_HEADER) String timestamp,
+            @HeaderParam(WebhookSignature.SIGNATURE_HEADER) String signature, String body) {
+        JsonNode json;
+        try {
+            json = verified(timestamp, signature, body);
+        } catch (Refused refused) {
+            return Uni.createFrom().item(refused.response);
+        }
+        String status = json.path("status").asText();
+        if (json.path("id").asText().isEmpty() || !FINAL.contains(status)) {
+            return Uni.createFrom().item(badRequest("a receipt needs an id and a status (delivered, undelivered, failed)",
+                    json.path("id").asText().isEmpty() ? "id" : "status"));
+        }
+        String reason = status.equals(DeliveryStatus.DELIVERED) ? null : json.path("reason").asText("carrier_unknown_error");
+        var receipt = new Receipts.Receipt(HttpProvider.NAME, json.path("id").asText(), status, reason,
+                reason != null && HttpProvider.condemnsNumber(reason), Instant.now());
+        return pool.withTransaction(tx -> receipts.apply(tx, receipt)).replaceWith(Response.noContent().build());
+    }
+
+    @POST
+    @Path("/inbound")
+    public Uni<Response> inbound(@HeaderParam(WebhookSignature.TIMESTAMP_HEADER) String timestamp,
+            @HeaderParam(WebhookSignature.SIGNATURE_HEADER) String signature, String body) {
+        JsonNode json;
+        try {
+            json = verified(timestamp, signature, body);
+        } catch (Refused refused) {
+            return Uni.createFrom().item(refused.response);
+        }
+        for (String field : new String[] {"id", "from", "text"}) {
+            if (!json.path(field).isTextual()) {
+                return Uni.createFrom().item(badRequest("an inbound SMS needs " + field, field));
+            }
+        }
+        var sms = new InboundMessages.Received(HttpProvider.NAME, json.path("id").asText(), json.path("from").asText(),
+                json.path("to").asText(null), json.path("text").asText(), Instant.now());
+        return pool.withTransaction(tx -> inbound.receive(tx, sms)).replaceWith(Response.noContent().build());
+    }
+
+    /** The body as JSON once its signature checks out. */
+    private JsonNode verified(String timestamp, String signature, String body) throws Refused {
+        if (!provider.configured()) {
+            throw new Refused(Response.status(404).build());
+        }
+        if (!WebhookSignature.valid(provider.secret(), timestamp, body, signature, Instant.now())) {
+            throw new Refused(Response.status(403).type(MediaType.APPLICATION_JSON).entity(new ApiError("forbidden",
+                    "missing, invalid or stale " + WebhookSignature.SIGNATURE_HEADER, null)).build());
+        }
+        try {
+            return MessageJson.mapper().readTree(body);
+        } catch (JsonProcessingException e) {
+            throw new Refused(badRequest("the body is not JSON: " + e.getOriginalMessage(), null));
+        }
+    }
+
+    private static Response badRequest(String message, String field) {
+        return Response.status(400).type(MediaType.APPLICATION_JSON).entity(new ApiError("invalid_request", message, field))
+                .build();
+    }
+
+    /** A request refused before it is read. */
+    private static final class Refused extends Exception {
+        private final transient Response response;
+
+        Refused(Response response) {
+            super(null, null, false, false);
+            this.response = response;
+        }
+    }
+}

@@ -1,0 +1,64 @@
+package io.drip.dispatch.inbound;
+
+import io.drip.contracts.InboundSms;
+import io.drip.contracts.Topics;
+import io.drip.kit.outbox.Outbox;
+import io.drip.kit.outbox.ProcessedRecords;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.SqlClient;
+import io.vertx.mutiny.sqlclient.Tuple;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import org.jboss.logging.Logger;
+
+/**
+ * Inbound SMS (MO) from any provider: matched to the contact by number (the local projection of
+ * drip.contacts.v1), recorded, and published on drip.inbound.v1 through the outbox, once per
+ * provider message id. A message from a number no contact has is recorded but not published
+ * (drip.inbound.v1 is keyed by contact).
+ */
+@ApplicationScoped
+public class InboundMessages {
+    private static final Logger LOG = Logger.getLogger(InboundMessages.class);
+
+    /** An SMS as a provider reported it. */
+    public record Received(String provider, String providerMessageId, String from, String to, String text, Instant at) {
+    }
+
+    @Inject
+    ProcessedRecords processed;
+
+    @Inject
+    Outbox outbox;
+
+    /** Returns the published message, or null for a repeat or an unknown sender. */
+    public Uni<InboundSms> receive(SqlClient tx, Received sms) {
+        String inboundId = sms.provider() + ":" + sms.providerMessageId();
+        return processed.markFirstTime(tx, "inbound:" + inboundId).chain(first -> {
+            if (!first) {
+                return Uni.createFrom().nullItem();
+            }
+            return tx.preparedQuery("select id from contact_snapshot where snapshot ->> 'phone' = $1 order by updated_at desc limit 1")
+                    .execute(Tuple.of(sms.from()))
+                    .chain(rows -> {
+                        String contactId = rows.size() == 0 ? null : rows.iterator().next().getString("id");
+                        String keyword = Keywords.of(sms.text()).orElse(null);
+                        Uni<Void> record = tx.preparedQuery("""
+                                        insert into inbound_message (id, contact_id, from_phone, to_phone, text, keyword, provider, at)
+                                        values ($1, $2, $3, $4, $5, $6, $7, $8)""")
+                                .execute(Tuple.from(new Object[] {inboundId, contactId, sms.from(), sms.to(), sms.text(),
+                                        keyword, sms.provider(), sms.at().atOffset(ZoneOffset.UTC)}))
+                                .replaceWithVoid();
+                        if (contactId == null) {
+                            LOG.warnf("inbound SMS %s from a number no contact has; recorded, not published", inboundId);
+                            return record.replaceWith((InboundSms) null);
+                        }
+                        InboundSms inbound = new InboundSms(inboundId, contactId, sms.from(), sms.to(), sms.text(), keyword,
+                                sms.provider(), sms.at());
+                        return record.chain(() -> outbox.add(tx, Topics.INBOUND, contactId, inbound)).replaceWith(inbound);
+                    });
+        });
+    }
+}

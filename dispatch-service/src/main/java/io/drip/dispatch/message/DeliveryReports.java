@@ -1,0 +1,79 @@
+package io.drip.dispatch.message;
+
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.SqlClient;
+import io.vertx.mutiny.sqlclient.Tuple;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * The delivery report of the messages a filter selects (journey, step, provider, period of
+ * creation): counts by status, failure reason, provider, country, region and carrier; segments
+ * sent; time from sent to delivered (percentiles); the share of sent messages delivered within
+ * 10 seconds.
+ */
+@ApplicationScoped
+public class DeliveryReports {
+    private static final String FILTER = """
+            ($1::text is null or journey_id = $1) and ($2::text is null or step_id = $2)
+            and ($3::text is null or provider = $3) and ($4::timestamptz is null or created_at >= $4)
+            and ($5::timestamptz is null or created_at < $5)""";
+
+    /** Which messages. */
+    public record Filter(String journey, String step, String provider, Instant from, Instant to) {
+        Tuple tuple() {
+            return Tuple.of(journey, step, provider, from == null ? null : from.atOffset(ZoneOffset.UTC),
+                    to == null ? null : to.atOffset(ZoneOffset.UTC));
+        }
+    }
+
+    /** Seconds from sent to delivered. */
+    public record Latency(Double p50, Double p90, Double p99) {
+    }
+
+    public record Report(Filter filter, long messages, long segments, Map<String, Map<String, Long>> counts,
+            Latency timeToDelivered, Double deliveredWithin10s) {
+    }
+
+    public Uni<Report> report(SqlClient db, Filter filter) {
+        Uni<Map<String, Map<String, Long>>> counts = db.preparedQuery("with m as (select * from outgoing_message where "
+                        + FILTER + ")" + """
+                        select 'byStatus' as dim, status as key, count(*) as n from m group by status
+                        union all select 'byReason', reason, count(*) from m where reason is not null group by reason
+                        union all select 'byProvider', provider, count(*) from m where provider is not null group by provider
+                        union all select 'byCountry', country, count(*) from m where country is not null group by country
+                        union all select 'byRegion', region, count(*) from m where region is not null group by region
+                        union all select 'byCarrier', carrier, count(*) from m where carrier is not null group by carrier""")
+                .execute(filter.tuple())
+                .map(rows -> {
+                    Map<String, Map<String, Long>> byDimension = new TreeMap<>();
+                    for (String dim : new String[] {"byStatus", "byReason", "byProvider", "byCountry", "byRegion", "byCarrier"}) {
+                        byDimension.put(dim, new TreeMap<>());
+                    }
+                    rows.forEach(row -> byDimension.get(row.getString("dim")).put(row.getString("key"), row.getLong("n")));
+                    return byDimension;
+                });
+        Uni<Row> totals = db.preparedQuery("""
+                        select count(*) as messages, coalesce(sum(segments) filter (where sent_at is not null), 0) as segments,
+                          percentile_cont(0.5) within group (order by extract(epoch from delivered_at - sent_at))
+                            filter (where status = 'delivered') as p50,
+                          percentile_cont(0.9) within group (order by extract(epoch from delivered_at - sent_at))
+                            filter (where status = 'delivered') as p90,
+                          percentile_cont(0.99) within group (order by extract(epoch from delivered_at - sent_at))
+                            filter (where status = 'delivered') as p99,
+                          (count(*) filter (where status = 'delivered' and delivered_at - sent_at <= interval '10 seconds'))::float8
+                            / nullif(count(*) filter (where sent_at is not null), 0) as within_10s
+                        from outgoing_message where """ + FILTER)
+                .execute(filter.tuple())
+                .map(rows -> rows.iterator().next());
+        return Uni.combine().all().unis(counts, totals).asTuple().map(both -> {
+            Row row = both.getItem2();
+            return new Report(filter, row.getLong("messages"), row.getLong("segments"), both.getItem1(),
+                    new Latency(row.getDouble("p50"), row.getDouble("p90"), row.getDouble("p99")), row.getDouble("within_10s"));
+        });
+    }
+}

@@ -1,0 +1,32 @@
+package io.drip.dispatch.provider;
+
+import io.smallrye.mutiny.Uni;
+
+/**
+ * An SMS provider: hands a message to a network. Implementations are CDI beans, named in the
+ * routes' configuration by {@link #name()}.
+ */
+public interface SmsProvider {
+
+    /** The name routes use, e.g. sandbox, twilio, http, smpp. */
+    String name();
+
+    /** Whether the provider is configured; a route naming an unconfigured one fails at start. */
+    default boolean configured() {
+        return true;
+    }
+
+    /**
+     * Submits one message. Fails with a {@link ProviderException} saying whether the failure is
+     * transient (try again), permanent (never) or of unknown outcome (it may have been accepted).
+     */
+    Uni<Accepted> submit(Submission submission);
+
+    /**
+     * What the provider can tell about a message after a crash between its submission and the
+     * commit that records it.
+     */
+    default Uni<Recovery> recover(String messageId) {
+        return Uni.createFrom().item(Recovery.unknown());
+    }
+}

@@ -1,0 +1,73 @@
+package io.drip.dispatch.route;
+
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.SqlClient;
+import io.vertx.mutiny.sqlclient.Tuple;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * The rate of each route, held across all replicas by PostgreSQL: a route of rate N has N
+ * slots (table route_slot). A provider call holds a slot from before it starts until after it
+ * ended, and a slot is taken again only a second after its last call ended (database clock).
+ * So between any two calls on one slot, the provider saw the first before the second started
+ * plus a second: no one-second window, measured anywhere, holds more than N calls of the route,
+ * whichever replicas made them and however long commits, networks or pauses take. A slot whose
+ * holder crashed frees itself after {@code drip.dispatch.sending-lease}. Slots are taken with
+ * {@code FOR UPDATE SKIP LOCKED}, so replicas never wait on each other.
+ */
+@ApplicationScoped
+public class RouteRates {
+
+    /** A slot held for one call. */
+    public record Slot(String route, int number, Instant takenAt) {
+    }
+
+    @ConfigProperty(name = "drip.dispatch.sending-lease")
+    Duration lease;
+
+    /** Makes the route's slots match its rate (at start; replicas agree on the configuration). */
+    public Uni<Void> size(SqlClient tx, Route route) {
+        return tx.preparedQuery("""
+                        insert into route_slot (route, slot, used_at)
+                        select $1, g, '-infinity' from generate_series(0, $2 - 1) g
+                        on conflict do nothing""")
+                .execute(Tuple.of(route.name(), route.rate()))
+                .chain(() -> tx.preparedQuery("delete from route_slot where route = $1 and slot >= $2")
+                        .execute(Tuple.of(route.name(), route.rate())))
+                .replaceWithVoid();
+    }
+
+    /**
+     * Takes a slot of the route if one has been free for a second, holding it until
+     * {@link #release} (or the lease runs out); empty when the route is at its rate.
+     */
+    public Uni<Optional<Slot>> take(SqlClient tx, String route) {
+        return tx.preparedQuery("""
+                        update route_slot set used_at = clock_timestamp() + make_interval(secs => $2)
+                        where (route, slot) = (
+                          select route, slot from route_slot
+                          where route = $1 and used_at <= clock_timestamp() - interval '1 second'
+                          order by used_at limit 1 for update skip locked)
+                        returning slot, clock_timestamp() as taken_at""")
+                .execute(Tuple.of(route, lease.toNanos() / 1e9))
+                .map(rows -> {
+                    if (rows.rowCount() == 0) {
+                        return Optional.empty();
+                    }
+                    Row row = rows.iterator().next();
+                    return Optional.of(new Slot(route, row.getInteger("slot"), row.getOffsetDateTime("taken_at").toInstant()));
+                });
+    }
+
+    /** Frees the slot after its call ended: it may be taken again a second from now. */
+    public Uni<Void> release(SqlClient tx, Slot slot) {
+        return tx.preparedQuery("update route_slot set used_at = clock_timestamp() where route = $1 and slot = $2")
+                .execute(Tuple.of(slot.route(), slot.number()))
+                .replaceWithVoid();
+    }
+}

@@ -1,0 +1,128 @@
+package io.drip.dispatch.send;
+
+import io.drip.contracts.DeliveryStatus;
+import io.drip.dispatch.policy.UndeliverableNumbers;
+import io.drip.dispatch.provider.Accepted;
+import io.drip.dispatch.provider.ProviderException;
+import io.drip.dispatch.provider.Providers;
+import io.drip.dispatch.provider.Recovery;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.SqlClient;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.concurrent.ThreadLocalRandom;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.faulttolerance.exceptions.CircuitBreakerOpenException;
+import org.jboss.logging.Logger;
+
+/**
+ * Records what became of an attempt: sent; back in the queue after a transient failure, with
+ * exponential backoff and jitter, until {@code drip.dispatch.retry.max-attempts}; failed for
+ * good on a permanent error (and the number marked undeliverable when the error is the
+ * number's). An outcome the provider cannot tell (a timeout) is settled as after a crash.
+ */
+@ApplicationScoped
+public class AttemptOutcomes {
+    private static final Logger LOG = Logger.getLogger(AttemptOutcomes.class);
+    public static final String OUTCOME_UNKNOWN = "outcome_unknown";
+
+    @Inject
+    OutgoingMessages outgoing;
+
+    @Inject
+    StatusChanges changes;
+
+    @Inject
+    UndeliverableNumbers undeliverable;
+
+    @Inject
+    Providers providers;
+
+    @Inject
+    Receipts receipts;
+
+    @ConfigProperty(name = "drip.dispatch.retry.max-attempts")
+    int maxAttempts;
+
+    @ConfigProperty(name = "drip.dispatch.retry.initial-backoff")
+    Duration initialBackoff;
+
+    @ConfigProperty(name = "drip.dispatch.retry.max-backoff")
+    Duration maxBackoff;
+
+    public Uni<Void> accepted(SqlClient tx, Attempt attempt, Accepted accepted, Instant now) {
+        Outgoing message = attempt.message();
+        // the provider's count wins (it bills by it); else Drip's own
+        Integer segments = accepted.segments() != null ? accepted.segments() : attempt.sms().segments();
+        return outgoing.markSent(tx, message.messageId(), attempt.provider(), accepted.providerMessageId(), segments, now)
+                .chain(recorded -> {
+                    if (!recorded) {
+                        LOG.warnf("%s was accepted by %s after it was settled otherwise", message.messageId(),
+                                attempt.provider());
+                        return Uni.createFrom().voidItem();
+                    }
+                    return changes.publish(tx, new DeliveryStatus(message.messageId(), message.contactId(),
+                            DeliveryStatus.SENT, null, attempt.provider(), accepted.providerMessageId(), segments, now))
+                            .chain(() -> receipts.applyParked(tx, attempt.provider(), accepted.providerMessageId()));
+                });
+    }
+
+    public Uni<Void> failed(SqlClient tx, Attempt attempt, Throwable failure, Instant now) {
+        if (failure instanceof CircuitBreakerOpenException) {
+            // the provider was not called: plan again at once, on the next available provider
+            return outgoing.retryAt(tx, attempt.message().messageId(), now, false);
+        }
+        ProviderException error = failure instanceof ProviderException e ? e
+                : ProviderException.transientFailure("provider_error", failure.toString(), failure);
+        return switch (error.kind()) {
+            case TRANSIENT -> retry(tx, attempt, error.reason(), now);
+            case PERMANENT -> permanent(tx, attempt, error, now);
+            case UNKNOWN -> providers.find(attempt.provider()).orElseThrow().recover(attempt.message().messageId())
+                    .chain(recovery -> settle(tx, attempt, recovery, error.reason(), now));
+        };
+    }
+
+    /** Settles an attempt whose outcome the call did not tell (a timeout, or a crash). */
+    public Uni<Void> settle(SqlClient tx, Attempt attempt, Recovery recovery, String reason, Instant now) {
+        return switch (recovery.outcome()) {
+            case ACCEPTED -> accepted(tx, attempt, new Accepted(recovery.providerMessageId(), null), now);
+            case SAFE_TO_SUBMIT -> retry(tx, attempt, reason, now);
+            case UNKNOWN -> fail(tx, attempt, DeliveryStatus.FAILED, OUTCOME_UNKNOWN, now);
+        };
+    }
+
+    private Uni<Void> retry(SqlClient tx, Attempt attempt, String reason, Instant now) {
+        Outgoing message = attempt.message();
+        if (attempt.number() >= maxAttempts) {
+            return fail(tx, attempt, DeliveryStatus.FAILED, reason, now);
+        }
+        return outgoing.retryAt(tx, message.messageId(), now.plus(backoff(attempt.number())), true)
+                .chain(() -> changes.publish(tx, new DeliveryStatus(message.messageId(), message.contactId(),
+                        DeliveryStatus.QUEUED, reason, attempt.provider(), null, null, now)));
+    }
+
+    private Uni<Void> permanent(SqlClient tx, Attempt attempt, ProviderException error, Instant now) {
+        Uni<Void> number = error.numberUndeliverable()
+                ? undeliverable.mark(tx, attempt.to(), error.reason(), attempt.provider(), now)
+                : Uni.createFrom().voidItem();
+        return number.chain(() -> fail(tx, attempt, DeliveryStatus.FAILED, error.reason(), now));
+    }
+
+    private Uni<Void> fail(SqlClient tx, Attempt attempt, String status, String reason, Instant now) {
+        Outgoing message = attempt.message();
+        return outgoing.markFinal(tx, message.messageId(), status, reason, now)
+                .chain(() -> changes.publish(tx, new DeliveryStatus(message.messageId(), message.contactId(), status,
+                        reason, attempt.provider(), null, null, now)));
+    }
+
+    /**
+     * Exponential backoff with jitter: the n-th retry waits between half and all of
+     * min(max, initial · 2^(n-1)), so retries of many messages spread out.
+     */
+    Duration backoff(int attempt) {
+        long ceiling = Math.min(maxBackoff.toMillis(), initialBackoff.toMillis() << Math.min(attempt - 1, 30));
+        return Duration.ofMillis(ceiling / 2 + ThreadLocalRandom.current().nextLong(ceiling / 2 + 1));
+    }
+}

@@ -1,0 +1,29 @@
+package io.drip.dispatch.send;
+
+import io.drip.contracts.DeliveryStatus;
+import io.drip.contracts.Topics;
+import io.drip.kit.outbox.Outbox;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.SqlClient;
+import io.vertx.mutiny.sqlclient.Tuple;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.time.ZoneOffset;
+
+/**
+ * Announces a status change of a message: on drip.deliveries.v1 through the outbox, and in the
+ * message's history (GET /v1/messages/{id}), in the caller's transaction.
+ */
+@ApplicationScoped
+public class StatusChanges {
+
+    @Inject
+    Outbox outbox;
+
+    public Uni<Void> publish(SqlClient tx, DeliveryStatus change) {
+        return tx.preparedQuery("insert into message_event (message_id, status, reason, provider, at) values ($1, $2, $3, $4, $5)")
+                .execute(Tuple.of(change.messageId(), change.status(), change.reason(), change.provider(),
+                        change.at().atOffset(ZoneOffset.UTC)))
+                .chain(() -> outbox.add(tx, Topics.DELIVERIES, change.contactId(), change));
+    }
+}

@@ -1,0 +1,41 @@
+package io.drip.dispatch.twilio;
+
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.MessageDigest;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+
+/**
+ * Twilio's request signature ({@code X-Twilio-Signature}): Base64 of the HMAC-SHA1, keyed with
+ * the account's auth token, of the full URL Twilio called followed by every POST parameter's
+ * name and value, sorted by name.
+ */
+public final class TwilioSignature {
+
+    private TwilioSignature() {
+    }
+
+    public static String sign(String authToken, String url, Map<String, List<String>> params) {
+        StringBuilder data = new StringBuilder(url);
+        new TreeMap<>(params).forEach((name, values) -> values.stream().sorted()
+                .forEach(value -> data.append(name).append(value)));
+        try {
+            Mac mac = Mac.getInstance("HmacSHA1");
+            mac.init(new SecretKeySpec(authToken.getBytes(StandardCharsets.UTF_8), "HmacSHA1"));
+            return Base64.getEncoder().encodeToString(mac.doFinal(data.toString().getBytes(StandardCharsets.UTF_8)));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("HmacSHA1 is not available", e);
+        }
+    }
+
+    /** Compares in constant time, so the signature cannot be guessed byte by byte. */
+    public static boolean valid(String authToken, String url, Map<String, List<String>> params, String signature) {
+        return signature != null && MessageDigest.isEqual(sign(authToken, url, params).getBytes(StandardCharsets.US_ASCII),
+                signature.getBytes(StandardCharsets.US_ASCII));
+    }
+}

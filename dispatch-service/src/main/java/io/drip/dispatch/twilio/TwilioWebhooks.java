@@ -1,0 +1,103 @@
+package io.drip.dispatch.twilio;
+
+import io.drip.contracts.DeliveryStatus;
+import io.drip.dispatch.inbound.InboundMessages;
+import io.drip.dispatch.send.Receipts;
+import io.drip.kit.web.ApiError;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.MultivaluedMap;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Twilio's webhooks: message status callbacks (delivery receipts) and incoming messages. They
+ * carry no API key; each request must carry a valid {@code X-Twilio-Signature} (403 otherwise),
+ * computed over the URL configured in {@code drip.twilio.webhook-base-url}, the one Twilio calls.
+ */
+@Path("/v1/providers/twilio")
+@Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+public class TwilioWebhooks {
+    static final String INBOUND_PATH = "/v1/providers/twilio/inbound";
+    /** Twilio's final statuses; queued, sending, sent and the like change nothing. */
+    private static final Map<String, String> FINAL = Map.of("delivered", DeliveryStatus.DELIVERED,
+            "undelivered", DeliveryStatus.UNDELIVERED, "failed", DeliveryStatus.FAILED);
+    private static final Set<String> REQUIRED_STATUS = Set.of("MessageSid", "MessageStatus");
+
+    @Inject
+    TwilioProvider twilio;
+
+    @Inject
+    Receipts receipts;
+
+    @Inject
+    InboundMessages inbound;
+
+    @Inject
+    Pool pool;
+
+    @Context
+    UriInfo uri;
+
+    @POST
+    @Path("/status")
+    public Uni<Response> status(@HeaderParam("X-Twilio-Signature") String signature, MultivaluedMap<String, String> form) {
+        Response refused = check(TwilioProvider.STATUS_PATH, signature, form, REQUIRED_STATUS);
+        if (refused != null) {
+            return Uni.createFrom().item(refused);
+        }
+        String status = FINAL.get(form.getFirst("MessageStatus"));
+        if (status == null) {
+            return Uni.createFrom().item(Response.noContent().build());
+        }
+        Integer code = form.getFirst("ErrorCode") == null || form.getFirst("ErrorCode").isBlank() ? null
+                : Integer.valueOf(form.getFirst("ErrorCode"));
+        TwilioErrors.Meaning meaning = status.equals(DeliveryStatus.DELIVERED) ? null : TwilioErrors.ofReceipt(code);
+        var receipt = new Receipts.Receipt(TwilioProvider.NAME, form.getFirst("MessageSid"), status,
+                meaning == null ? null : meaning.reason(), meaning != null && meaning.numberUndeliverable(), Instant.now());
+        return pool.withTransaction(tx -> receipts.apply(tx, receipt)).replaceWith(Response.noContent().build());
+    }
+
+    @POST
+    @Path("/inbound")
+    public Uni<Response> inbound(@HeaderParam("X-Twilio-Signature") String signature, MultivaluedMap<String, String> form) {
+        Response refused = check(INBOUND_PATH, signature, form, Set.of("MessageSid", "From", "Body"));
+        if (refused != null) {
+            return Uni.createFrom().item(refused);
+        }
+        var sms = new InboundMessages.Received(TwilioProvider.NAME, form.getFirst("MessageSid"), form.getFirst("From"),
+                form.getFirst("To"), form.getFirst("Body"), Instant.now());
+        // an empty TwiML answer: Drip replies to keywords through journeys, not here
+        return pool.withTransaction(tx -> inbound.receive(tx, sms))
+                .replaceWith(Response.ok("<Response/>", MediaType.APPLICATION_XML).build());
+    }
+
+    /** 403 for a bad signature, 400 for a missing parameter, 404 when Twilio is not configured; else null. */
+    private Response check(String path, String signature, MultivaluedMap<String, String> form, Set<String> required) {
+        if (!twilio.configured()) {
+            return Response.status(404).build();
+        }
+        String url = twilio.webhookUrl(path).orElse(uri.getRequestUri().toString());
+        if (!TwilioSignature.valid(twilio.authToken(), url, form, signature)) {
+            return Response.status(403).type(MediaType.APPLICATION_JSON)
+                    .entity(new ApiError("forbidden", "missing or invalid X-Twilio-Signature", null)).build();
+        }
+        for (String name : required) {
+            if (form.getFirst(name) == null) {
+                return Response.status(400).type(MediaType.APPLICATION_JSON)
+                        .entity(new ApiError("invalid_request", "missing form parameter " + name, name)).build();
+            }
+        }
+        return null;
+    }
+}

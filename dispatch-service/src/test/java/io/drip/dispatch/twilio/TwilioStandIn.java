@@ -1,0 +1,91 @@
+package io.drip.dispatch.twilio;
+
+import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpServer;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.handler.BodyHandler;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * A stand-in for Twilio's Messages API on a free local port: takes messages like Twilio does
+ * (201 with a sid), refuses {@code +...0000} numbers with error 21211, and answers 503 to
+ * everything while {@link #failUntil} lies ahead. Records every request it took.
+ */
+public class TwilioStandIn implements QuarkusTestResourceLifecycleManager {
+
+    /** A message the stand-in took. */
+    public record Taken(String sid, String to, String from, String body, String statusCallback, String authorization,
+            Instant at) {
+    }
+
+    public static final List<Taken> TAKEN = new CopyOnWriteArrayList<>();
+    public static volatile Instant failUntil = Instant.MIN;
+    public static volatile int failures;
+    /** How long the stand-in takes to answer a message it takes (a slow provider). */
+    public static volatile long delayMillis;
+    public static final AtomicInteger IN_FLIGHT = new AtomicInteger();
+    public static final AtomicInteger MAX_IN_FLIGHT = new AtomicInteger();
+
+    private Vertx vertx;
+
+    @Override
+    public Map<String, String> start() {
+        vertx = Vertx.vertx();
+        Router router = Router.router(vertx);
+        router.post("/2010-04-01/Accounts/:sid/Messages.json").handler(BodyHandler.create()).handler(ctx -> {
+            var form = ctx.request().formAttributes();
+            if (Instant.now().isBefore(failUntil)) {
+                failures++;
+                ctx.response().setStatusCode(503).putHeader("Content-Type", "application/json")
+                        .end(new JsonObject().put("code", 20503).put("message", "Service unavailable").encode());
+                return;
+            }
+            if (form.get("To").endsWith("0000")) {
+                ctx.response().setStatusCode(400).putHeader("Content-Type", "application/json")
+                        .end(new JsonObject().put("code", 21211).put("message", "The 'To' number is not a valid phone number.")
+                                .put("status", 400).encode());
+                return;
+            }
+            String sid = "SM" + UUID.randomUUID().toString().replace("-", "");
+            TAKEN.add(new Taken(sid, form.get("To"), form.get("From"), form.get("Body"), form.get("StatusCallback"),
+                    ctx.request().getHeader("Authorization"), Instant.now()));
+            MAX_IN_FLIGHT.accumulateAndGet(IN_FLIGHT.incrementAndGet(), Math::max);
+            Runnable answer = () -> {
+                IN_FLIGHT.decrementAndGet();
+                ctx.response().setStatusCode(201).putHeader("Content-Type", "application/json")
+                        .end(new JsonObject().put("sid", sid).put("status", "queued").put("num_segments", "1")
+                                .put("account_sid", ctx.pathParam("sid")).encode());
+            };
+            if (delayMillis > 0) {
+                vertx.setTimer(delayMillis, id -> answer.run());
+            } else {
+                answer.run();
+            }
+        });
+        HttpServer server;
+        try {
+            server = vertx.createHttpServer().requestHandler(router).listen(0, "127.0.0.1").toCompletionStage()
+                    .toCompletableFuture().get(10, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            throw new IllegalStateException("cannot start the Twilio stand-in", e);
+        }
+        return Map.of("drip.twilio.base-url", "http://127.0.0.1:" + server.actualPort());
+    }
+
+    public static List<Taken> takenFor(String to) {
+        return TAKEN.stream().filter(t -> t.to().equals(to)).toList();
+    }
+
+    @Override
+    public void stop() {
+        vertx.close();
+    }
+}
