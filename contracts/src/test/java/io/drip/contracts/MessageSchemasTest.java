@@ -50,6 +50,14 @@ class MessageSchemasTest {
     }
 
     @Test
+    void aliasNeedsThePreviousIdAndTheUserId() throws Exception {
+        var alias = new SegmentMessage("alias", "m-3", "u-1", null, null, null, null, null, null, AT, null, AT, "anon-1");
+        var incomplete = new SegmentMessage("alias", "m-4", "u-1", null, null, null, null, null, null, AT, null, AT);
+        assertEquals(Set.of(), validate("segment-message.schema.json", alias));
+        assertTrue(validate("segment-message.schema.json", incomplete).toString().contains("previousId"));
+    }
+
+    @Test
     void trackWithoutEventIsRejected() throws Exception {
         var track = new SegmentMessage("track", "m-1", "u-1", null, null, null, null, null, null, AT, null, null);
         Set<ValidationMessage> errors = validate("segment-message.schema.json", track);
