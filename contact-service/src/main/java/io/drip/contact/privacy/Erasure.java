@@ -13,6 +13,7 @@ import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -55,7 +56,7 @@ public class Erasure {
     private Uni<Map<String, Integer>> removeAll(SqlConnection tx, String contactId) {
         Map<String, Integer> removed = new LinkedHashMap<>();
         Uni<Void> all = Uni.createFrom().voidItem();
-        for (PersonalData kind : data) {
+        for (PersonalData kind : data.stream().sorted(Comparator.comparingInt(PersonalData::order)).toList()) {
             all = all.chain(() -> kind.erase(tx, contactId).invoke(count -> removed.put(kind.name(), count))
                     .replaceWithVoid());
         }

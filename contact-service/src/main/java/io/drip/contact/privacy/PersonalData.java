@@ -15,6 +15,14 @@ public interface PersonalData {
     /** What is held about the contact, as JSON; null when nothing is. */
     Uni<JsonNode> export(SqlClient db, String contactId);
 
+    /**
+     * Erasure runs the kinds in this order, lowest first: the profile goes last, as other kinds
+     * find the ids merged into the contact through it.
+     */
+    default int order() {
+        return 0;
+    }
+
     /** Removes what is held about the contact; returns how many records went. */
     Uni<Integer> erase(SqlClient tx, String contactId);
 }

@@ -19,6 +19,11 @@ public class ProfileData implements PersonalData {
     }
 
     @Override
+    public int order() {
+        return 100;
+    }
+
+    @Override
     public Uni<JsonNode> export(SqlClient db, String contactId) {
         return db.preparedQuery("""
                         select c.*, c.traits::text as traits_json, c.consent::text as consent_json,

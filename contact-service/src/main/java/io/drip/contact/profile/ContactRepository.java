@@ -51,6 +51,14 @@ public class ContactRepository {
                 .replaceWithVoid();
     }
 
+    /** Writes a new consent state (and version) of a contact, leaving everything else as it is. */
+    public Uni<Void> saveConsent(SqlClient tx, ContactSnapshot contact) {
+        return tx.preparedQuery("update contact set version = $2, consent = $3::text::jsonb, updated_at = $4 where id = $1")
+                .execute(Tuple.of(contact.contactId(), contact.version(), MessageJson.write(contact.consent()),
+                        contact.updatedAt().atOffset(ZoneOffset.UTC)))
+                .replaceWithVoid();
+    }
+
     /** Contacts matching every criterion of the search, in id order. */
     public Uni<List<ContactSnapshot>> search(SqlClient db, ContactSearch search) {
         List<Object> parameters = new ArrayList<>();
