@@ -1,6 +1,7 @@
 package io.drip.contact.ingest;
 
 import com.google.i18n.phonenumbers.PhoneNumberUtil;
+import io.drip.kit.web.InvalidRequestException;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.HashMap;
@@ -52,6 +53,18 @@ public class SourceRegions {
                     + "' is not a region libphonenumber knows (ISO 3166 alpha-2, e.g. US, FR, CN)");
         }
         return region;
+    }
+
+    /** A {@code ?region=} parameter of the admin API; null means the default region. */
+    public String requested(String region) {
+        if (region == null) {
+            return defaultRegion;
+        }
+        String upper = region.toUpperCase();
+        if (!REGIONS.contains(upper)) {
+            throw new InvalidRequestException("region", "'" + region + "' is not a region such as US, FR or CN");
+        }
+        return upper;
     }
 
     public String of(String source) {

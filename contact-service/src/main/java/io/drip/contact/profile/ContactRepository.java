@@ -14,6 +14,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -37,7 +38,34 @@ public class ContactRepository {
                 .map(ContactRepository::first);
     }
 
+    /** Reads and locks the contacts of these ids that exist. */
+    public Uni<Map<String, ContactSnapshot>> findAllForUpdate(SqlClient tx, List<String> ids) {
+        return tx.preparedQuery("select " + COLUMNS + " from contact where id = any($1) order by id for update")
+                .execute(Tuple.of(ids.toArray(new String[0])))
+                .map(rows -> {
+                    Map<String, ContactSnapshot> found = new HashMap<>();
+                    rows.forEach(row -> found.put(row.getString("id"), snapshot(row)));
+                    return found;
+                });
+    }
+
     public Uni<Void> save(SqlClient tx, ContactSnapshot contact, String phoneRaw) {
+        return saveAll(tx, List.of(contact), List.of(Optional.ofNullable(phoneRaw)));
+    }
+
+    /** Upserts many contacts in one round trip; {@code phonesRaw} in the same order. */
+    public Uni<Void> saveAll(SqlClient tx, List<ContactSnapshot> contacts, List<Optional<String>> phonesRaw) {
+        if (contacts.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        List<Tuple> rows = new ArrayList<>(contacts.size());
+        for (int i = 0; i < contacts.size(); i++) {
+            ContactSnapshot contact = contacts.get(i);
+            rows.add(Tuple.from(new Object[] {contact.contactId(), contact.version(), contact.phone(),
+                    phonesRaw.get(i).orElse(null), contact.phoneStatus(), contact.timezone(), contact.locale(),
+                    MessageJson.write(contact.traits()), MessageJson.write(contact.consent()),
+                    contact.updatedAt().atOffset(ZoneOffset.UTC)}));
+        }
         return tx.preparedQuery("""
                         insert into contact (id, version, phone, phone_raw, phone_status, timezone, locale, traits, consent, updated_at)
                         values ($1, $2, $3, $4, $5, $6, $7, $8::text::jsonb, $9::text::jsonb, $10)
@@ -45,9 +73,7 @@ public class ContactRepository {
                           phone_raw = excluded.phone_raw, phone_status = excluded.phone_status,
                           timezone = excluded.timezone, locale = excluded.locale, traits = excluded.traits,
                           consent = excluded.consent, updated_at = excluded.updated_at""")
-                .execute(Tuple.from(new Object[] {contact.contactId(), contact.version(), contact.phone(), phoneRaw,
-                        contact.phoneStatus(), contact.timezone(), contact.locale(), MessageJson.write(contact.traits()),
-                        MessageJson.write(contact.consent()), contact.updatedAt().atOffset(ZoneOffset.UTC)}))
+                .executeBatch(rows)
                 .replaceWithVoid();
     }
 

@@ -59,7 +59,7 @@ public class ContactResource {
     @RolesAllowed({Roles.VIEWER, Roles.MARKETER, Roles.OPS})
     public Uni<ContactPage> search(@QueryParam("phone") String phone, @QueryParam("region") String region,
             @QueryParam("limit") Integer limit, @QueryParam("after") String after, @Context UriInfo uri) {
-        ContactSearch search = ContactSearch.of(phone, region != null ? region : regions.defaultRegion(),
+        ContactSearch search = ContactSearch.of(phone, regions.requested(region),
                 uri.getQueryParameters(), limit, after);
         return repository.search(pool, search).map(contacts -> new ContactPage(contacts,
                 contacts.size() == search.limit() ? contacts.get(contacts.size() - 1).contactId() : null));
@@ -88,7 +88,7 @@ public class ContactResource {
             throw new InvalidRequestException("id", "a contact id is 1 to " + MAX_ID_LENGTH + " characters");
         }
         var traits = TraitsRequest.traits(body);
-        String checkedRegion = region == null ? regions.defaultRegion() : ContactSearch.region(region);
+        String checkedRegion = regions.requested(region);
         return pool.withTransaction(tx -> updates.setTraits(tx, id, traits, patch, checkedRegion));
     }
 

@@ -2,7 +2,6 @@ package io.drip.contact.profile;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.google.i18n.phonenumbers.PhoneNumberUtil;
 import io.drip.contracts.MessageJson;
 import io.drip.kit.web.InvalidRequestException;
 import jakarta.ws.rs.core.MultivaluedMap;
@@ -25,7 +24,7 @@ record ContactSearch(String phone, List<List<String>> traits, int limit, String 
             String after) {
         String e164 = null;
         if (phone != null) {
-            e164 = PhoneNormalizer.normalize(phone, region(region)).e164();
+            e164 = PhoneNormalizer.normalize(phone, region).e164();
             if (e164 == null) {
                 throw new InvalidRequestException("phone", "'" + phone + "' is not a valid phone number in region " + region);
             }
@@ -47,14 +46,6 @@ record ContactSearch(String phone, List<List<String>> traits, int limit, String 
             throw new InvalidRequestException("limit", "limit is between 1 and " + MAX_LIMIT);
         }
         return new ContactSearch(e164, traits, size, after);
-    }
-
-    static String region(String region) {
-        String upper = region.toUpperCase();
-        if (!PhoneNumberUtil.getInstance().getSupportedRegions().contains(upper)) {
-            throw new InvalidRequestException("region", "'" + region + "' is not a region such as US, FR or CN");
-        }
-        return upper;
     }
 
     /** {"name": "value"}, and {"name": 42} or {"name": true} when the value spells one. */

@@ -138,17 +138,24 @@ public class ContactUpdates {
     /** Writes new traits (normalising the number) and publishes the snapshot. */
     Uni<ContactSnapshot> save(SqlConnection tx, String id, Optional<ContactSnapshot> existing, ObjectNode traits, String region,
             Optional<String> messageZone, Optional<String> locale) {
-        String phoneRaw = text(traits, "phone");
-        PhoneNormalizer.Result phone = PhoneNormalizer.normalize(phoneRaw, region);
+        return saveSnapshot(tx, derive(id, existing, traits, region, messageZone, locale), text(traits, "phone"));
+    }
+
+    /**
+     * The next snapshot of a contact with these traits: the number normalised (read in
+     * {@code region}), the zone and locale derived; consent stays as it was.
+     */
+    public ContactSnapshot derive(String id, Optional<ContactSnapshot> existing, ObjectNode traits, String region,
+            Optional<String> messageZone, Optional<String> locale) {
+        PhoneNormalizer.Result phone = PhoneNormalizer.normalize(text(traits, "phone"), region);
         String timezone = zone(text(traits, "timezone"))
                 .or(() -> messageZone)
                 .or(phone::timezone)
                 .or(() -> existing.map(ContactSnapshot::timezone))
                 .orElse(defaultTimezone);
-        ContactSnapshot snapshot = new ContactSnapshot(id, existing.map(c -> c.version() + 1).orElse(1L),
+        return new ContactSnapshot(id, existing.map(c -> c.version() + 1).orElse(1L),
                 phone.e164(), phone.status(), timezone, locale.orElse(null), traits,
                 existing.map(ContactSnapshot::consent).orElse(Map.of()), Instant.now());
-        return saveSnapshot(tx, snapshot, phoneRaw);
     }
 
     Uni<ContactSnapshot> saveSnapshot(SqlConnection tx, ContactSnapshot snapshot, String phoneRaw) {
@@ -157,7 +164,7 @@ public class ContactUpdates {
                 .replaceWith(snapshot);
     }
 
-    static String text(ObjectNode holder, String field) {
+    public static String text(ObjectNode holder, String field) {
         JsonNode node = holder == null ? null : holder.get(field);
         return node == null || node.isNull() ? null : node.asText();
     }
