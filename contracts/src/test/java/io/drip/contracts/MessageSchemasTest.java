@@ -85,6 +85,15 @@ class MessageSchemasTest {
     }
 
     @Test
+    void snapshotMayListItsSegments() throws Exception {
+        var snapshot = new ContactSnapshot("u-1", 2, null, "missing", "UTC", null, object("plan", "pro"), Map.of(), AT,
+                List.of("vip", "rfm-champions"));
+        assertEquals(Set.of(), validate("contact-snapshot.schema.json", snapshot));
+        assertEquals(List.of("vip", "rfm-champions"),
+                MessageJson.read(MessageJson.write(snapshot), ContactSnapshot.class).segments());
+    }
+
+    @Test
     void snapshotWithANonE164PhoneIsRejected() throws Exception {
         var snapshot = new ContactSnapshot("u-1", 1, "0415 555 0100", "valid", null, null, null, null, AT);
         assertFalse(validate("contact-snapshot.schema.json", snapshot).isEmpty());

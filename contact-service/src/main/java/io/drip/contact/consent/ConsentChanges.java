@@ -83,7 +83,8 @@ public class ConsentChanges {
                     ? new ContactSnapshot.Consent(Consent.OPTED_OUT, origin.at(), Consent.SOURCE_DOUBLE_OPT_IN)
                     : new ContactSnapshot.Consent(state, origin.at(), origin.source()));
             ContactSnapshot updated = new ContactSnapshot(contact.contactId(), contact.version() + 1, contact.phone(),
-                    contact.phoneStatus(), contact.timezone(), contact.locale(), contact.traits(), consent, Instant.now());
+                    contact.phoneStatus(), contact.timezone(), contact.locale(), contact.traits(), consent, Instant.now(),
+                    contact.segments());
             Uni<Void> cleared = Consent.PENDING.equals(state) ? Uni.createFrom().voidItem()
                     : ledger.takePending(tx, contactId, channel, category, origin.at()).replaceWithVoid();
             return cleared

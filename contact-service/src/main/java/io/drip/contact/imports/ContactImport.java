@@ -139,7 +139,7 @@ public class ContactImport {
         }
         return contacts.saveAll(tx, changed, changed.stream()
                         .map(c -> Optional.ofNullable(ContactUpdates.text(c.traits(), "phone"))).toList())
-                .chain(() -> outbox.addAll(tx, changed.stream()
+                .chain(() -> outbox.addBulk(tx, changed.stream()
                         .map(c -> new Outbox.Entry(Topics.CONTACTS, c.contactId(), c)).toList()));
     }
 
@@ -177,6 +177,6 @@ public class ContactImport {
 
     private static ContactSnapshot withVersion(ContactSnapshot c, long version) {
         return new ContactSnapshot(c.contactId(), version, c.phone(), c.phoneStatus(), c.timezone(), c.locale(),
-                c.traits(), c.consent(), c.updatedAt());
+                c.traits(), c.consent(), c.updatedAt(), c.segments());
     }
 }

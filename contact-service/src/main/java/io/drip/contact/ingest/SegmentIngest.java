@@ -1,6 +1,8 @@
 package io.drip.contact.ingest;
 
+import io.drip.contact.profile.ContactRepository;
 import io.drip.contact.profile.ContactUpdates;
+import io.drip.contact.segments.RfmScores;
 import io.drip.contracts.SegmentMessage;
 import io.drip.contracts.Topics;
 import io.drip.kit.outbox.Outbox;
@@ -35,6 +37,16 @@ public class SegmentIngest {
     @Inject
     SourceRegions regions;
 
+    @Inject
+    ContactRepository repository;
+
+    @Inject
+    RfmScores rfm;
+
+    private static boolean isOrder(SegmentMessage message) {
+        return message.isTrack() && RfmScores.ORDER_COMPLETED.equals(message.event());
+    }
+
     /** Applies the messages of one request in one transaction, in their order. */
     public Uni<Void> acceptFromHttp(List<SegmentMessage> messages, String source) {
         String region = regions.of(source);
@@ -59,7 +71,9 @@ public class SegmentIngest {
             Uni<Void> applied = switch (message.type()) {
                 case SegmentMessage.IDENTIFY -> contacts.identify(tx, message, region);
                 case SegmentMessage.ALIAS -> contacts.alias(tx, message);
-                default -> contacts.touch(tx, message.contactId(), message.timestamp());
+                default -> contacts.touch(tx, message.contactId(), message.timestamp()).chain(() -> isOrder(message)
+                        ? repository.canonicalId(tx, message.contactId()).chain(id -> rfm.recordOrder(tx, id, message))
+                        : Uni.createFrom().voidItem());
             };
             return publish
                     ? applied.chain(() -> outbox.add(tx, Topics.EVENTS, message.contactId(), message))

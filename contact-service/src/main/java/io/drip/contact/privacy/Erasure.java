@@ -49,6 +49,7 @@ public class Erasure {
         return pool.withTransaction(tx -> contacts.findForUpdate(tx, contactId).chain(found -> found.isEmpty()
                 ? Uni.createFrom().item(Optional.<Receipt>empty())
                 : removeAll(tx, contactId).chain(removed -> audit(tx, removed, requestedBy))
+                        .call(() -> outbox.discardBulk(tx, contactId))
                         .call(() -> outbox.add(tx, Topics.CONTACTS, contactId, null))
                         .map(Optional::of)));
     }

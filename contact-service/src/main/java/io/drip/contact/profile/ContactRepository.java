@@ -22,8 +22,8 @@ import java.util.Optional;
 /** The contact table, read and written as {@link ContactSnapshot}s. */
 @ApplicationScoped
 public class ContactRepository {
-    private static final String COLUMNS =
-            "id, version, phone, phone_status, timezone, locale, traits::text as traits, consent::text as consent, updated_at";
+    public static final String COLUMNS =
+            "id, version, phone, phone_status, timezone, locale, traits::text as traits, consent::text as consent, updated_at, segments";
     private static final TypeReference<Map<String, Map<String, ContactSnapshot.Consent>>> CONSENT = new TypeReference<>() {
     };
 
@@ -64,15 +64,16 @@ public class ContactRepository {
             rows.add(Tuple.from(new Object[] {contact.contactId(), contact.version(), contact.phone(),
                     phonesRaw.get(i).orElse(null), contact.phoneStatus(), contact.timezone(), contact.locale(),
                     MessageJson.write(contact.traits()), MessageJson.write(contact.consent()),
-                    contact.updatedAt().atOffset(ZoneOffset.UTC)}));
+                    contact.updatedAt().atOffset(ZoneOffset.UTC),
+                    contact.segments() == null ? null : contact.segments().toArray(new String[0])}));
         }
         return tx.preparedQuery("""
-                        insert into contact (id, version, phone, phone_raw, phone_status, timezone, locale, traits, consent, updated_at)
-                        values ($1, $2, $3, $4, $5, $6, $7, $8::text::jsonb, $9::text::jsonb, $10)
+                        insert into contact (id, version, phone, phone_raw, phone_status, timezone, locale, traits, consent, updated_at, segments)
+                        values ($1, $2, $3, $4, $5, $6, $7, $8::text::jsonb, $9::text::jsonb, $10, $11)
                         on conflict (id) do update set version = excluded.version, phone = excluded.phone,
                           phone_raw = excluded.phone_raw, phone_status = excluded.phone_status,
                           timezone = excluded.timezone, locale = excluded.locale, traits = excluded.traits,
-                          consent = excluded.consent, updated_at = excluded.updated_at""")
+                          consent = excluded.consent, updated_at = excluded.updated_at, segments = excluded.segments""")
                 .executeBatch(rows)
                 .replaceWithVoid();
     }
@@ -156,13 +157,15 @@ public class ContactRepository {
         return rows.size() == 0 ? Optional.empty() : Optional.of(snapshot(rows.iterator().next()));
     }
 
-    private static ContactSnapshot snapshot(Row row) {
+    /** The snapshot in a row selected with {@link #COLUMNS} (possibly among others). */
+    public static ContactSnapshot snapshot(Row row) {
         try {
             return new ContactSnapshot(row.getString("id"), row.getLong("version"), row.getString("phone"),
                     row.getString("phone_status"), row.getString("timezone"), row.getString("locale"),
                     (ObjectNode) MessageJson.mapper().readTree(row.getString("traits")),
                     MessageJson.mapper().readValue(row.getString("consent"), CONSENT),
-                    row.getOffsetDateTime("updated_at").toInstant());
+                    row.getOffsetDateTime("updated_at").toInstant(),
+                    row.getArrayOfStrings("segments") == null ? null : List.of(row.getArrayOfStrings("segments")));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("contact " + row.getString("id") + " holds unreadable JSON", e);
         }

@@ -2,6 +2,7 @@ package io.drip.contact.profile;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.drip.contact.ingest.SourceRegions;
+import io.drip.contact.segments.RfmScores;
 import io.drip.contracts.ContactSnapshot;
 import io.drip.kit.security.Roles;
 import io.drip.kit.web.InvalidRequestException;
@@ -41,13 +42,17 @@ public class ContactResource {
     @Inject
     SourceRegions regions;
 
+    @Inject
+    RfmScores rfm;
+
     @GET
     @Path("/{id}")
     @RolesAllowed({Roles.VIEWER, Roles.MARKETER, Roles.OPS})
     public Uni<ContactView> get(@PathParam("id") String id) {
         return repository.find(pool, id).chain(found -> found.isEmpty()
                 ? Uni.createFrom().failure(new NotFoundException("no contact with id '" + id + "'"))
-                : repository.lastActivity(pool, id).map(at -> new ContactView(found.get(), at.orElse(null))));
+                : repository.lastActivity(pool, id).chain(at -> rfm.of(pool, id)
+                        .map(scores -> new ContactView(found.get(), at.orElse(null), scores.orElse(null)))));
     }
 
     /**

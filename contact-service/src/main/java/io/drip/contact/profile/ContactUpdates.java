@@ -114,7 +114,8 @@ public class ContactUpdates {
                 consent.computeIfAbsent(channel, c -> new HashMap<>()).merge(category, state, ContactUpdates::later))));
         ContactSnapshot merged = new ContactSnapshot(userId, user.map(u -> u.version() + 1).orElse(1L),
                 null, null, user.map(ContactSnapshot::timezone).orElse(old.timezone()),
-                user.map(ContactSnapshot::locale).orElse(old.locale()), traits, consent, Instant.now());
+                user.map(ContactSnapshot::locale).orElse(old.locale()), traits, consent, Instant.now(),
+                user.map(ContactSnapshot::segments).orElse(null));
         return aliased
                 .chain(() -> repository.delete(tx, previousId))
                 .chain(() -> outbox.add(tx, Topics.CONTACTS, previousId, null))
@@ -132,7 +133,8 @@ public class ContactUpdates {
 
     private static ContactSnapshot withPhone(ContactSnapshot contact, ContactSnapshot phoneFrom) {
         return new ContactSnapshot(contact.contactId(), contact.version(), phoneFrom.phone(), phoneFrom.phoneStatus(),
-                contact.timezone(), contact.locale(), contact.traits(), contact.consent(), contact.updatedAt());
+                contact.timezone(), contact.locale(), contact.traits(), contact.consent(), contact.updatedAt(),
+                contact.segments());
     }
 
     /** Writes new traits (normalising the number) and publishes the snapshot. */
@@ -155,7 +157,8 @@ public class ContactUpdates {
                 .orElse(defaultTimezone);
         return new ContactSnapshot(id, existing.map(c -> c.version() + 1).orElse(1L),
                 phone.e164(), phone.status(), timezone, locale.orElse(null), traits,
-                existing.map(ContactSnapshot::consent).orElse(Map.of()), Instant.now());
+                existing.map(ContactSnapshot::consent).orElse(Map.of()), Instant.now(),
+                existing.map(ContactSnapshot::segments).orElse(null));
     }
 
     Uni<ContactSnapshot> saveSnapshot(SqlConnection tx, ContactSnapshot snapshot, String phoneRaw) {

@@ -32,14 +32,14 @@ class ContactApiTest {
     void putReplacesTraitsPatchMergesThemAndEachPublishesTheSnapshot() {
         String id = "api-" + UUID.randomUUID();
         try (var contacts = TopicProbe.watch(Topics.CONTACTS)) {
-            as(TestKeys.MARKETER).body("{\"traits\":{\"phone\":\"020 7946 0018\",\"first_name\":\"Ada\",\"plan\":\"pro\"}}")
+            as(TestKeys.MARKETER).body("{\"traits\":{\"phone\":\"020 7946 0018\",\"first_name\":\"Ada\",\"tier\":\"gold\"}}")
                     .queryParam("region", "GB").put("/v1/contacts/" + id)
                     .then().statusCode(200).body("phoneStatus", equalTo("not_mobile")).body("version", equalTo(1));
             as(TestKeys.MARKETER).contentType("application/merge-patch+json")
-                    .body("{\"traits\":{\"phone\":\"+44 7400 123456\",\"plan\":null,\"address\":{\"city\":\"London\"}}}")
+                    .body("{\"traits\":{\"phone\":\"+44 7400 123456\",\"tier\":null,\"address\":{\"city\":\"London\"}}}")
                     .patch("/v1/contacts/" + id)
                     .then().statusCode(200).body("phone", equalTo("+447400123456")).body("traits.first_name", equalTo("Ada"))
-                    .body("traits.plan", nullValue()).body("traits.address.city", equalTo("London"))
+                    .body("traits.tier", nullValue()).body("traits.address.city", equalTo("London"))
                     .body("timezone", equalTo("Europe/London"));
             var published = contacts.await(r -> id.equals(r.key()) && r.value().contains("\"version\":2"), Duration.ofSeconds(20));
             assertEquals("+447400123456", MessageJson.read(published.value(), ContactSnapshot.class).phone());

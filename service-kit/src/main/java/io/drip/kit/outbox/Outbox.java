@@ -18,14 +18,37 @@ public class Outbox {
     public record Entry(String topic, String key, Object message) {
     }
 
-    /** Adds many records in one round trip (bulk changes such as imports). */
+    /** Adds many records in one round trip. */
     public Uni<Void> addAll(SqlClient tx, List<Entry> entries) {
+        return insert(tx, entries, false);
+    }
+
+    /**
+     * Adds the records of a bulk change (an import of 100 000 contacts) to the bulk lane: the
+     * relay publishes them after every record of the normal lane, so a bulk change never delays
+     * an opt-out. Only for records that may overtake each other, such as versioned snapshots on
+     * a compacted topic whose consumers ignore older versions.
+     */
+    public Uni<Void> addBulk(SqlClient tx, List<Entry> entries) {
+        return insert(tx, entries, true);
+    }
+
+    /**
+     * Drops the unpublished bulk-lane records of a key, e.g. before the erasure tombstone of a
+     * contact, which would otherwise be overtaken by an older snapshot still in the bulk lane.
+     */
+    public Uni<Void> discardBulk(SqlClient tx, String key) {
+        return tx.preparedQuery("delete from outbox where record_key = $1 and bulk").execute(Tuple.of(key))
+                .replaceWithVoid();
+    }
+
+    private static Uni<Void> insert(SqlClient tx, List<Entry> entries, boolean bulk) {
         if (entries.isEmpty()) {
             return Uni.createFrom().voidItem();
         }
-        return tx.preparedQuery("insert into outbox (topic, record_key, payload) values ($1, $2, $3)")
+        return tx.preparedQuery("insert into outbox (topic, record_key, payload, bulk) values ($1, $2, $3, $4)")
                 .executeBatch(entries.stream().map(e -> Tuple.of(e.topic(), e.key(),
-                        e.message() == null ? null : MessageJson.write(e.message()))).toList())
+                        e.message() == null ? null : MessageJson.write(e.message()), bulk)).toList())
                 .replaceWithVoid();
     }
 
