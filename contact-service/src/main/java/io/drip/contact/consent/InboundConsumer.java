@@ -57,7 +57,15 @@ public class InboundConsumer {
     public Uni<Void> consume(String record) {
         InboundSms sms = MessageJson.read(record, InboundSms.class);
         return pool.withTransaction(tx -> processed.markFirstTime(tx, "inbound:" + sms.inboundId()).chain(first -> first
-                ? contacts.canonicalId(tx, sms.contactId()).chain(id -> apply(tx, id, sms))
+                ? contacts.canonicalId(tx, sms.contactId()).chain(id -> contacts.find(tx, id).chain(found -> {
+                    if (found.isEmpty()) {
+                        // erased or never known: nothing to change, and dispatch could not deliver a reply
+                        LOG.warnf("inbound %s from contact %s, which contact-service does not know: ignored",
+                                sms.inboundId(), sms.contactId());
+                        return Uni.createFrom().voidItem();
+                    }
+                    return apply(tx, id, sms);
+                }))
                 : Uni.createFrom().voidItem()));
     }
 
@@ -85,18 +93,10 @@ public class InboundConsumer {
 
     private Uni<Void> set(SqlClient tx, String contactId, List<String> categories, String state, Consent.Origin origin,
             String reply, String replyKey) {
-        Uni<Boolean> known = Uni.createFrom().item(false);
+        Uni<Void> changed = Uni.createFrom().voidItem();
         for (String category : categories) {
-            known = known.chain(any -> consent.change(tx, contactId, Consent.SMS, category, state, origin)
-                    .map(recorded -> any || recorded.isPresent()));
+            changed = changed.chain(() -> consent.change(tx, contactId, Consent.SMS, category, state, origin).replaceWithVoid());
         }
-        return known.chain(any -> {
-            if (!any) {
-                LOG.warnf("inbound %s: keyword %s from a contact contact-service does not know; nothing to change",
-                        origin.messageId(), origin.keyword());
-                return Uni.createFrom().voidItem();
-            }
-            return replies.send(tx, contactId, reply, replyKey, origin.at());
-        });
+        return changed.chain(() -> replies.send(tx, contactId, reply, replyKey, origin.at()));
     }
 }

@@ -154,6 +154,20 @@ class ConsentFlowTest {
     }
 
     @Test
+    void aKeywordFromAnUnknownContactChangesNothingAndIsNotAnswered() {
+        String stranger = "stranger-" + UUID.randomUUID();
+        String known = newContact();
+        try (var sends = TopicProbe.watch(Topics.SENDS)) {
+            inbound(stranger, "HELP");
+            inbound(known, "HELP");
+            // both are handled within moments of each other; the stranger gets 2 s more to show a reply
+            sends.await(r -> known.equals(r.key()), WAIT);
+            assertEquals(0, sends.all(r -> stranger.equals(r.key()), Duration.ofSeconds(2)).size());
+        }
+        as(TestKeys.VIEWER).get("/v1/contacts/" + stranger).then().statusCode(404);
+    }
+
+    @Test
     void aPoisonInboundRecordGoesToTheDlq() {
         String key = "poison-" + UUID.randomUUID();
         try (var dlq = TopicProbe.watch(Topics.dlq(Topics.INBOUND))) {
