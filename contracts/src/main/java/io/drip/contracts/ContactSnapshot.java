@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -14,6 +15,7 @@ import java.util.Map;
  * @param phone       E.164, or null when the contact has no usable number
  * @param phoneStatus valid, invalid, not_mobile or missing
  * @param consent     channel (e.g. "sms") to category ("marketing", "transactional") to consent
+ * @param segments    ids of the segments the contact is in (null: not evaluated yet)
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @JsonIgnoreProperties(ignoreUnknown = true)
@@ -26,7 +28,14 @@ public record ContactSnapshot(
         String locale,
         ObjectNode traits,
         Map<String, Map<String, Consent>> consent,
-        Instant updatedAt) {
+        Instant updatedAt,
+        List<String> segments) {
+
+    /** A snapshot without segment membership. */
+    public ContactSnapshot(String contactId, long version, String phone, String phoneStatus, String timezone,
+            String locale, ObjectNode traits, Map<String, Map<String, Consent>> consent, Instant updatedAt) {
+        this(contactId, version, phone, phoneStatus, timezone, locale, traits, consent, updatedAt, null);
+    }
 
     /** One consent state with where it came from. */
     @JsonInclude(JsonInclude.Include.NON_NULL)

@@ -8,6 +8,8 @@ import java.time.Instant;
 /**
  * A Segment-spec message on {@code drip.events.v1} (types track, identify, page, alias).
  * {@code messageId} is the idempotency key; the record key is {@link #contactId()}.
+ *
+ * @param previousId an alias call's earlier id of the person, now known as {@code userId}
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @JsonIgnoreProperties(ignoreUnknown = true)
@@ -23,10 +25,21 @@ public record SegmentMessage(
         ObjectNode context,
         Instant timestamp,
         Instant sentAt,
-        Instant receivedAt) {
+        Instant receivedAt,
+        String previousId) {
 
     public static final String TRACK = "track";
     public static final String IDENTIFY = "identify";
+    public static final String PAGE = "page";
+    public static final String ALIAS = "alias";
+
+    /** A message of any type but alias. */
+    public SegmentMessage(String type, String messageId, String userId, String anonymousId, String event, String name,
+            ObjectNode properties, ObjectNode traits, ObjectNode context, Instant timestamp, Instant sentAt,
+            Instant receivedAt) {
+        this(type, messageId, userId, anonymousId, event, name, properties, traits, context, timestamp, sentAt,
+                receivedAt, null);
+    }
 
     /** Drip's contact id: the backend's userId, else the anonymous id. */
     public String contactId() {
@@ -39,5 +52,9 @@ public record SegmentMessage(
 
     public boolean isIdentify() {
         return IDENTIFY.equals(type);
+    }
+
+    public boolean isAlias() {
+        return ALIAS.equals(type);
     }
 }

@@ -50,6 +50,14 @@ class MessageSchemasTest {
     }
 
     @Test
+    void aliasNeedsThePreviousIdAndTheUserId() throws Exception {
+        var alias = new SegmentMessage("alias", "m-3", "u-1", null, null, null, null, null, null, AT, null, AT, "anon-1");
+        var incomplete = new SegmentMessage("alias", "m-4", "u-1", null, null, null, null, null, null, AT, null, AT);
+        assertEquals(Set.of(), validate("segment-message.schema.json", alias));
+        assertTrue(validate("segment-message.schema.json", incomplete).toString().contains("previousId"));
+    }
+
+    @Test
     void trackWithoutEventIsRejected() throws Exception {
         var track = new SegmentMessage("track", "m-1", "u-1", null, null, null, null, null, null, AT, null, null);
         Set<ValidationMessage> errors = validate("segment-message.schema.json", track);
@@ -74,6 +82,15 @@ class MessageSchemasTest {
         assertEquals(Set.of(), validate("delivery-status.schema.json", status));
         assertEquals(Set.of(), validate("click.schema.json", click));
         assertEquals(Set.of(), validate("inbound-sms.schema.json", inbound));
+    }
+
+    @Test
+    void snapshotMayListItsSegments() throws Exception {
+        var snapshot = new ContactSnapshot("u-1", 2, null, "missing", "UTC", null, object("plan", "pro"), Map.of(), AT,
+                List.of("vip", "rfm-champions"));
+        assertEquals(Set.of(), validate("contact-snapshot.schema.json", snapshot));
+        assertEquals(List.of("vip", "rfm-champions"),
+                MessageJson.read(MessageJson.write(snapshot), ContactSnapshot.class).segments());
     }
 
     @Test

@@ -6,57 +6,145 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.drip.contracts.MessageJson;
 import io.drip.contracts.SegmentMessage;
 import io.drip.kit.web.InvalidRequestException;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 
 /**
- * Reads one Segment HTTP API message, says precisely what is wrong with a bad one, and applies
+ * Reads Segment HTTP API requests, says precisely what is wrong with a bad one (the JSON
+ * pointer names the batch index and the field), enforces Segment's size limits, and applies
  * Segment's clock-skew correction: {@code timestamp = receivedAt - (sentAt - timestamp)}.
  */
 public final class SegmentRequestReader {
+    /** Segment's limits: 32 KB per message, 500 KB per batch request. */
+    public static final int MAX_MESSAGE_BYTES = 32 * 1024;
+    public static final int MAX_BATCH_BYTES = 500 * 1024;
+
     private static final int MAX_ID_LENGTH = 200;
+    private static final Set<String> APPLIED_TYPES =
+            Set.of(SegmentMessage.IDENTIFY, SegmentMessage.TRACK, SegmentMessage.PAGE, SegmentMessage.ALIAS);
+    /** Accepted in a batch, as Segment does, but nothing in Drip uses them. */
+    private static final Set<String> IGNORED_TYPES = Set.of("group", "screen");
 
     private SegmentRequestReader() {
     }
 
-    public static SegmentMessage read(String type, String body, Instant receivedAt) {
+    /** The body of a request as a JSON object, at most {@code maxBytes} long. */
+    public static ObjectNode parse(byte[] body, int maxBytes) {
+        if (body != null && body.length > maxBytes) {
+            throw new PayloadTooLargeException(null, "the request body is " + body.length
+                    + " bytes; the limit is " + maxBytes + " bytes (" + maxBytes / 1024 + " KB)");
+        }
         JsonNode json;
         try {
-            json = MessageJson.mapper().readTree(body == null ? "" : body);
+            json = MessageJson.mapper().readTree(body == null ? new byte[0] : body);
         } catch (JsonProcessingException e) {
             throw new InvalidRequestException(null, "the body is not valid JSON: " + e.getOriginalMessage()
                     + (e.getLocation() == null ? "" : " (line " + e.getLocation().getLineNr()
                     + ", column " + e.getLocation().getColumnNr() + ")"));
+        } catch (IOException e) {
+            throw new InvalidRequestException(null, "the body cannot be read: " + e.getMessage());
         }
         if (json == null || !json.isObject()) {
             throw new InvalidRequestException(null, "the body must be a JSON object");
         }
-        return read(type, (ObjectNode) json, receivedAt);
+        return (ObjectNode) json;
     }
 
-    static SegmentMessage read(String type, ObjectNode json, Instant receivedAt) {
-        String userId = id(json, "userId");
-        String anonymousId = id(json, "anonymousId");
+    /** One message of an {@code /v1/<type>} call. */
+    public static SegmentMessage read(String type, ObjectNode json, Instant receivedAt) {
+        return read(type, json, "", instant(json, "", "sentAt"), receivedAt);
+    }
+
+    /** Convenience for tests and single calls: parse and read. */
+    static SegmentMessage read(String type, String body, Instant receivedAt) {
+        return read(type, parse(body.getBytes(StandardCharsets.UTF_8), MAX_MESSAGE_BYTES), receivedAt);
+    }
+
+    /**
+     * The messages of a {@code /v1/batch} call, all checked before any is applied. The batch's
+     * {@code sentAt} and {@code context} apply to every message (a message's own values win);
+     * group and screen calls are accepted and skipped.
+     */
+    public static List<SegmentMessage> readBatch(ObjectNode json, Instant receivedAt) {
+        JsonNode batch = json.get("batch");
+        if (batch == null || !batch.isArray()) {
+            throw new InvalidRequestException("/batch", "a batch call needs \"batch\": an array of messages");
+        }
+        Instant sentAt = instant(json, "", "sentAt");
+        ObjectNode sharedContext = object(json, "", "context");
+        List<SegmentMessage> messages = new ArrayList<>(batch.size());
+        for (int i = 0; i < batch.size(); i++) {
+            String at = "/batch/" + i;
+            JsonNode item = batch.get(i);
+            if (!item.isObject()) {
+                throw new InvalidRequestException(at, "batch message " + i + " must be a JSON object");
+            }
+            int size = MessageJson.write(item).getBytes(StandardCharsets.UTF_8).length;
+            if (size > MAX_MESSAGE_BYTES) {
+                throw new PayloadTooLargeException(at, "batch message " + i + " is " + size
+                        + " bytes; the limit is " + MAX_MESSAGE_BYTES + " bytes (32 KB) per message");
+            }
+            ObjectNode message = (ObjectNode) item;
+            String type = text(message, at, "type");
+            if (type == null || !APPLIED_TYPES.contains(type) && !IGNORED_TYPES.contains(type)) {
+                throw new InvalidRequestException(at + "/type", "batch message " + i + ": type "
+                        + (type == null ? "is missing" : "'" + type + "' is unknown")
+                        + "; it is one of identify, track, page, alias, group, screen");
+            }
+            if (IGNORED_TYPES.contains(type)) {
+                continue;
+            }
+            if (sharedContext != null) {
+                ObjectNode context = sharedContext.deepCopy();
+                ObjectNode own = object(message, at, "context");
+                if (own != null) {
+                    context.setAll(own);
+                }
+                message.set("context", context);
+            }
+            Instant ownSentAt = instant(message, at, "sentAt");
+            messages.add(read(type, message, at, ownSentAt != null ? ownSentAt : sentAt, receivedAt));
+        }
+        return messages;
+    }
+
+    private static SegmentMessage read(String type, ObjectNode json, String at, Instant sentAt, Instant receivedAt) {
+        String userId = id(json, at, "userId");
+        String anonymousId = id(json, at, "anonymousId");
         if (userId == null && anonymousId == null) {
-            throw new InvalidRequestException("/userId", "a userId or an anonymousId is required");
+            throw new InvalidRequestException(at + "/userId", where(at) + "a userId or an anonymousId is required");
         }
-        String event = text(json, "event");
+        String event = text(json, at, "event");
         if (SegmentMessage.TRACK.equals(type) && (event == null || event.isBlank())) {
-            throw new InvalidRequestException("/event", "a track call needs the event name, e.g. \"Signed Up\"");
+            throw new InvalidRequestException(at + "/event", where(at) + "a track call needs the event name, e.g. \"Signed Up\"");
         }
-        String messageId = id(json, "messageId");
-        ObjectNode traits = object(json, "traits");
-        ObjectNode context = object(json, "context");
-        checkTimezone(traits, "/traits/timezone");
-        checkTimezone(context, "/context/timezone");
-        Instant timestamp = instant(json, "timestamp");
-        Instant sentAt = instant(json, "sentAt");
+        String previousId = id(json, at, "previousId");
+        if (SegmentMessage.ALIAS.equals(type)) {
+            if (previousId == null) {
+                throw new InvalidRequestException(at + "/previousId", where(at) + "an alias call needs the previousId");
+            }
+            if (userId == null) {
+                throw new InvalidRequestException(at + "/userId", where(at) + "an alias call needs the userId");
+            }
+        }
+        String messageId = id(json, at, "messageId");
+        ObjectNode traits = object(json, at, "traits");
+        ObjectNode context = object(json, at, "context");
+        checkTimezone(traits, at + "/traits/timezone");
+        checkTimezone(context, at + "/context/timezone");
+        Instant timestamp = instant(json, at, "timestamp");
         return new SegmentMessage(type, messageId != null ? messageId : UUID.randomUUID().toString(), userId,
-                anonymousId, event, text(json, "name"), object(json, "properties"), traits, context,
-                correctedTimestamp(timestamp, sentAt, receivedAt), sentAt, receivedAt);
+                anonymousId, event, text(json, at, "name"), object(json, at, "properties"), traits, context,
+                correctedTimestamp(timestamp, sentAt, receivedAt), sentAt, receivedAt,
+                SegmentMessage.ALIAS.equals(type) ? previousId : null);
     }
 
     /** The device clock may be off: shift the timestamp by the skew between sentAt and receipt. */
@@ -70,52 +158,58 @@ public final class SegmentRequestReader {
         return receivedAt.minus(Duration.between(timestamp, sentAt));
     }
 
-    private static String id(ObjectNode json, String field) {
+    private static String where(String at) {
+        return at.isEmpty() ? "" : "batch message " + at.substring("/batch/".length()) + ": ";
+    }
+
+    private static String id(ObjectNode json, String at, String field) {
         JsonNode node = json.get(field);
         if (node == null || node.isNull()) {
             return null;
         }
         if (!node.isTextual() && !node.isIntegralNumber()) {
-            throw new InvalidRequestException("/" + field, field + " must be a string");
+            throw new InvalidRequestException(at + "/" + field, where(at) + field + " must be a string");
         }
         String value = node.asText().trim();
         if (value.length() > MAX_ID_LENGTH) {
-            throw new InvalidRequestException("/" + field, field + " is longer than " + MAX_ID_LENGTH + " characters");
+            throw new InvalidRequestException(at + "/" + field,
+                    where(at) + field + " is longer than " + MAX_ID_LENGTH + " characters");
         }
         return value.isEmpty() ? null : value;
     }
 
-    private static String text(ObjectNode json, String field) {
+    private static String text(ObjectNode json, String at, String field) {
         JsonNode node = json.get(field);
         if (node == null || node.isNull()) {
             return null;
         }
         if (!node.isTextual()) {
-            throw new InvalidRequestException("/" + field, field + " must be a string");
+            throw new InvalidRequestException(at + "/" + field, where(at) + field + " must be a string");
         }
         return node.asText();
     }
 
-    private static ObjectNode object(ObjectNode json, String field) {
+    private static ObjectNode object(ObjectNode json, String at, String field) {
         JsonNode node = json.get(field);
         if (node == null || node.isNull()) {
             return null;
         }
         if (!node.isObject()) {
-            throw new InvalidRequestException("/" + field, field + " must be a JSON object");
+            throw new InvalidRequestException(at + "/" + field, where(at) + field + " must be a JSON object");
         }
         return (ObjectNode) node;
     }
 
-    private static Instant instant(ObjectNode json, String field) {
-        String value = text(json, field);
+    /** ISO-8601 with Z or an offset, as analytics-node (Z) and analytics-python (+00:00) send. */
+    private static Instant instant(ObjectNode json, String at, String field) {
+        String value = text(json, at, field);
         if (value == null) {
             return null;
         }
         try {
             return Instant.parse(value);
         } catch (DateTimeException e) {
-            throw new InvalidRequestException("/" + field, field + " '" + value
+            throw new InvalidRequestException(at + "/" + field, where(at) + field + " '" + value
                     + "' is not an ISO-8601 date-time such as 2026-11-25T10:15:30Z");
         }
     }

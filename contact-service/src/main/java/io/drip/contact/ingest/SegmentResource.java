@@ -1,9 +1,15 @@
 package io.drip.contact.ingest;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.drip.contracts.SegmentMessage;
+import io.drip.kit.security.ApiKeyAuthenticationMechanism;
 import io.drip.kit.security.Roles;
+import io.quarkus.security.ForbiddenException;
+import io.quarkus.security.UnauthorizedException;
+import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Uni;
-import jakarta.annotation.security.RolesAllowed;
+import jakarta.annotation.security.PermitAll;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
@@ -11,11 +17,17 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
-/** The Segment HTTP Tracking API: backends send what they already send to Segment. */
+/**
+ * The Segment HTTP Tracking API: backends send what they already send to Segment. The write key
+ * comes as HTTP Basic user name or, as Segment also accepts, as {@code "writeKey"} in the body;
+ * the endpoints are therefore open to the authentication layer and check the key here.
+ */
 @Path("/v1")
-@RolesAllowed(Roles.INGEST)
+@PermitAll
 @Consumes(MediaType.WILDCARD)
 @Produces(MediaType.APPLICATION_JSON)
 public class SegmentResource {
@@ -24,20 +36,80 @@ public class SegmentResource {
     @Inject
     SegmentIngest ingest;
 
+    @Inject
+    SecurityIdentity identity;
+
+    @Inject
+    ApiKeyAuthenticationMechanism keys;
+
     @POST
     @Path("/identify")
-    public Uni<Map<String, Boolean>> identify(String body) {
-        return accept(SegmentMessage.IDENTIFY, body);
+    public Uni<Map<String, Boolean>> identify(byte[] body) {
+        return single(SegmentMessage.IDENTIFY, body);
     }
 
     @POST
     @Path("/track")
-    public Uni<Map<String, Boolean>> track(String body) {
-        return accept(SegmentMessage.TRACK, body);
+    public Uni<Map<String, Boolean>> track(byte[] body) {
+        return single(SegmentMessage.TRACK, body);
     }
 
-    private Uni<Map<String, Boolean>> accept(String type, String body) {
-        SegmentMessage message = SegmentRequestReader.read(type, body, Instant.now());
-        return ingest.acceptFromHttp(message).replaceWith(SUCCESS);
+    @POST
+    @Path("/page")
+    public Uni<Map<String, Boolean>> page(byte[] body) {
+        return single(SegmentMessage.PAGE, body);
+    }
+
+    @POST
+    @Path("/alias")
+    public Uni<Map<String, Boolean>> alias(byte[] body) {
+        return single(SegmentMessage.ALIAS, body);
+    }
+
+    /** Every message is checked before any is applied; then all apply in one transaction. */
+    @POST
+    @Path("/batch")
+    public Uni<Map<String, Boolean>> batch(byte[] body) {
+        Instant receivedAt = Instant.now();
+        return accept(body, SegmentRequestReader.MAX_BATCH_BYTES,
+                json -> SegmentRequestReader.readBatch(json, receivedAt));
+    }
+
+    private Uni<Map<String, Boolean>> single(String type, byte[] body) {
+        Instant receivedAt = Instant.now();
+        return accept(body, SegmentRequestReader.MAX_MESSAGE_BYTES,
+                json -> List.of(SegmentRequestReader.read(type, json, receivedAt)));
+    }
+
+    private Uni<Map<String, Boolean>> accept(byte[] body, int maxBytes, Function<ObjectNode, List<SegmentMessage>> reader) {
+        String headerSource = headerSource();
+        ObjectNode json;
+        try {
+            json = SegmentRequestReader.parse(body, maxBytes);
+        } catch (RuntimeException e) {
+            if (headerSource == null) {
+                throw new UnauthorizedException("a write key is required");
+            }
+            throw e;
+        }
+        String source = headerSource != null ? headerSource : bodySource(json);
+        return ingest.acceptFromHttp(reader.apply(json), source).replaceWith(SUCCESS);
+    }
+
+    /** The source of the write key in the Authorization header; null when there is none. */
+    private String headerSource() {
+        if (identity.isAnonymous()) {
+            return null;
+        }
+        if (!identity.hasRole(Roles.INGEST)) {
+            throw new ForbiddenException("ingest needs a write key, not an API key");
+        }
+        return identity.getAttribute(ApiKeyAuthenticationMechanism.SOURCE_ATTRIBUTE);
+    }
+
+    private String bodySource(ObjectNode json) {
+        JsonNode key = json.get("writeKey");
+        return keys.writeKeySource(key != null && key.isTextual() ? key.asText() : null)
+                .orElseThrow(() -> new UnauthorizedException("a known write key is required"));
     }
 }

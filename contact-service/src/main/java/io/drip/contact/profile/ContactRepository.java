@@ -11,15 +11,19 @@ import io.vertx.mutiny.sqlclient.RowSet;
 import io.vertx.mutiny.sqlclient.SqlClient;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
 /** The contact table, read and written as {@link ContactSnapshot}s. */
 @ApplicationScoped
 public class ContactRepository {
-    private static final String COLUMNS =
-            "id, version, phone, phone_status, timezone, locale, traits::text as traits, consent::text as consent, updated_at";
+    public static final String COLUMNS =
+            "id, version, phone, phone_status, timezone, locale, traits::text as traits, consent::text as consent, updated_at, segments";
     private static final TypeReference<Map<String, Map<String, ContactSnapshot.Consent>>> CONSENT = new TypeReference<>() {
     };
 
@@ -34,31 +38,134 @@ public class ContactRepository {
                 .map(ContactRepository::first);
     }
 
+    /** Reads and locks the contacts of these ids that exist. */
+    public Uni<Map<String, ContactSnapshot>> findAllForUpdate(SqlClient tx, List<String> ids) {
+        return tx.preparedQuery("select " + COLUMNS + " from contact where id = any($1) order by id for update")
+                .execute(Tuple.of(ids.toArray(new String[0])))
+                .map(rows -> {
+                    Map<String, ContactSnapshot> found = new HashMap<>();
+                    rows.forEach(row -> found.put(row.getString("id"), snapshot(row)));
+                    return found;
+                });
+    }
+
     public Uni<Void> save(SqlClient tx, ContactSnapshot contact, String phoneRaw) {
+        return saveAll(tx, List.of(contact), List.of(Optional.ofNullable(phoneRaw)));
+    }
+
+    /** Upserts many contacts in one round trip; {@code phonesRaw} in the same order. */
+    public Uni<Void> saveAll(SqlClient tx, List<ContactSnapshot> contacts, List<Optional<String>> phonesRaw) {
+        if (contacts.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        List<Tuple> rows = new ArrayList<>(contacts.size());
+        for (int i = 0; i < contacts.size(); i++) {
+            ContactSnapshot contact = contacts.get(i);
+            rows.add(Tuple.from(new Object[] {contact.contactId(), contact.version(), contact.phone(),
+                    phonesRaw.get(i).orElse(null), contact.phoneStatus(), contact.timezone(), contact.locale(),
+                    MessageJson.write(contact.traits()), MessageJson.write(contact.consent()),
+                    contact.updatedAt().atOffset(ZoneOffset.UTC),
+                    contact.segments() == null ? null : contact.segments().toArray(new String[0])}));
+        }
         return tx.preparedQuery("""
-                        insert into contact (id, version, phone, phone_raw, phone_status, timezone, locale, traits, consent, updated_at)
-                        values ($1, $2, $3, $4, $5, $6, $7, $8::text::jsonb, $9::text::jsonb, $10)
+                        insert into contact (id, version, phone, phone_raw, phone_status, timezone, locale, traits, consent, updated_at, segments)
+                        values ($1, $2, $3, $4, $5, $6, $7, $8::text::jsonb, $9::text::jsonb, $10, $11)
                         on conflict (id) do update set version = excluded.version, phone = excluded.phone,
                           phone_raw = excluded.phone_raw, phone_status = excluded.phone_status,
                           timezone = excluded.timezone, locale = excluded.locale, traits = excluded.traits,
-                          consent = excluded.consent, updated_at = excluded.updated_at""")
-                .execute(Tuple.from(new Object[] {contact.contactId(), contact.version(), contact.phone(), phoneRaw,
-                        contact.phoneStatus(), contact.timezone(), contact.locale(), MessageJson.write(contact.traits()),
-                        MessageJson.write(contact.consent()), contact.updatedAt().atOffset(ZoneOffset.UTC)}))
+                          consent = excluded.consent, updated_at = excluded.updated_at, segments = excluded.segments""")
+                .executeBatch(rows)
                 .replaceWithVoid();
     }
 
-    private static Optional<ContactSnapshot> first(RowSet<Row> rows) {
-        if (rows.size() == 0) {
-            return Optional.empty();
+    /** Writes a new consent state (and version) of a contact, leaving everything else as it is. */
+    public Uni<Void> saveConsent(SqlClient tx, ContactSnapshot contact) {
+        return tx.preparedQuery("update contact set version = $2, consent = $3::text::jsonb, updated_at = $4 where id = $1")
+                .execute(Tuple.of(contact.contactId(), contact.version(), MessageJson.write(contact.consent()),
+                        contact.updatedAt().atOffset(ZoneOffset.UTC)))
+                .replaceWithVoid();
+    }
+
+    /** Contacts matching every criterion of the search, in id order. */
+    public Uni<List<ContactSnapshot>> search(SqlClient db, ContactSearch search) {
+        List<Object> parameters = new ArrayList<>();
+        StringBuilder where = new StringBuilder("true");
+        if (search.phone() != null) {
+            parameters.add(search.phone());
+            where.append(" and phone = $").append(parameters.size());
         }
-        Row row = rows.iterator().next();
+        for (List<String> forms : search.traits()) {
+            where.append(" and (");
+            for (int i = 0; i < forms.size(); i++) {
+                parameters.add(forms.get(i));
+                where.append(i == 0 ? "" : " or ").append("traits @> $").append(parameters.size()).append("::text::jsonb");
+            }
+            where.append(")");
+        }
+        if (search.after() != null) {
+            parameters.add(search.after());
+            where.append(" and id > $").append(parameters.size());
+        }
+        parameters.add(search.limit());
+        return db.preparedQuery("select " + COLUMNS + " from contact where " + where + " order by id limit $" + parameters.size())
+                .execute(Tuple.from(parameters))
+                .map(rows -> {
+                    List<ContactSnapshot> contacts = new ArrayList<>(rows.size());
+                    rows.forEach(row -> contacts.add(snapshot(row)));
+                    return contacts;
+                });
+    }
+
+    /** The contact an id stands for: itself, or the contact an alias call merged it into. */
+    public Uni<String> canonicalId(SqlClient db, String id) {
+        return db.preparedQuery("select contact_id from contact_alias where alias_id = $1").execute(Tuple.of(id))
+                .map(rows -> rows.size() == 0 ? id : rows.iterator().next().getString("contact_id"));
+    }
+
+    /** Records that {@code aliasId} now means {@code contactId}, also for ids merged into the alias before. */
+    public Uni<Void> addAlias(SqlClient tx, String aliasId, String contactId) {
+        return tx.preparedQuery("update contact_alias set contact_id = $2 where contact_id = $1")
+                .execute(Tuple.of(aliasId, contactId))
+                .chain(() -> tx.preparedQuery("""
+                                insert into contact_alias (alias_id, contact_id) values ($1, $2)
+                                on conflict (alias_id) do update set contact_id = excluded.contact_id""")
+                        .execute(Tuple.of(aliasId, contactId)))
+                .replaceWithVoid();
+    }
+
+    /** Moves the last activity time forward (never back: events may arrive out of order). */
+    public Uni<Void> touch(SqlClient tx, String id, Instant at) {
+        return tx.preparedQuery("""
+                        update contact set last_activity_at = greatest(coalesce(last_activity_at, $2), $2)
+                        where id = $1""")
+                .execute(Tuple.of(id, at.atOffset(ZoneOffset.UTC)))
+                .replaceWithVoid();
+    }
+
+    public Uni<Optional<Instant>> lastActivity(SqlClient db, String id) {
+        return db.preparedQuery("select last_activity_at from contact where id = $1").execute(Tuple.of(id))
+                .map(rows -> rows.size() == 0 || rows.iterator().next().getOffsetDateTime("last_activity_at") == null
+                        ? Optional.empty()
+                        : Optional.of(rows.iterator().next().getOffsetDateTime("last_activity_at").toInstant()));
+    }
+
+    public Uni<Void> delete(SqlClient tx, String id) {
+        return tx.preparedQuery("delete from contact where id = $1").execute(Tuple.of(id)).replaceWithVoid();
+    }
+
+    private static Optional<ContactSnapshot> first(RowSet<Row> rows) {
+        return rows.size() == 0 ? Optional.empty() : Optional.of(snapshot(rows.iterator().next()));
+    }
+
+    /** The snapshot in a row selected with {@link #COLUMNS} (possibly among others). */
+    public static ContactSnapshot snapshot(Row row) {
         try {
-            return Optional.of(new ContactSnapshot(row.getString("id"), row.getLong("version"), row.getString("phone"),
+            return new ContactSnapshot(row.getString("id"), row.getLong("version"), row.getString("phone"),
                     row.getString("phone_status"), row.getString("timezone"), row.getString("locale"),
                     (ObjectNode) MessageJson.mapper().readTree(row.getString("traits")),
                     MessageJson.mapper().readValue(row.getString("consent"), CONSENT),
-                    row.getOffsetDateTime("updated_at").toInstant()));
+                    row.getOffsetDateTime("updated_at").toInstant(),
+                    row.getArrayOfStrings("segments") == null ? null : List.of(row.getArrayOfStrings("segments")));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("contact " + row.getString("id") + " holds unreadable JSON", e);
         }

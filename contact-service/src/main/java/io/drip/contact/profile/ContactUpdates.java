@@ -14,6 +14,7 @@ import jakarta.inject.Inject;
 import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.ZoneId;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -31,42 +32,148 @@ public class ContactUpdates {
     @Inject
     Outbox outbox;
 
-    @ConfigProperty(name = "drip.contacts.default-region")
-    String defaultRegion;
-
     @ConfigProperty(name = "drip.contacts.default-timezone")
     String defaultTimezone;
 
-    /** Merges an identify call's traits into the contact (creating it on first sight). */
-    public Uni<Void> identify(SqlConnection tx, SegmentMessage message) {
-        String id = message.contactId();
+    /**
+     * Merges an identify call's traits into the contact (creating it on first sight). Numbers
+     * without a country code are read in {@code region}. The time zone is the timezone trait,
+     * else the message's context.timezone, else the number's zone, else the contact's earlier
+     * zone, else the workspace default.
+     */
+    public Uni<Void> identify(SqlConnection tx, SegmentMessage message, String region) {
+        return repository.canonicalId(tx, message.contactId()).chain(id -> repository.findForUpdate(tx, id)
+                .chain(existing -> {
+                    ObjectNode traits = existing.map(c -> c.traits().deepCopy())
+                            .orElseGet(MessageJson.mapper()::createObjectNode);
+                    if (message.traits() != null) {
+                        traits.setAll(message.traits());
+                    }
+                    String locale = Optional.ofNullable(text(traits, "locale")).orElse(text(message.context(), "locale"));
+                    return save(tx, id, existing, traits, region, zone(text(message.context(), "timezone")),
+                            Optional.ofNullable(locale).or(() -> existing.map(ContactSnapshot::locale)));
+                })
+                .replaceWithVoid()
+                .chain(() -> repository.touch(tx, id, message.timestamp())));
+    }
+
+    /**
+     * Sets a contact's traits through the admin API, creating the contact if needed:
+     * {@code patch} merges them (JSON Merge Patch: null removes a trait), else they replace all.
+     */
+    public Uni<ContactSnapshot> setTraits(SqlConnection tx, String id, ObjectNode traits, boolean patch, String region) {
         return repository.findForUpdate(tx, id).chain(existing -> {
-            ObjectNode traits = existing.map(c -> c.traits().deepCopy()).orElseGet(MessageJson.mapper()::createObjectNode);
-            if (message.traits() != null) {
-                traits.setAll(message.traits());
+            ObjectNode updated = patch
+                    ? existing.map(c -> c.traits().deepCopy()).orElseGet(MessageJson.mapper()::createObjectNode)
+                    : traits.deepCopy();
+            if (patch) {
+                TraitsRequest.mergePatch(updated, traits);
             }
-            String phoneRaw = text(traits, "phone");
-            PhoneNormalizer.Result phone = PhoneNormalizer.normalize(phoneRaw, defaultRegion);
-            String timezone = zone(text(traits, "timezone"))
-                    .or(() -> zone(text(message.context(), "timezone")))
-                    .or(phone::timezone)
-                    .orElse(defaultTimezone);
-            String locale = Optional.ofNullable(text(traits, "locale")).orElse(text(message.context(), "locale"));
-            ContactSnapshot snapshot = new ContactSnapshot(id, existing.map(c -> c.version() + 1).orElse(1L),
-                    phone.e164(), phone.status(), timezone, locale, traits,
-                    existing.map(ContactSnapshot::consent).orElse(Map.of()), Instant.now());
-            return repository.save(tx, snapshot, phoneRaw)
-                    .chain(() -> outbox.add(tx, Topics.CONTACTS, id, snapshot));
+            return save(tx, id, existing, updated, region, Optional.empty(),
+                    Optional.ofNullable(text(updated, "locale")).or(() -> existing.map(ContactSnapshot::locale)));
         });
     }
 
-    private static String text(ObjectNode holder, String field) {
+    /** Records activity of a known contact (track, page); an unknown one is not created by it. */
+    public Uni<Void> touch(SqlConnection tx, String contactId, Instant at) {
+        return repository.canonicalId(tx, contactId).chain(id -> repository.touch(tx, id, at));
+    }
+
+    /**
+     * An alias call: {@code previousId} is the same person as {@code userId}. The earlier profile
+     * is merged into the user's (the user's traits win; per channel and category the latest
+     * consent wins), erased under its old id (tombstone) and remembered as an alias.
+     */
+    public Uni<Void> alias(SqlConnection tx, SegmentMessage message) {
+        String previousId = message.previousId();
+        return repository.canonicalId(tx, message.userId()).chain(userId -> {
+            if (userId.equals(previousId)) {
+                return Uni.createFrom().voidItem();
+            }
+            // lock in id order, so two opposite aliases cannot deadlock
+            boolean previousFirst = previousId.compareTo(userId) < 0;
+            Uni<Optional<ContactSnapshot>> firstLock = repository.findForUpdate(tx, previousFirst ? previousId : userId);
+            return firstLock.chain(first -> repository.findForUpdate(tx, previousFirst ? userId : previousId)
+                    .chain(second -> merge(tx, previousId, userId, previousFirst ? first : second,
+                            previousFirst ? second : first)));
+        });
+    }
+
+    private Uni<Void> merge(SqlConnection tx, String previousId, String userId, Optional<ContactSnapshot> previous,
+            Optional<ContactSnapshot> user) {
+        Uni<Void> aliased = repository.addAlias(tx, previousId, userId);
+        if (previous.isEmpty()) {
+            return aliased;
+        }
+        ContactSnapshot old = previous.get();
+        ObjectNode traits = old.traits().deepCopy();
+        user.ifPresent(u -> traits.setAll(u.traits()));
+        Map<String, Map<String, ContactSnapshot.Consent>> consent = new HashMap<>();
+        old.consent().forEach((channel, categories) -> consent.put(channel, new HashMap<>(categories)));
+        user.ifPresent(u -> u.consent().forEach((channel, categories) -> categories.forEach((category, state) ->
+                consent.computeIfAbsent(channel, c -> new HashMap<>()).merge(category, state, ContactUpdates::later))));
+        ContactSnapshot merged = new ContactSnapshot(userId, user.map(u -> u.version() + 1).orElse(1L),
+                null, null, user.map(ContactSnapshot::timezone).orElse(old.timezone()),
+                user.map(ContactSnapshot::locale).orElse(old.locale()), traits, consent, Instant.now(),
+                user.map(ContactSnapshot::segments).orElse(null));
+        return aliased
+                .chain(() -> repository.delete(tx, previousId))
+                .chain(() -> outbox.add(tx, Topics.CONTACTS, previousId, null))
+                .chain(() -> saveSnapshot(tx, withPhone(merged, user.filter(u -> u.phone() != null).orElse(old)),
+                        text(traits, "phone")))
+                .replaceWithVoid();
+    }
+
+    private static ContactSnapshot.Consent later(ContactSnapshot.Consent a, ContactSnapshot.Consent b) {
+        if (a.at() == null) {
+            return b;
+        }
+        return b.at() != null && b.at().isAfter(a.at()) ? b : a;
+    }
+
+    private static ContactSnapshot withPhone(ContactSnapshot contact, ContactSnapshot phoneFrom) {
+        return new ContactSnapshot(contact.contactId(), contact.version(), phoneFrom.phone(), phoneFrom.phoneStatus(),
+                contact.timezone(), contact.locale(), contact.traits(), contact.consent(), contact.updatedAt(),
+                contact.segments());
+    }
+
+    /** Writes new traits (normalising the number) and publishes the snapshot. */
+    Uni<ContactSnapshot> save(SqlConnection tx, String id, Optional<ContactSnapshot> existing, ObjectNode traits, String region,
+            Optional<String> messageZone, Optional<String> locale) {
+        return saveSnapshot(tx, derive(id, existing, traits, region, messageZone, locale), text(traits, "phone"));
+    }
+
+    /**
+     * The next snapshot of a contact with these traits: the number normalised (read in
+     * {@code region}), the zone and locale derived; consent stays as it was.
+     */
+    public ContactSnapshot derive(String id, Optional<ContactSnapshot> existing, ObjectNode traits, String region,
+            Optional<String> messageZone, Optional<String> locale) {
+        PhoneNormalizer.Result phone = PhoneNormalizer.normalize(text(traits, "phone"), region);
+        String timezone = zone(text(traits, "timezone"))
+                .or(() -> messageZone)
+                .or(phone::timezone)
+                .or(() -> existing.map(ContactSnapshot::timezone))
+                .orElse(defaultTimezone);
+        return new ContactSnapshot(id, existing.map(c -> c.version() + 1).orElse(1L),
+                phone.e164(), phone.status(), timezone, locale.orElse(null), traits,
+                existing.map(ContactSnapshot::consent).orElse(Map.of()), Instant.now(),
+                existing.map(ContactSnapshot::segments).orElse(null));
+    }
+
+    Uni<ContactSnapshot> saveSnapshot(SqlConnection tx, ContactSnapshot snapshot, String phoneRaw) {
+        return repository.save(tx, snapshot, phoneRaw)
+                .chain(() -> outbox.add(tx, Topics.CONTACTS, snapshot.contactId(), snapshot))
+                .replaceWith(snapshot);
+    }
+
+    public static String text(ObjectNode holder, String field) {
         JsonNode node = holder == null ? null : holder.get(field);
         return node == null || node.isNull() ? null : node.asText();
     }
 
     /** A zone from a trait; an unusable one is ignored here (the HTTP API rejects it up front). */
-    private static Optional<String> zone(String value) {
+    static Optional<String> zone(String value) {
         if (value == null || value.isBlank()) {
             return Optional.empty();
         }

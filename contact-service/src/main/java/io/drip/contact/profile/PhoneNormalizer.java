@@ -21,7 +21,7 @@ public final class PhoneNormalizer {
 
     /**
      * @param e164     null unless the number is valid
-     * @param timezone the number's zone when libphonenumber knows exactly one region's zone
+     * @param timezone the number's zone when libphonenumber knows exactly one zone for it
      */
     public record Result(String e164, String status, Optional<String> timezone) {
     }
@@ -48,8 +48,9 @@ public final class PhoneNormalizer {
     }
 
     private static Optional<String> timezoneOf(PhoneNumber number) {
+        // a number spanning several zones (e.g. a Russian or Brazilian mobile) gives no hint
         List<String> zones = PhoneNumberToTimeZonesMapper.getInstance().getTimeZonesForNumber(number);
-        if (zones.isEmpty() || zones.get(0).equals(PhoneNumberToTimeZonesMapper.getUnknownTimeZone())) {
+        if (zones.size() != 1 || zones.get(0).equals(PhoneNumberToTimeZonesMapper.getUnknownTimeZone())) {
             return Optional.empty();
         }
         return Optional.of(zones.get(0));

@@ -5,12 +5,19 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.drip.kit.web.InvalidRequestException;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class SegmentRequestReaderTest {
     private static final Instant RECEIVED = Instant.parse("2026-11-25T10:00:00Z");
+
+    private static ObjectNode json(String body) {
+        return SegmentRequestReader.parse(body.getBytes(StandardCharsets.UTF_8), SegmentRequestReader.MAX_BATCH_BYTES);
+    }
 
     @Test
     void correctsTheDeviceClockBySentAtSkew() {
@@ -23,11 +30,49 @@ class SegmentRequestReaderTest {
     }
 
     @Test
+    void aBatchesSentAtCorrectsEveryMessageThatHasNoneOfItsOwn() {
+        // analytics-python: timestamps with +00:00 offsets and microseconds, sentAt on the batch
+        var messages = SegmentRequestReader.readBatch(json("""
+                {"batch":[
+                  {"type":"track","userId":"u1","event":"A","timestamp":"2026-11-25T10:04:00.500000+00:00"},
+                  {"type":"track","userId":"u1","event":"B","timestamp":"2026-11-25T10:04:30+00:00",
+                   "sentAt":"2026-11-25T10:04:30+00:00"}],
+                 "sentAt":"2026-11-25T10:05:00.000000+00:00"}"""), RECEIVED);
+        assertEquals(Instant.parse("2026-11-25T09:59:00.500Z"), messages.get(0).timestamp());
+        assertEquals(RECEIVED, messages.get(1).timestamp(), "its own sentAt wins over the batch's");
+    }
+
+    @Test
     void withoutATimestampTheEventHappenedOnReceipt() {
         var message = SegmentRequestReader.read("identify", "{\"anonymousId\":\"a1\"}", RECEIVED);
         assertEquals(RECEIVED, message.timestamp());
         assertEquals("a1", message.contactId());
         assertNotNull(message.messageId(), "a messageId is generated when the backend sent none");
+    }
+
+    @Test
+    void theBatchContextIsMergedUnderEachMessagesOwn() {
+        var messages = SegmentRequestReader.readBatch(json("""
+                {"batch":[{"type":"identify","userId":"u1","context":{"locale":"fr-FR"}}],
+                 "context":{"locale":"en-US","timezone":"Europe/Paris"}}"""), RECEIVED);
+        assertEquals("fr-FR", messages.get(0).context().get("locale").asText());
+        assertEquals("Europe/Paris", messages.get(0).context().get("timezone").asText());
+    }
+
+    @Test
+    void groupAndScreenCallsAreAcceptedAndSkipped() {
+        var messages = SegmentRequestReader.readBatch(json("""
+                {"batch":[{"type":"group","userId":"u1","groupId":"g"},{"type":"screen","userId":"u1","name":"Home"},
+                          {"type":"page","userId":"u1","name":"Pricing"}]}"""), RECEIVED);
+        assertEquals(List.of("page"), messages.stream().map(m -> m.type()).toList());
+    }
+
+    @Test
+    void aliasNeedsBothIds() {
+        var alias = SegmentRequestReader.read("alias", "{\"previousId\":\"anon-1\",\"userId\":\"u1\"}", RECEIVED);
+        assertEquals("anon-1", alias.previousId());
+        assertField("/previousId", "alias", "{\"userId\":\"u1\"}");
+        assertField("/userId", "alias", "{\"anonymousId\":\"a\",\"previousId\":\"p\"}");
     }
 
     @Test
@@ -40,6 +85,31 @@ class SegmentRequestReaderTest {
     }
 
     @Test
+    void namesTheBatchMessageAndFieldThatIsWrong() {
+        var error = assertThrows(InvalidRequestException.class, () -> SegmentRequestReader.readBatch(json("""
+                {"batch":[{"type":"track","userId":"u","event":"A"},{"type":"track","userId":"u"}]}"""), RECEIVED));
+        assertEquals("/batch/1/event", error.field());
+        assertTrue(error.getMessage().startsWith("batch message 1: "), error.getMessage());
+        assertBatchField("/batch/0/type", "{\"batch\":[{\"userId\":\"u\"}]}");
+        assertBatchField("/batch/0/type", "{\"batch\":[{\"type\":\"shout\",\"userId\":\"u\"}]}");
+        assertBatchField("/batch/2", "{\"batch\":[{\"type\":\"page\",\"userId\":\"u\"},{\"type\":\"page\",\"userId\":\"u\"},7]}");
+        assertBatchField("/batch", "{\"batch\":{}}");
+        assertBatchField("/sentAt", "{\"batch\":[],\"sentAt\":\"now\"}");
+    }
+
+    @Test
+    void enforcesSegmentsSizeLimits() {
+        String big = "x".repeat(SegmentRequestReader.MAX_MESSAGE_BYTES);
+        var tooBigMessage = assertThrows(PayloadTooLargeException.class, () -> SegmentRequestReader.readBatch(json(
+                "{\"batch\":[{\"type\":\"page\",\"userId\":\"u\"},{\"type\":\"track\",\"userId\":\"u\",\"event\":\"E\","
+                        + "\"properties\":{\"blob\":\"" + big + "\"}}]}"), RECEIVED));
+        assertEquals("/batch/1", tooBigMessage.field());
+        byte[] body = ("{\"userId\":\"u\",\"traits\":{\"blob\":\"" + big + "\"}}").getBytes(StandardCharsets.UTF_8);
+        assertThrows(PayloadTooLargeException.class,
+                () -> SegmentRequestReader.parse(body, SegmentRequestReader.MAX_MESSAGE_BYTES));
+    }
+
+    @Test
     void saysWhereJsonIsBroken() {
         var error = assertThrows(InvalidRequestException.class,
                 () -> SegmentRequestReader.read("track", "{\"userId\":\n\"u\",,}", RECEIVED));
@@ -48,6 +118,11 @@ class SegmentRequestReaderTest {
 
     private static void assertField(String field, String type, String body) {
         var error = assertThrows(InvalidRequestException.class, () -> SegmentRequestReader.read(type, body, RECEIVED));
+        assertEquals(field, error.field(), error.getMessage());
+    }
+
+    private static void assertBatchField(String field, String body) {
+        var error = assertThrows(InvalidRequestException.class, () -> SegmentRequestReader.readBatch(json(body), RECEIVED));
         assertEquals(field, error.field(), error.getMessage());
     }
 }

@@ -23,7 +23,8 @@ import org.eclipse.microprofile.reactive.messaging.Message;
 import org.jboss.logging.Logger;
 
 /**
- * Publishes outbox rows to Kafka in id order and deletes them once the broker acknowledged
+ * Publishes outbox rows to Kafka in id order (the bulk lane after the normal one, see
+ * {@link Outbox#addBulk}) and deletes them once the broker acknowledged
  * them. Rows are claimed with {@code FOR UPDATE SKIP LOCKED}, so replicas share the work; a
  * crash between the send and the delete publishes a row again, which consumers absorb through
  * their idempotency keys (at-least-once, never lost).
@@ -67,7 +68,7 @@ public class OutboxRelay {
     }
 
     private Uni<RowSet<Row>> claim(SqlConnection tx) {
-        return tx.preparedQuery("select id, topic, record_key, payload from outbox order by id limit $1 for update skip locked")
+        return tx.preparedQuery("select id, topic, record_key, payload from outbox order by bulk, id limit $1 for update skip locked")
                 .execute(Tuple.of(batchSize));
     }
 

@@ -57,6 +57,14 @@ public class ApiKeyAuthenticationMechanism implements HttpAuthenticationMechanis
         return Uni.createFrom().failure(new AuthenticationFailedException("unsupported Authorization scheme"));
     }
 
+    /**
+     * The source owning a write key that came in a request body rather than a header (Segment
+     * accepts {@code "writeKey"} in the body, and analytics-python sends it only there).
+     */
+    public Optional<String> writeKeySource(String presentedKey) {
+        return presentedKey == null ? Optional.empty() : registry.writeKey(presentedKey).map(KeyRegistry.Holder::name);
+    }
+
     private static Uni<SecurityIdentity> identify(Optional<KeyRegistry.Holder> holder, String failure) {
         return holder.<Uni<SecurityIdentity>>map(h -> Uni.createFrom().item(QuarkusSecurityIdentity.builder()
                         .setPrincipal(new QuarkusPrincipal(h.name()))

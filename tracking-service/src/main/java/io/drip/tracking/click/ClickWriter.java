@@ -192,9 +192,8 @@ public class ClickWriter {
                         for (Row row : inserted) {
                             fresh.add(row.getString(0));
                         }
-                        List<Click> toPublish = clicks.stream().filter(c -> fresh.contains(c.clickId())).toList();
-                        return outbox.addAll(tx, Topics.CLICKS,
-                                toPublish.stream().map(Click::contactId).toList(), toPublish);
+                        return outbox.addAll(tx, clicks.stream().filter(c -> fresh.contains(c.clickId()))
+                                .map(c -> new Outbox.Entry(Topics.CLICKS, c.contactId(), c)).toList());
                     });
         });
     }
