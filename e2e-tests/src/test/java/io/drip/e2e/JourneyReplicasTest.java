@@ -6,6 +6,7 @@ import io.drip.contracts.ContactSnapshot;
 import io.drip.contracts.MessageJson;
 import io.drip.contracts.SendCommand;
 import io.drip.contracts.Topics;
+import io.drip.testing.ConsumerGroups;
 import io.drip.testing.TopicProbe;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

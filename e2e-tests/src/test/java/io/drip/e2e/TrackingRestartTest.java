@@ -7,6 +7,7 @@ import io.drip.contracts.Click;
 import io.drip.contracts.MessageJson;
 import io.drip.contracts.SendCommand;
 import io.drip.contracts.Topics;
+import io.drip.testing.ConsumerGroups;
 import io.drip.testing.TopicProbe;
 import java.io.File;
 import java.net.URI;

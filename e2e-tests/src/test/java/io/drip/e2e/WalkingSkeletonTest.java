@@ -7,6 +7,7 @@ import static org.hamcrest.Matchers.hasSize;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.drip.testing.ConsumerGroups;
 import io.drip.testing.TopicProbe;
 import io.restassured.config.RedirectConfig;
 import io.restassured.config.RestAssuredConfig;

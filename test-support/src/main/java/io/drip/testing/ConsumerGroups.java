@@ -1,6 +1,5 @@
-package io.drip.e2e;
+package io.drip.testing;
 
-import io.drip.testing.TopicProbe;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -15,12 +14,12 @@ import org.apache.kafka.common.TopicPartition;
  * Starts new consumer groups at the current end of their topics, so that services started for
  * one test run see only what that run produces, not what earlier tests left on the broker.
  */
-final class ConsumerGroups {
+public final class ConsumerGroups {
 
     private ConsumerGroups() {
     }
 
-    static void startAtEnd(Map<String, String> topicByGroup) throws Exception {
+    public static void startAtEnd(Map<String, String> topicByGroup) throws Exception {
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, TopicProbe.bootstrapServers()))) {
             for (var entry : topicByGroup.entrySet()) {
                 String topic = entry.getValue();
