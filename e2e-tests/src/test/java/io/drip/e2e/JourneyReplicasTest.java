@@ -1,6 +1,7 @@
 package io.drip.e2e;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.drip.contracts.ContactSnapshot;
 import io.drip.contracts.MessageJson;
@@ -129,6 +130,9 @@ class JourneyReplicasTest {
             assertEquals("second, v2", MessageJson.read(second.value(), SendCommand.class).text());
         }
         assertEquals(before + 1, version(), "the invalid file made no version");
+        String problems = io.restassured.RestAssured.given().header("Authorization", "Bearer " + VIEWER_KEY)
+                .get("http://127.0.0.1:18191/v1/journeys/problems").then().statusCode(200).extract().asString();
+        assertTrue(problems.contains("replicas.yaml:6:") && problems.contains("soon"), problems);
     }
 
     private static int version() {

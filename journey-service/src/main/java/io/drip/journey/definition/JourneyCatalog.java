@@ -51,10 +51,6 @@ public class JourneyCatalog {
         }
     }
 
-    public long timeCompression() {
-        return timeCompression;
-    }
-
     /** Reads the versions stored since the last refresh and every journey's status. */
     public Uni<Void> refresh() {
         List<String> known = new ArrayList<>();

@@ -2,6 +2,7 @@ package io.drip.journey.stats;
 
 import io.drip.journey.definition.JourneyCatalog;
 import io.drip.journey.definition.JourneyDefinition;
+import io.drip.journey.definition.JourneyDirectory;
 import io.drip.journey.definition.SplitStep;
 import io.drip.journey.definition.Step;
 import io.drip.journey.engine.Run;
@@ -40,10 +41,22 @@ public class JourneyResource {
     JourneyCatalog catalog;
 
     @Inject
+    JourneyDirectory directory;
+
+    @Inject
     Pool pool;
 
     @Inject
     MessageLog messages;
+
+    /** The journey files refused at the last reading of the directory, with their errors; their last good version runs. */
+    @GET
+    @Path("/problems")
+    public Map<String, String> problems() {
+        Map<String, String> problems = new TreeMap<>();
+        directory.problems().forEach((file, problem) -> problems.put(file.toString(), problem));
+        return problems;
+    }
 
     @GET
     public List<JourneySummary> list() {
