@@ -10,6 +10,8 @@ import java.time.Instant;
  * @param ip     the client address, anonymised where configured
  * @param device e.g. mobile, desktop, bot
  * @param bot    true for link-preview bots and crawlers, which do not count as human clicks
+ * @param country ISO 3166-1 alpha-2 code of the client address, where tracking-service has a
+ *                local IP database (absent otherwise)
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @JsonIgnoreProperties(ignoreUnknown = true)
@@ -25,5 +27,6 @@ public record Click(
         String ip,
         String userAgent,
         String device,
-        boolean bot) {
+        boolean bot,
+        String country) {
 }

@@ -75,7 +75,7 @@ class MessageSchemasTest {
                         "https://shop.example/")), null, new SendCommand.SendWindow("09:00", "20:30"), AT);
         var status = new DeliveryStatus("msg-1", "u-1", "delivered", null, "sandbox", "sb-1", 1, AT);
         var click = new Click("c-1", "aB3dE5gH7k", "msg-1", "u-1", "welcome", "welcome", null, AT, "127.0.0.0",
-                "Mozilla/5.0", "mobile", false);
+                "Mozilla/5.0", "mobile", false, "NL");
         var inbound = new InboundSms("in-1", "u-1", "+14155550100", "+15005550006", "STOP", "STOP", "sandbox", AT);
         assertEquals(Set.of(), validate("contact-snapshot.schema.json", snapshot));
         assertEquals(Set.of(), validate("send-command.schema.json", send));

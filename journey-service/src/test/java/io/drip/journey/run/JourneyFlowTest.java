@@ -103,9 +103,9 @@ class JourneyFlowTest {
         }
         String code = send.links().get(0).code();
         TopicProbe.produce(Topics.CLICKS, contactId, MessageJson.write(new Click("bot-" + UUID.randomUUID(), code,
-                send.messageId(), contactId, JOURNEY, "hello", null, now, null, "Slackbot-LinkExpanding", "bot", true)));
+                send.messageId(), contactId, JOURNEY, "hello", null, now, null, "Slackbot-LinkExpanding", "bot", true, null)));
         Click human = new Click("human-" + UUID.randomUUID(), code, send.messageId(), contactId, JOURNEY, "hello", null,
-                now, "127.0.0.0", "Mozilla/5.0 (iPhone)", "mobile", false);
+                now, "127.0.0.0", "Mozilla/5.0 (iPhone)", "mobile", false, null);
         TopicProbe.produce(Topics.CLICKS, contactId, MessageJson.write(human));
         TopicProbe.produce(Topics.CLICKS, contactId, MessageJson.write(human)); // redelivered
 

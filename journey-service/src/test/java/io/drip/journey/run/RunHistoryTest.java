@@ -39,7 +39,7 @@ class RunHistoryTest {
                     SendCommand.class);
             TopicProbe.produce(Topics.CLICKS, contactId, MessageJson.write(new Click(UUID.randomUUID().toString(),
                     nudge.links().get(0).code(), nudge.messageId(), contactId, "test-reminder", "nudge", null,
-                    Instant.now(), null, "Mozilla/5.0 (iPhone)", "mobile", false)));
+                    Instant.now(), null, "Mozilla/5.0 (iPhone)", "mobile", false, null)));
         }
         Awaitility.await().atMost(WAIT).untilAsserted(() -> {
             JsonPath runs = journeysOf(contactId);

@@ -53,7 +53,7 @@ class WaitForTest {
             long clickedAt = System.nanoTime();
             TopicProbe.produce(Topics.CLICKS, contactId, MessageJson.write(new Click(UUID.randomUUID().toString(),
                     nudge.links().get(0).code(), nudge.messageId(), contactId, "test-reminder", "nudge", null,
-                    Instant.now(), null, "Mozilla/5.0 (iPhone)", "mobile", false)));
+                    Instant.now(), null, "Mozilla/5.0 (iPhone)", "mobile", false, null)));
             SendCommand thanks = next(sends, contactId, "thanks");
             assertEquals("Glad you liked it", thanks.text());
             assertTrue((System.nanoTime() - clickedAt) / 1_000_000 < 3500, "moved on before the 4 s timeout");

@@ -8,10 +8,12 @@ import java.time.Instant;
 /**
  * A click as the redirect saw it, before the writer checks it against the message's delivery.
  *
+ * @param ip        as stored: anonymised where configured
+ * @param country   from the full address before anonymising, null if unknown
  * @param botReason what the request itself gave away (agent, method, prefetch), null if nothing
  */
-public record ClickAttempt(String clickId, Link link, Instant at, String method, String ip, String userAgent,
-        Agent agent, String botReason) {
+public record ClickAttempt(String clickId, Link link, Instant at, String method, String ip, String country,
+        String userAgent, Agent agent, String botReason) {
 
     /** The final reason, once the delivery time of the message is known (null: not delivered yet). */
     public String botReasonGiven(Instant deliveredAt, Duration minHumanDelay) {
@@ -25,6 +27,6 @@ public record ClickAttempt(String clickId, Link link, Instant at, String method,
     public Click toClick(String finalBotReason) {
         return new Click(clickId, link.code(), link.messageId(), link.contactId(), link.journeyId(), link.stepId(),
                 link.variant(), at, ip, userAgent, finalBotReason == null ? agent.device() : "bot",
-                finalBotReason != null);
+                finalBotReason != null, country);
     }
 }

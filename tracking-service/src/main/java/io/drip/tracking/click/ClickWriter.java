@@ -156,7 +156,7 @@ public class ClickWriter {
             List<Click> clicks = new ArrayList<>(n);
             String[] ids = new String[n], codes = new String[n], ips = new String[n], agents = new String[n],
                     methods = new String[n], devices = new String[n], oses = new String[n], browsers = new String[n],
-                    reasons = new String[n];
+                    reasons = new String[n], countries = new String[n];
             OffsetDateTime[] times = new OffsetDateTime[n];
             Boolean[] bots = new Boolean[n];
             for (int i = 0; i < n; i++) {
@@ -175,18 +175,20 @@ public class ClickWriter {
                 browsers[i] = attempt.agent().browser();
                 bots[i] = click.bot();
                 reasons[i] = reason;
+                countries[i] = click.country();
             }
             // on conflict: a batch retried after a commit whose answer was lost adds nothing twice
             return tx.preparedQuery("""
                             insert into click (click_id, code, at, ip, user_agent, method, device, os, browser, bot,
-                              bot_reason)
+                              bot_reason, country)
                             select * from unnest($1::text[], $2::text[], $3::timestamptz[], $4::text[], $5::text[],
-                              $6::text[], $7::text[], $8::text[], $9::text[], $10::boolean[], $11::text[])
+                              $6::text[], $7::text[], $8::text[], $9::text[], $10::boolean[], $11::text[], $12::text[])
                             on conflict (click_id) do nothing returning click_id""")
                     .execute(Tuple.tuple().addArrayOfString(ids).addArrayOfString(codes)
                             .addArrayOfOffsetDateTime(times).addArrayOfString(ips).addArrayOfString(agents)
                             .addArrayOfString(methods).addArrayOfString(devices).addArrayOfString(oses)
-                            .addArrayOfString(browsers).addArrayOfBoolean(bots).addArrayOfString(reasons))
+                            .addArrayOfString(browsers).addArrayOfBoolean(bots).addArrayOfString(reasons)
+                            .addArrayOfString(countries))
                     .chain(inserted -> {
                         Set<String> fresh = new HashSet<>();
                         for (Row row : inserted) {

@@ -5,6 +5,7 @@ import io.drip.tracking.click.BotReason;
 import io.drip.tracking.click.ClickAttempt;
 import io.drip.tracking.click.ClickWriter;
 import io.drip.tracking.click.IpAnonymizer;
+import io.drip.tracking.click.IpCountries;
 import io.drip.tracking.click.UserAgents;
 import io.drip.tracking.link.Link;
 import io.drip.tracking.link.LinkCache;
@@ -53,6 +54,9 @@ public class RedirectRoutes {
 
     @Inject
     UserAgents userAgents;
+
+    @Inject
+    IpCountries countries;
 
     @ConfigProperty(name = "drip.tracking.base-url")
     URI baseUrl;
@@ -126,7 +130,7 @@ public class RedirectRoutes {
                 : isPrefetch(request) ? BotReason.PREFETCH
                 : agent.botReason();
         return new ClickAttempt(UUID.randomUUID().toString(), link, at, request.method().name(),
-                anonymizeIp ? IpAnonymizer.anonymize(ip) : ip, userAgent, agent, reason);
+                anonymizeIp ? IpAnonymizer.anonymize(ip) : ip, countries.countryOf(ip), userAgent, agent, reason);
     }
 
     /** Browsers' speculative loads (Chrome, Safari, Firefox) say so in one of these headers. */

@@ -6,6 +6,8 @@ import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 /** Counts of clicks, humans and bots apart: the figures reports show. */
 @ApplicationScoped
@@ -28,6 +30,22 @@ public class ClickStats {
     public Uni<ClickCounts> ofJourney(String journey, String step, String variant) {
         return counts(COUNTS + "where l.journey_id = $1 and ($2::text is null or l.step_id = $2)"
                 + " and ($3::text is null or l.variant = $3)", Tuple.of(journey, step, variant));
+    }
+
+    /** Human clicks by the country of their address (only where a local IP database gave one). */
+    public Uni<Map<String, Long>> humanByCountry(String journey, String step, String variant) {
+        return pool.preparedQuery("""
+                        select c.country, count(*) as clicks from link l join click c on c.code = l.code
+                        where l.journey_id = $1 and ($2::text is null or l.step_id = $2)
+                          and ($3::text is null or l.variant = $3) and not c.bot and c.country is not null
+                        group by c.country order by c.country""")
+                .execute(Tuple.of(journey, step, variant)).map(rows -> {
+                    Map<String, Long> byCountry = new LinkedHashMap<>();
+                    for (Row row : rows) {
+                        byCountry.put(row.getString("country"), row.getLong("clicks"));
+                    }
+                    return byCountry;
+                });
     }
 
     private Uni<ClickCounts> counts(String sql, Tuple parameters) {

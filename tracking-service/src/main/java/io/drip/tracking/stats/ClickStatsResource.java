@@ -10,6 +10,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import java.util.Map;
 
 /** {@code GET /v1/stats/clicks?journey=&step=&variant=}: clicks of a journey, a step, a variant. */
 @Path("/v1/stats/clicks")
@@ -17,9 +18,13 @@ import jakarta.ws.rs.core.MediaType;
 @RolesAllowed({Roles.VIEWER, Roles.MARKETER, Roles.OPS})
 public class ClickStatsResource {
 
-    /** The counts with what they are counts of. */
+    /**
+     * The counts with what they are counts of.
+     *
+     * @param humanByCountry human clicks per country of the address; empty without an IP database
+     */
     public record JourneyClicks(String journey, String step, String variant, long total, long human,
-            long uniqueHuman, long bot) {
+            long uniqueHuman, long bot, Map<String, Long> humanByCountry) {
     }
 
     @Inject
@@ -33,8 +38,10 @@ public class ClickStatsResource {
         }
         String stepOrAll = blankAsAbsent(step);
         String variantOrAll = blankAsAbsent(variant);
-        return stats.ofJourney(journey, stepOrAll, variantOrAll).map(c -> new JourneyClicks(journey, stepOrAll,
-                variantOrAll, c.total(), c.human(), c.uniqueHuman(), c.bot()));
+        return Uni.combine().all().unis(stats.ofJourney(journey, stepOrAll, variantOrAll),
+                stats.humanByCountry(journey, stepOrAll, variantOrAll)).asTuple()
+                .map(both -> new JourneyClicks(journey, stepOrAll, variantOrAll, both.getItem1().total(),
+                        both.getItem1().human(), both.getItem1().uniqueHuman(), both.getItem1().bot(), both.getItem2()));
     }
 
     private static String blankAsAbsent(String value) {
