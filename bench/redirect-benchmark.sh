@@ -57,6 +57,7 @@ http {
 CONF
 nginx -p "$work" -c "$work/nginx.conf" &
 pids+=($!)
+nginx_pid=$!
 
 psql_db -d postgres -c "select 1 from pg_database where datname = '$db'" | grep -q 1 \
   || psql_db -d postgres -c "create database $db owner drip"
@@ -65,6 +66,7 @@ DRIP_HTTP_PORT="$http_port" DRIP_MANAGEMENT_PORT="$management_port" DRIP_DB_NAME
   KAFKA_BOOTSTRAP_SERVERS="$kafka" DRIP_KAFKA_GROUP="bench-$$" QUARKUS_HTTP_HOST=127.0.0.1 \
   QUARKUS_MANAGEMENT_HOST=127.0.0.1 java -Xmx512m -jar "$jar" >"$work/tracking.log" 2>&1 &
 pids+=($!)
+tracking_pid=$!
 for _ in $(seq 1 120); do
   curl -fs -o /dev/null "http://127.0.0.1:$management_port/q/health/ready" && break
   sleep 1
@@ -88,16 +90,37 @@ wrk.headers["User-Agent"] = "Mozilla/5.0 (iPhone; CPU iPhone OS 18_0 like Mac OS
 request = function() return wrk.format("GET", "/" .. codes[math.random(#codes)]) end
 LUA
 export BENCH_CODES="$work/codes.txt"
+# Where the CPU goes during a run: CPU time (user + system, all threads) of each part, read from /proc.
+ticks_of() { local t=0 pid; for pid; do [[ -r /proc/$pid/stat ]] && t=$((t + $(awk '{print $14 + $15}' /proc/$pid/stat))); done; echo "$t"; }
+busy_ticks() { awk '/^cpu / {print $2 + $3 + $4 + $7 + $8}' /proc/stat; }
+kafka_pid="$(ss -ltnpH "sport = :${kafka##*:}" | grep -o 'pid=[0-9]*' | head -1 | cut -d= -f2 || true)"
+cpu_sample() {
+  echo "$(date +%s.%N) $(busy_ticks) $(ticks_of "$nginx_pid" $(pgrep -P "$nginx_pid")) $(ticks_of "$tracking_pid")" \
+    "$(ticks_of $(pgrep -x postgres)) $(ticks_of $kafka_pid)"
+}
+cpu_report() { # $1 label, $2 sample before, $3 sample after
+  awk -v label="$1" -v hz="$(getconf CLK_TCK)" -v a="$2" -v b="$3" 'BEGIN {
+    split(a, x); split(b, y); secs = y[1] - x[1]; for (i = 1; i <= 5; i++) d[i] = (y[i + 1] - x[i + 1]) / hz / secs
+    printf "CPU during %-17s (cores busy): all %.2f = nginx %.2f, tracking-service %.2f, postgres %.2f, kafka %.2f, other (wrk, …) %.2f\n",
+      label, d[1], d[2], d[3], d[4], d[5], d[1] - d[2] - d[3] - d[4] - d[5] }'
+}
 run_wrk() { wrk -t"$threads" -c"$connections" -d"$2" --latency -s "$work/paths.lua" "http://127.0.0.1:$1"; }
 
 log "Warm-up (10s each)"
 run_wrk "$nginx_port" 10s >/dev/null
 run_wrk "$http_port" 10s >/dev/null
 warm_clicks="$(psql_db -d "$db" -c "select count(*) from click")"
+# the warm-up's clicks are published before anything is measured, so their relay runs in neither run
+for _ in $(seq 1 120); do
+  [[ "$(psql_db -d "$db" -c "select count(*) from outbox")" == 0 ]] && break
+  sleep 1
+done
 
 log "Measuring: wrk -t$threads -c$connections -d$duration --latency, random codes of $links"
-run_wrk "$nginx_port" "$duration" | tee "$work/nginx.txt"
-run_wrk "$http_port" "$duration" | tee "$work/tracking.txt"
+before="$(cpu_sample)"; run_wrk "$nginx_port" "$duration" | tee "$work/nginx.txt"; after="$(cpu_sample)"
+cpu_report "the nginx run" "$before" "$after" >"$work/cpu.txt"
+before="$(cpu_sample)"; run_wrk "$http_port" "$duration" | tee "$work/tracking.txt"; after="$(cpu_sample)"
+cpu_report "the tracking run" "$before" "$after" >>"$work/cpu.txt"
 sleep 2
 clicks_after="$(psql_db -d "$db" -c "select count(*) from click")"
 
@@ -113,5 +136,6 @@ printf '%-18s %12s %10s %10s %10s\n' "tracking-service" "$(rps "$work/tracking.t
   "$(p "$work/tracking.txt" 99%)" "$(non2xx "$work/tracking.txt" || true)"
 awk -v t="$(rps "$work/tracking.txt")" -v n="$(rps "$work/nginx.txt")" \
   'BEGIN { printf "tracking / nginx: %.1f%% (target >= 50%%)\n", 100 * t / n }'
+cat "$work/cpu.txt"
 echo "load average at the end: $(cut -d' ' -f1-3 /proc/loadavg) (other processes share these CPUs)"
 echo "clicks recorded in PostgreSQL during the measured run: $((clicks_after - warm_clicks)) (warm-up: $((warm_clicks - clicks_before)))"
