@@ -98,11 +98,15 @@ cpu_sample() {
   echo "$(date +%s.%N) $(busy_ticks) $(ticks_of "$nginx_pid" $(pgrep -P "$nginx_pid")) $(ticks_of "$tracking_pid")" \
     "$(ticks_of $(pgrep -x postgres)) $(ticks_of $kafka_pid)"
 }
-cpu_report() { # $1 label, $2 sample before, $3 sample after
-  awk -v label="$1" -v hz="$(getconf CLK_TCK)" -v a="$2" -v b="$3" 'BEGIN {
-    split(a, x); split(b, y); secs = y[1] - x[1]; for (i = 1; i <= 5; i++) d[i] = (y[i + 1] - x[i + 1]) / hz / secs
+cpu_report() { # $1 label, $2 sample before, $3 sample after, $4 wrk's output
+  local requests; requests="$(awk '/requests in/ {print $1}' "$4")"
+  awk -v label="$1" -v hz="$(getconf CLK_TCK)" -v a="$2" -v b="$3" -v n="$requests" 'BEGIN {
+    split(a, x); split(b, y); secs = y[1] - x[1]
+    for (i = 1; i <= 5; i++) { t[i] = (y[i + 1] - x[i + 1]) / hz; d[i] = t[i] / secs }
     printf "CPU during %-17s (cores busy): all %.2f = nginx %.2f, tracking-service %.2f, postgres %.2f, kafka %.2f, other (wrk, …) %.2f\n",
-      label, d[1], d[2], d[3], d[4], d[5], d[1] - d[2] - d[3] - d[4] - d[5] }'
+      label, d[1], d[2], d[3], d[4], d[5], d[1] - d[2] - d[3] - d[4] - d[5]
+    printf "  CPU per request (µs): nginx %.1f, tracking-service %.1f, postgres %.1f, kafka %.1f\n",
+      1e6 * t[2] / n, 1e6 * t[3] / n, 1e6 * t[4] / n, 1e6 * t[5] / n }'
 }
 run_wrk() { wrk -t"$threads" -c"$connections" -d"$2" --latency -s "$work/paths.lua" "http://127.0.0.1:$1"; }
 
@@ -118,9 +122,9 @@ done
 
 log "Measuring: wrk -t$threads -c$connections -d$duration --latency, random codes of $links"
 before="$(cpu_sample)"; run_wrk "$nginx_port" "$duration" | tee "$work/nginx.txt"; after="$(cpu_sample)"
-cpu_report "the nginx run" "$before" "$after" >"$work/cpu.txt"
+cpu_report "the nginx run" "$before" "$after" "$work/nginx.txt" >"$work/cpu.txt"
 before="$(cpu_sample)"; run_wrk "$http_port" "$duration" | tee "$work/tracking.txt"; after="$(cpu_sample)"
-cpu_report "the tracking run" "$before" "$after" >>"$work/cpu.txt"
+cpu_report "the tracking run" "$before" "$after" "$work/tracking.txt" >>"$work/cpu.txt"
 sleep 2
 clicks_after="$(psql_db -d "$db" -c "select count(*) from click")"
 
