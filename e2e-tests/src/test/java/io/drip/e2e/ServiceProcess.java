@@ -74,6 +74,12 @@ final class ServiceProcess implements AutoCloseable {
         return Files.readString(log);
     }
 
+    /** Kills the service with SIGKILL, as a crash or the OOM killer would, and waits until it is gone. */
+    void kill() throws InterruptedException {
+        process.destroyForcibly();
+        process.waitFor();
+    }
+
     String logTail() throws IOException {
         List<String> lines = Files.readAllLines(log);
         return String.join("\n", lines.subList(Math.max(0, lines.size() - 40), lines.size()));
