@@ -88,7 +88,9 @@ public class AttemptOutcomes {
     public Uni<Void> settle(SqlClient tx, Attempt attempt, Recovery recovery, String reason, Instant now) {
         return switch (recovery.outcome()) {
             case ACCEPTED -> accepted(tx, attempt, new Accepted(recovery.providerMessageId(), null), now);
-            case SAFE_TO_SUBMIT -> retry(tx, attempt, reason, now);
+            case NOT_TAKEN -> retry(tx, attempt, reason, now);
+            case DEDUPLICATED -> outgoing.pinProvider(tx, attempt.message().messageId(), attempt.provider())
+                    .chain(() -> retry(tx, attempt, reason, now));
             case UNKNOWN -> fail(tx, attempt, DeliveryStatus.FAILED, OUTCOME_UNKNOWN, now);
         };
     }

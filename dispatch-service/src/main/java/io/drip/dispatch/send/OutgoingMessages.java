@@ -40,7 +40,8 @@ public class OutgoingMessages {
     /** Claims the most overdue pending message; other workers skip it while it is held. */
     public Uni<Optional<Outgoing>> claimNextDue(SqlClient tx, Instant now) {
         return tx.preparedQuery("""
-                        select message_id, contact_id, category, text, window_from, window_to, created_at, queued_at from outgoing_message
+                        select message_id, contact_id, category, text, window_from, window_to, created_at, queued_at, pinned_provider
+                        from outgoing_message
                         where status = 'pending' and next_attempt_at <= $1
                         order by next_attempt_at limit 1 for update skip locked""")
                 .execute(Tuple.of(utc(now)))
@@ -54,7 +55,7 @@ public class OutgoingMessages {
     public Uni<Optional<Attempt>> claimInterrupted(SqlClient tx, Instant startedBefore) {
         return tx.preparedQuery("""
                         select message_id, contact_id, category, text, window_from, window_to, created_at, queued_at, to_phone, route,
-                          provider, attempts, coalesce(sent_text, text) as sent_text
+                          provider, attempts, pinned_provider, coalesce(sent_text, text) as sent_text
                         from outgoing_message
                         where status = 'sending' and sending_since < $1
                         order by sending_since limit 1 for update skip locked""")
@@ -128,6 +129,16 @@ public class OutgoingMessages {
                 .replaceWithVoid();
     }
 
+    /**
+     * From now on only {@code provider} may carry the message: it may have it already and takes
+     * a message id once, where another provider would send it a second time.
+     */
+    public Uni<Void> pinProvider(SqlClient tx, String messageId, String provider) {
+        return tx.preparedQuery("update outgoing_message set pinned_provider = $2 where message_id = $1")
+                .execute(Tuple.of(messageId, provider))
+                .replaceWithVoid();
+    }
+
     /** A final outcome: delivered, failed, undelivered or suppressed, with its reason. */
     public Uni<Void> markFinal(SqlClient tx, String messageId, String status, String reason, Instant at) {
         return tx.preparedQuery("""
@@ -143,7 +154,7 @@ public class OutgoingMessages {
                 : SendWindow.parse(row.getString("window_from"), row.getString("window_to"));
         return new Outgoing(row.getString("message_id"), row.getString("contact_id"), row.getString("category"),
                 row.getString("text"), window, row.getOffsetDateTime("created_at").toInstant(),
-                row.getOffsetDateTime("queued_at").toInstant());
+                row.getOffsetDateTime("queued_at").toInstant(), row.getString("pinned_provider"));
     }
 
     private static OffsetDateTime utc(Instant instant) {
