@@ -3,6 +3,7 @@ package io.drip.dispatch.send;
 import io.drip.contracts.MessageJson;
 import io.drip.contracts.SendCommand;
 import io.drip.dispatch.policy.SendWindow;
+import io.drip.dispatch.provider.Price;
 import io.drip.dispatch.text.SmsText;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Row;
@@ -107,12 +108,13 @@ public class OutgoingMessages {
      * (recovery settled it meanwhile).
      */
     public Uni<Boolean> markSent(SqlClient tx, String messageId, String provider, String providerMessageId,
-            Integer segments, Instant at) {
+            Integer segments, Price cost, Instant at) {
         return tx.preparedQuery("""
                         update outgoing_message set status = 'sent', provider = $2, provider_message_id = $3,
-                          segments = coalesce($4, segments), sent_at = $5, sending_since = null
+                          segments = coalesce($4, segments), sent_at = $5, sending_since = null, cost = $6, cost_currency = $7
                         where message_id = $1 and status = 'sending'""")
-                .execute(Tuple.of(messageId, provider, providerMessageId, segments, utc(at)))
+                .execute(Tuple.from(new Object[] {messageId, provider, providerMessageId, segments, utc(at),
+                        cost == null ? null : cost.amount(), cost == null ? null : cost.currency()}))
                 .map(result -> result.rowCount() == 1);
     }
 
