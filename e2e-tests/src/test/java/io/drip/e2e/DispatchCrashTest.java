@@ -94,10 +94,11 @@ class DispatchCrashTest {
                 return s.messageId().equals(messageId) && s.status().equals(DeliveryStatus.SENT);
             }, WAIT));
 
+            // called before the crash and again after (more often only if recording failed again)
             List<GatewayStandIn.Request> requests = gateway.requests();
-            assertEquals(2, requests.size(), "called once before the crash, once after: " + requests);
+            assertTrue(requests.size() >= 2, "called again after the crash: " + requests);
             requests.forEach(r -> assertEquals(messageId, r.idempotencyKey(), "every call carries the message id as key"));
-            assertEquals(requests.get(0).text(), requests.get(1).text(), "the same text both times");
+            requests.forEach(r -> assertEquals("Your code is 4711", r.text(), "the same text every time"));
             assertEquals(1, gateway.smsSent());
             assertTrue(sent.providerMessageId().endsWith(messageId), sent.providerMessageId());
 

@@ -75,6 +75,8 @@ final class DispatchReplicas implements AutoCloseable {
         env.put("DRIP_DEFAULT_ROUTE_PROVIDERS", "http");
         env.put("DRIP_HTTP_PROVIDER_URL", gatewayUrl);
         env.put("DRIP_HTTP_PROVIDER_SECRET", "e2e-gateway-secret");
+        // PostgreSQL's connections are shared with whatever else runs on the machine
+        env.put("QUARKUS_DATASOURCE_REACTIVE_MAX_SIZE", "6");
         env.putAll(extra);
         ServiceProcess dispatch = ServiceProcess.start(repo, "dispatch-service", port + 100, env);
         started.add(dispatch);
