@@ -79,20 +79,29 @@ class DispatchCrashTest {
         }
     }
 
+    /**
+     * Sends one message through a replica killed at the gateway's first call (before or just
+     * after it answered), then starts another replica; returns the message's id.
+     */
+    private String sendThroughACrash(boolean idempotentGateway, boolean killAfterAnswering, String text)
+            throws Exception {
+        ServiceProcess first = replicas.start(0, gateway.url("/sms"), settings(idempotentGateway));
+        CompletableFuture<Void> killed = killAtFirstRequest(first, killAfterAnswering);
+        String messageId = DispatchReplicas.send(DispatchReplicas.contact(), text);
+        killed.get(WAIT.toSeconds(), TimeUnit.SECONDS);
+        if (!killAfterAnswering) {
+            assertEquals("sending", status(messageId), "the attempt was committed before the call");
+        }
+        // (after answering, the replica may or may not have committed 'sent' before it died)
+        replicas.start(1, gateway.url("/sms"), settings(idempotentGateway));
+        return messageId;
+    }
+
     @Test
     void killedBeforeTheIdempotentGatewayAnsweredTheMessageIsSubmittedAgainWithTheSameKeyAndSentOnce() throws Exception {
-        ServiceProcess first = replicas.start(0, gateway.url("/sms"), settings(true));
-        CompletableFuture<Void> killed = killAtFirstRequest(first, false);
         try (var deliveries = TopicProbe.watch(Topics.DELIVERIES)) {
-            String messageId = DispatchReplicas.send(DispatchReplicas.contact(), "Your code is 4711");
-            killed.get(WAIT.toSeconds(), TimeUnit.SECONDS);
-            assertEquals("sending", status(messageId), "the attempt was committed before the call");
-
-            replicas.start(1, gateway.url("/sms"), settings(true));
-            DeliveryStatus sent = DispatchReplicas.status(deliveries.await(r -> {
-                DeliveryStatus s = DispatchReplicas.status(r);
-                return s.messageId().equals(messageId) && s.status().equals(DeliveryStatus.SENT);
-            }, WAIT));
+            String messageId = sendThroughACrash(true, false, "Your code is 4711");
+            DeliveryStatus sent = DispatchReplicas.awaitStatus(deliveries, messageId, DeliveryStatus.SENT, WAIT);
 
             // called before the crash and again after (more often only if recording failed again)
             List<GatewayStandIn.Request> requests = gateway.requests();
@@ -111,13 +120,8 @@ class DispatchCrashTest {
 
     @Test
     void killedJustAfterTheIdempotentGatewayAnsweredTheMessageIsRecordedSentOnceWithTheGatewaysId() throws Exception {
-        ServiceProcess first = replicas.start(0, gateway.url("/sms"), settings(true));
-        CompletableFuture<Void> killed = killAtFirstRequest(first, true);
         try (var deliveries = TopicProbe.watch(Topics.DELIVERIES)) {
-            String messageId = DispatchReplicas.send(DispatchReplicas.contact(), "Your code is 4712");
-            killed.get(WAIT.toSeconds(), TimeUnit.SECONDS);
-            // the replica may or may not have committed 'sent' in the moment between the answer and the kill
-            replicas.start(1, gateway.url("/sms"), settings(true));
+            String messageId = sendThroughACrash(true, true, "Your code is 4712");
             Awaitility.await().atMost(WAIT).until(() -> status(messageId).equals("sent"));
 
             List<DeliveryStatus> sent = DispatchReplicas.statuses(deliveries, Set.of(messageId), Duration.ofSeconds(3))
@@ -131,17 +135,9 @@ class DispatchCrashTest {
 
     @Test
     void killedBeforeAGatewayWithoutIdempotencyAnsweredTheMessageFailsAndIsNeverSubmittedAgain() throws Exception {
-        ServiceProcess first = replicas.start(0, gateway.url("/sms"), settings(false));
-        CompletableFuture<Void> killed = killAtFirstRequest(first, false);
         try (var deliveries = TopicProbe.watch(Topics.DELIVERIES)) {
-            String messageId = DispatchReplicas.send(DispatchReplicas.contact(), "Your code is 4713");
-            killed.get(WAIT.toSeconds(), TimeUnit.SECONDS);
-
-            replicas.start(1, gateway.url("/sms"), settings(false));
-            DeliveryStatus failed = DispatchReplicas.status(deliveries.await(r -> {
-                DeliveryStatus s = DispatchReplicas.status(r);
-                return s.messageId().equals(messageId) && s.status().equals(DeliveryStatus.FAILED);
-            }, WAIT));
+            String messageId = sendThroughACrash(false, false, "Your code is 4713");
+            DeliveryStatus failed = DispatchReplicas.awaitStatus(deliveries, messageId, DeliveryStatus.FAILED, WAIT);
             assertEquals("outcome_unknown", failed.reason());
             assertEquals("http", failed.provider());
             assertEquals("failed/outcome_unknown", status(messageId));

@@ -105,6 +105,14 @@ final class DispatchReplicas implements AutoCloseable {
         return MessageJson.read(record.value(), DeliveryStatus.class);
     }
 
+    /** Waits for the message's first status {@code status} on drip.deliveries.v1. */
+    static DeliveryStatus awaitStatus(TopicProbe deliveries, String messageId, String status, Duration timeout) {
+        return status(deliveries.await(r -> {
+            DeliveryStatus s = status(r);
+            return s.messageId().equals(messageId) && s.status().equals(status);
+        }, timeout));
+    }
+
     /** The statuses published for these messages, in the order seen. */
     static List<DeliveryStatus> statuses(TopicProbe deliveries, Set<String> messageIds, Duration settle) {
         return deliveries.all(r -> messageIds.contains(status(r).messageId()), settle).stream()
