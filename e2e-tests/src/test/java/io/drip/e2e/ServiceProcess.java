@@ -31,7 +31,8 @@ final class ServiceProcess implements AutoCloseable {
     static ServiceProcess start(Path repo, String name, int managementPort, Map<String, String> env) throws IOException {
         Path jar = repo.resolve(name).resolve("target/quarkus-app/quarkus-run.jar");
         assertTrue(Files.exists(jar), jar + " is missing: build the services first (./mvnw package)");
-        Path log = repo.resolve("e2e-tests/target/e2e-logs/" + name + ".log");
+        // one log per process: replicas of one service run side by side
+        Path log = repo.resolve("e2e-tests/target/e2e-logs/" + name + "-" + managementPort + ".log");
         Files.createDirectories(log.getParent());
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx256m", "-jar", jar.toString()));
@@ -72,6 +73,12 @@ final class ServiceProcess implements AutoCloseable {
             throw new AssertionError(name + " did not stop within " + timeout + " of SIGTERM");
         }
         return Files.readString(log);
+    }
+
+    /** Kills the service with SIGKILL, as a crash or the OOM killer would, and waits until it is gone. */
+    void kill() throws InterruptedException {
+        process.destroyForcibly();
+        process.waitFor();
     }
 
     String logTail() throws IOException {

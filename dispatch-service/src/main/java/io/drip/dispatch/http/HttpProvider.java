@@ -28,7 +28,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * answers 2xx {@code {"id", "segments"}}; 429 or 5xx are transient; 4xx
  * {@code {"reason": "..."}} is permanent. Receipts and inbound SMS come back signed the same
  * way ({@link HttpWebhooks}). When {@code drip.http.idempotent} (the gateway honours the
- * idempotency key), an attempt of unknown outcome is submitted again with the same key.
+ * idempotency key), an attempt of unknown outcome is submitted again with the same key, to this
+ * gateway only.
  */
 @ApplicationScoped
 public class HttpProvider implements SmsProvider {
@@ -96,7 +97,7 @@ public class HttpProvider implements SmsProvider {
 
     @Override
     public Uni<Recovery> recover(String messageId) {
-        return Uni.createFrom().item(idempotent ? Recovery.safeToSubmit() : Recovery.unknown());
+        return Uni.createFrom().item(idempotent ? Recovery.deduplicated() : Recovery.unknown());
     }
 
     private static Accepted accepted(HttpResponse<Buffer> response) {

@@ -6,7 +6,7 @@ import io.drip.contracts.DeliveryStatus;
 import io.drip.contracts.MessageJson;
 import io.drip.dispatch.inbound.InboundMessages;
 import io.drip.dispatch.send.Receipts;
-import io.drip.kit.web.ApiError;
+import io.drip.dispatch.provider.WebhookRefusals;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import jakarta.inject.Inject;
@@ -18,6 +18,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.time.Instant;
 import java.util.Set;
+import java.util.function.Function;
 
 /**
  * The generic HTTP provider's callbacks: delivery receipts
@@ -48,15 +49,14 @@ public class HttpWebhooks {
     @Path("/receipts")
     public Uni<Response> receipt(@HeaderParam(WebhookSignature.TIMESTAMP_HEADER) String timestamp,
             @HeaderParam(WebhookSignature.SIGNATURE_HEADER) String signature, String body) {
-        JsonNode json;
-        try {
-            json = verified(timestamp, signature, body);
-        } catch (Refused refused) {
-            return Uni.createFrom().item(refused.response);
-        }
+        return verified(timestamp, signature, body, this::applyReceipt);
+    }
+
+    private Uni<Response> applyReceipt(JsonNode json) {
         String status = json.path("status").asText();
         if (json.path("id").asText().isEmpty() || !FINAL.contains(status)) {
-            return Uni.createFrom().item(badRequest("a receipt needs an id and a status (delivered, undelivered, failed)",
+            return Uni.createFrom().item(WebhookRefusals.badRequest(
+                    "a receipt needs an id and a status (delivered, undelivered, failed)",
                     json.path("id").asText().isEmpty() ? "id" : "status"));
         }
         String reason = status.equals(DeliveryStatus.DELIVERED) ? null : json.path("reason").asText("carrier_unknown_error");
@@ -69,15 +69,13 @@ public class HttpWebhooks {
     @Path("/inbound")
     public Uni<Response> inbound(@HeaderParam(WebhookSignature.TIMESTAMP_HEADER) String timestamp,
             @HeaderParam(WebhookSignature.SIGNATURE_HEADER) String signature, String body) {
-        JsonNode json;
-        try {
-            json = verified(timestamp, signature, body);
-        } catch (Refused refused) {
-            return Uni.createFrom().item(refused.response);
-        }
+        return verified(timestamp, signature, body, this::receiveInbound);
+    }
+
+    private Uni<Response> receiveInbound(JsonNode json) {
         for (String field : new String[] {"id", "from", "text"}) {
             if (!json.path(field).isTextual()) {
-                return Uni.createFrom().item(badRequest("an inbound SMS needs " + field, field));
+                return Uni.createFrom().item(WebhookRefusals.badRequest("an inbound SMS needs " + field, field));
             }
         }
         var sms = new InboundMessages.Received(HttpProvider.NAME, json.path("id").asText(), json.path("from").asText(),
@@ -85,34 +83,23 @@ public class HttpWebhooks {
         return pool.withTransaction(tx -> inbound.receive(tx, sms)).replaceWith(Response.noContent().build());
     }
 
-    /** The body as JSON once its signature checks out. */
-    private JsonNode verified(String timestamp, String signature, String body) throws Refused {
+    /** Hands the body as JSON to {@code handler} once its signature checks out; else the refusal. */
+    private Uni<Response> verified(String timestamp, String signature, String body,
+            Function<JsonNode, Uni<Response>> handler) {
         if (!provider.configured()) {
-            throw new Refused(Response.status(404).build());
+            return Uni.createFrom().item(WebhookRefusals.notConfigured());
         }
         if (!WebhookSignature.valid(provider.secret(), timestamp, body, signature, Instant.now())) {
-            throw new Refused(Response.status(403).type(MediaType.APPLICATION_JSON).entity(new ApiError("forbidden",
-                    "missing, invalid or stale " + WebhookSignature.SIGNATURE_HEADER, null)).build());
+            return Uni.createFrom().item(WebhookRefusals.forbidden(
+                    "missing, invalid or stale " + WebhookSignature.SIGNATURE_HEADER));
         }
+        JsonNode json;
         try {
-            return MessageJson.mapper().readTree(body);
+            json = MessageJson.mapper().readTree(body);
         } catch (JsonProcessingException e) {
-            throw new Refused(badRequest("the body is not JSON: " + e.getOriginalMessage(), null));
+            return Uni.createFrom().item(
+                    WebhookRefusals.badRequest("the body is not JSON: " + e.getOriginalMessage(), null));
         }
-    }
-
-    private static Response badRequest(String message, String field) {
-        return Response.status(400).type(MediaType.APPLICATION_JSON).entity(new ApiError("invalid_request", message, field))
-                .build();
-    }
-
-    /** A request refused before it is read. */
-    private static final class Refused extends Exception {
-        private final transient Response response;
-
-        Refused(Response response) {
-            super(null, null, false, false);
-            this.response = response;
-        }
+        return handler.apply(json);
     }
 }

@@ -5,6 +5,7 @@ import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.SqlClient;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.Map;
@@ -13,7 +14,7 @@ import java.util.TreeMap;
 /**
  * The delivery report of the messages a filter selects (journey, step, provider, period of
  * creation): counts by status, failure reason, provider, country, region and carrier; segments
- * sent; time from sent to delivered (percentiles); the share of sent messages delivered within
+ * sent and their cost by currency; time from sent to delivered (percentiles); the share of sent messages delivered within
  * 10 seconds.
  */
 @ApplicationScoped
@@ -35,8 +36,9 @@ public class DeliveryReports {
     public record Latency(Double p50, Double p90, Double p99) {
     }
 
-    public record Report(Filter filter, long messages, long segments, Map<String, Map<String, Long>> counts,
-            Latency timeToDelivered, Double deliveredWithin10s) {
+    /** {@code cost}: what the sent messages whose cost is known cost, by currency (ISO 4217). */
+    public record Report(Filter filter, long messages, long segments, Map<String, BigDecimal> cost,
+            Map<String, Map<String, Long>> counts, Latency timeToDelivered, Double deliveredWithin10s) {
     }
 
     public Uni<Report> report(SqlClient db, Filter filter) {
@@ -70,9 +72,17 @@ public class DeliveryReports {
                         from outgoing_message where """ + FILTER)
                 .execute(filter.tuple())
                 .map(rows -> rows.iterator().next());
-        return Uni.combine().all().unis(counts, totals).asTuple().map(both -> {
-            Row row = both.getItem2();
-            return new Report(filter, row.getLong("messages"), row.getLong("segments"), both.getItem1(),
+        Uni<Map<String, BigDecimal>> cost = db.preparedQuery("select cost_currency, sum(cost) as amount from outgoing_message where "
+                        + FILTER + " and cost is not null group by cost_currency")
+                .execute(filter.tuple())
+                .map(rows -> {
+                    Map<String, BigDecimal> byCurrency = new TreeMap<>();
+                    rows.forEach(row -> byCurrency.put(row.getString("cost_currency"), row.getBigDecimal("amount")));
+                    return byCurrency;
+                });
+        return Uni.combine().all().unis(counts, totals, cost).asTuple().map(all -> {
+            Row row = all.getItem2();
+            return new Report(filter, row.getLong("messages"), row.getLong("segments"), all.getItem3(), all.getItem1(),
                     new Latency(row.getDouble("p50"), row.getDouble("p90"), row.getDouble("p99")), row.getDouble("within_10s"));
         });
     }

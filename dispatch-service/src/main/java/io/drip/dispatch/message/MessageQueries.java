@@ -5,6 +5,7 @@ import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.SqlClient;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
@@ -16,13 +17,13 @@ import java.util.Optional;
 public class MessageQueries {
     private static final String COLUMNS = """
             message_id, contact_id, journey_id, step_id, category, status, reason, provider, provider_message_id, route,
-            to_phone, country, carrier, encoding, segments, attempts, created_at, sent_at, delivered_at""";
+            to_phone, country, carrier, encoding, segments, cost, cost_currency, attempts, created_at, sent_at, delivered_at""";
 
     /** A message as the API shows it. */
     public record MessageView(String messageId, String contactId, String journeyId, String stepId, String category,
             String status, String reason, String provider, String providerMessageId, String route, String to,
-            String country, String carrier, String encoding, Integer segments, int attempts, Instant createdAt,
-            Instant sentAt, Instant deliveredAt) {
+            String country, String carrier, String encoding, Integer segments, BigDecimal cost, String costCurrency,
+            int attempts, Instant createdAt, Instant sentAt, Instant deliveredAt) {
     }
 
     /** One status change in a message's history. */
@@ -71,7 +72,7 @@ public class MessageQueries {
                 row.getString("step_id"), row.getString("category"), row.getString("status"), row.getString("reason"),
                 row.getString("provider"), row.getString("provider_message_id"), row.getString("route"),
                 row.getString("to_phone"), row.getString("country"), row.getString("carrier"), row.getString("encoding"),
-                row.getInteger("segments"), row.getInteger("attempts"), instant(row.getOffsetDateTime("created_at")),
+                row.getInteger("segments"), row.getBigDecimal("cost"), row.getString("cost_currency"), row.getInteger("attempts"), instant(row.getOffsetDateTime("created_at")),
                 instant(row.getOffsetDateTime("sent_at")), instant(row.getOffsetDateTime("delivered_at")));
     }
 

@@ -3,7 +3,7 @@ package io.drip.dispatch.provider;
 /**
  * What a provider knows of a message whose submission may have been cut short by a crash.
  *
- * @param outcome          accepted (with its id), not accepted, or unknown
+ * @param outcome          accepted (with its id), not taken, deduplicated, or unknown
  * @param providerMessageId the provider's id when accepted
  */
 public record Recovery(Outcome outcome, String providerMessageId) {
@@ -11,8 +11,13 @@ public record Recovery(Outcome outcome, String providerMessageId) {
     public enum Outcome {
         /** The provider has it: record it as sent, never submit again. */
         ACCEPTED,
-        /** The provider does not have it, or submitting it again cannot make a second SMS. */
-        SAFE_TO_SUBMIT,
+        /** The provider knows it does not have it: submit again, on any provider of the route. */
+        NOT_TAKEN,
+        /**
+         * The provider may have it but takes a message id once: submit again to this provider
+         * only (another provider would send a second SMS).
+         */
+        DEDUPLICATED,
         /** Nobody can tell: it is not submitted again (at most once). */
         UNKNOWN
     }
@@ -21,8 +26,12 @@ public record Recovery(Outcome outcome, String providerMessageId) {
         return new Recovery(Outcome.ACCEPTED, providerMessageId);
     }
 
-    public static Recovery safeToSubmit() {
-        return new Recovery(Outcome.SAFE_TO_SUBMIT, null);
+    public static Recovery notTaken() {
+        return new Recovery(Outcome.NOT_TAKEN, null);
+    }
+
+    public static Recovery deduplicated() {
+        return new Recovery(Outcome.DEDUPLICATED, null);
     }
 
     public static Recovery unknown() {

@@ -3,13 +3,14 @@ package io.drip.dispatch.route;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import io.smallrye.config.WithParentName;
+import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
 /**
  * The routes of {@code drip.routes.<name>.*}: which providers, in failover order, carry which
- * numbers (E.164 prefixes) and categories, at what rate. The route named {@code default}
+ * numbers (E.164 prefixes) and categories, at what rate and cost per segment. The route named {@code default}
  * carries what no other route matches.
  */
 @ConfigMapping(prefix = "drip.routes")
@@ -31,5 +32,11 @@ public interface RouteConfig {
         /** Messages per second on this route, across all replicas together. */
         @WithDefault("50")
         int rate();
+
+        /** What one SMS segment costs on this route, when the provider does not say (in cost-currency). */
+        Optional<BigDecimal> costPerSegment();
+
+        /** ISO 4217 code of cost-per-segment, e.g. EUR. */
+        Optional<String> costCurrency();
     }
 }

@@ -1,5 +1,6 @@
 package io.drip.dispatch.route;
 
+import io.drip.dispatch.provider.Price;
 import io.drip.dispatch.provider.Providers;
 import io.quarkus.runtime.StartupEvent;
 import io.smallrye.mutiny.Uni;
@@ -16,7 +17,7 @@ import java.util.Optional;
  * Picks the route of a message: among the routes whose prefixes and categories match, the one
  * with the longest matching prefix, a route listing its categories before one that does not;
  * else {@code default}. Checked at start: every route names configured providers and a positive
- * rate, and a default route exists.
+ * rate, a cost per segment has an ISO 4217 currency, and a default route exists.
  */
 @ApplicationScoped
 public class Routes {
@@ -59,7 +60,27 @@ public class Routes {
     private static Route route(Map.Entry<String, RouteConfig.Entry> entry) {
         RouteConfig.Entry e = entry.getValue();
         return new Route(entry.getKey(), e.prefixes().orElse(List.of()), e.categories().orElse(List.of()),
-                e.providers(), e.rate());
+                e.providers(), e.rate(), costPerSegment(entry.getKey(), e));
+    }
+
+    private static Price costPerSegment(String name, RouteConfig.Entry e) {
+        if (e.costPerSegment().isEmpty()) {
+            return null;
+        }
+        String currency = e.costCurrency().orElseThrow(() -> new IllegalStateException(
+                "drip.routes." + name + ".cost-currency must say the currency of cost-per-segment (ISO 4217, e.g. EUR)"));
+        try {
+            return new Price(e.costPerSegment().get(), currency);
+        } catch (IllegalArgumentException notIso) {
+            throw new IllegalStateException("drip.routes." + name + ".cost-currency '" + currency
+                    + "' is not an ISO 4217 currency code");
+        }
+    }
+
+    /** What a message of {@code segments} segments costs on the route, when configured. */
+    public Optional<Price> cost(String routeName, int segments) {
+        return routes.stream().filter(r -> r.name().equals(routeName) && r.costPerSegment() != null).findFirst()
+                .map(r -> r.costPerSegment().times(segments));
     }
 
     public Route select(String phone, String category) {

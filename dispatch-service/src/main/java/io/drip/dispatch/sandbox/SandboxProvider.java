@@ -50,6 +50,6 @@ public class SandboxProvider implements SmsProvider {
     public Uni<Recovery> recover(String messageId) {
         return pool.preparedQuery("select id from sandbox_message where message_id = $1")
                 .execute(Tuple.of(messageId))
-                .map(rows -> rows.size() == 0 ? Recovery.safeToSubmit() : Recovery.accepted(rows.iterator().next().getString("id")));
+                .map(rows -> rows.size() == 0 ? Recovery.notTaken() : Recovery.accepted(rows.iterator().next().getString("id")));
     }
 }

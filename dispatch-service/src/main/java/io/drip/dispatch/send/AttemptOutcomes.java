@@ -3,9 +3,11 @@ package io.drip.dispatch.send;
 import io.drip.contracts.DeliveryStatus;
 import io.drip.dispatch.policy.UndeliverableNumbers;
 import io.drip.dispatch.provider.Accepted;
+import io.drip.dispatch.provider.Price;
 import io.drip.dispatch.provider.ProviderException;
 import io.drip.dispatch.provider.Providers;
 import io.drip.dispatch.provider.Recovery;
+import io.drip.dispatch.route.Routes;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.SqlClient;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -43,6 +45,9 @@ public class AttemptOutcomes {
     @Inject
     Receipts receipts;
 
+    @Inject
+    Routes routes;
+
     @ConfigProperty(name = "drip.dispatch.retry.max-attempts")
     int maxAttempts;
 
@@ -56,7 +61,10 @@ public class AttemptOutcomes {
         Outgoing message = attempt.message();
         // the provider's count wins (it bills by it); else Drip's own
         Integer segments = accepted.segments() != null ? accepted.segments() : attempt.sms().segments();
-        return outgoing.markSent(tx, message.messageId(), attempt.provider(), accepted.providerMessageId(), segments, now)
+        // likewise its price; else the route's cost per segment, when configured
+        Price cost = accepted.price() != null ? accepted.price() : routes.cost(attempt.route(), segments).orElse(null);
+        return outgoing.markSent(tx, message.messageId(), attempt.provider(), accepted.providerMessageId(), segments, cost,
+                        now)
                 .chain(recorded -> {
                     if (!recorded) {
                         LOG.warnf("%s was accepted by %s after it was settled otherwise", message.messageId(),
@@ -88,7 +96,9 @@ public class AttemptOutcomes {
     public Uni<Void> settle(SqlClient tx, Attempt attempt, Recovery recovery, String reason, Instant now) {
         return switch (recovery.outcome()) {
             case ACCEPTED -> accepted(tx, attempt, new Accepted(recovery.providerMessageId(), null), now);
-            case SAFE_TO_SUBMIT -> retry(tx, attempt, reason, now);
+            case NOT_TAKEN -> retry(tx, attempt, reason, now);
+            case DEDUPLICATED -> outgoing.pinProvider(tx, attempt.message().messageId(), attempt.provider())
+                    .chain(() -> retry(tx, attempt, reason, now));
             case UNKNOWN -> fail(tx, attempt, DeliveryStatus.FAILED, OUTCOME_UNKNOWN, now);
         };
     }

@@ -17,6 +17,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -100,7 +101,9 @@ public class AttemptPlanner {
             return finish(tx, message, DeliveryStatus.FAILED, TOO_LONG, now);
         }
         Route route = routes.select(contact.phone(), message.category());
-        Optional<String> provider = route.providers().stream().filter(p -> providers.available(p, now)).findFirst();
+        // a provider that may have the message already is the only one that cannot send it twice
+        List<String> candidates = message.pinnedProvider() != null ? List.of(message.pinnedProvider()) : route.providers();
+        Optional<String> provider = candidates.stream().filter(p -> providers.available(p, now)).findFirst();
         if (provider.isEmpty()) {
             return wait(tx, message, now.plus(NO_PROVIDER_RETRY));
         }

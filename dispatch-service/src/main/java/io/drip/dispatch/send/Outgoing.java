@@ -9,7 +9,8 @@ import java.time.Instant;
  * @param window    the journey's send window, null for the default
  * @param createdAt when the command was made (its age counts from then)
  * @param queuedAt  when dispatch queued it
+ * @param pinnedProvider the only provider that may carry it (it may have it already), null for any
  */
 public record Outgoing(String messageId, String contactId, String category, String text, SendWindow window,
-        Instant createdAt, Instant queuedAt) {
+        Instant createdAt, Instant queuedAt, String pinnedProvider) {
 }

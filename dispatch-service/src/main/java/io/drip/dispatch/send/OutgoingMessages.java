@@ -3,6 +3,7 @@ package io.drip.dispatch.send;
 import io.drip.contracts.MessageJson;
 import io.drip.contracts.SendCommand;
 import io.drip.dispatch.policy.SendWindow;
+import io.drip.dispatch.provider.Price;
 import io.drip.dispatch.text.SmsText;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Row;
@@ -40,7 +41,8 @@ public class OutgoingMessages {
     /** Claims the most overdue pending message; other workers skip it while it is held. */
     public Uni<Optional<Outgoing>> claimNextDue(SqlClient tx, Instant now) {
         return tx.preparedQuery("""
-                        select message_id, contact_id, category, text, window_from, window_to, created_at, queued_at from outgoing_message
+                        select message_id, contact_id, category, text, window_from, window_to, created_at, queued_at, pinned_provider
+                        from outgoing_message
                         where status = 'pending' and next_attempt_at <= $1
                         order by next_attempt_at limit 1 for update skip locked""")
                 .execute(Tuple.of(utc(now)))
@@ -54,7 +56,7 @@ public class OutgoingMessages {
     public Uni<Optional<Attempt>> claimInterrupted(SqlClient tx, Instant startedBefore) {
         return tx.preparedQuery("""
                         select message_id, contact_id, category, text, window_from, window_to, created_at, queued_at, to_phone, route,
-                          provider, attempts, coalesce(sent_text, text) as sent_text
+                          provider, attempts, pinned_provider, coalesce(sent_text, text) as sent_text
                         from outgoing_message
                         where status = 'sending' and sending_since < $1
                         order by sending_since limit 1 for update skip locked""")
@@ -106,12 +108,13 @@ public class OutgoingMessages {
      * (recovery settled it meanwhile).
      */
     public Uni<Boolean> markSent(SqlClient tx, String messageId, String provider, String providerMessageId,
-            Integer segments, Instant at) {
+            Integer segments, Price cost, Instant at) {
         return tx.preparedQuery("""
                         update outgoing_message set status = 'sent', provider = $2, provider_message_id = $3,
-                          segments = coalesce($4, segments), sent_at = $5, sending_since = null
+                          segments = coalesce($4, segments), sent_at = $5, sending_since = null, cost = $6, cost_currency = $7
                         where message_id = $1 and status = 'sending'""")
-                .execute(Tuple.of(messageId, provider, providerMessageId, segments, utc(at)))
+                .execute(Tuple.from(new Object[] {messageId, provider, providerMessageId, segments, utc(at),
+                        cost == null ? null : cost.amount(), cost == null ? null : cost.currency()}))
                 .map(result -> result.rowCount() == 1);
     }
 
@@ -125,6 +128,16 @@ public class OutgoingMessages {
                           attempts = attempts - case when $3 then 0 else 1 end
                         where message_id = $1 and status = 'sending'""")
                 .execute(Tuple.of(messageId, utc(nextAttempt), countAttempt))
+                .replaceWithVoid();
+    }
+
+    /**
+     * From now on only {@code provider} may carry the message: it may have it already and takes
+     * a message id once, where another provider would send it a second time.
+     */
+    public Uni<Void> pinProvider(SqlClient tx, String messageId, String provider) {
+        return tx.preparedQuery("update outgoing_message set pinned_provider = $2 where message_id = $1")
+                .execute(Tuple.of(messageId, provider))
                 .replaceWithVoid();
     }
 
@@ -143,7 +156,7 @@ public class OutgoingMessages {
                 : SendWindow.parse(row.getString("window_from"), row.getString("window_to"));
         return new Outgoing(row.getString("message_id"), row.getString("contact_id"), row.getString("category"),
                 row.getString("text"), window, row.getOffsetDateTime("created_at").toInstant(),
-                row.getOffsetDateTime("queued_at").toInstant());
+                row.getOffsetDateTime("queued_at").toInstant(), row.getString("pinned_provider"));
     }
 
     private static OffsetDateTime utc(Instant instant) {

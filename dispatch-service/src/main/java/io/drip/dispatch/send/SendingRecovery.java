@@ -16,9 +16,9 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * Settles attempts interrupted between the provider call and the commit of its outcome (a
  * replica crashed or lost its database): a message 'sending' for longer than
  * {@code drip.dispatch.sending-lease} (well above the provider timeout) is settled by what its
- * provider can tell. Accepted: recorded as sent, not submitted again. Safe to submit (the
- * provider does not have it, or deduplicates by message id): queued again. Unknown: failed with
- * reason outcome_unknown, never submitted twice (at most once).
+ * provider can tell. Accepted: recorded as sent, not submitted again. Not taken: queued again.
+ * Deduplicated (the provider may have it but takes a message id once): queued again for that
+ * provider only. Unknown: failed with reason outcome_unknown, never submitted twice (at most once).
  */
 @ApplicationScoped
 public class SendingRecovery implements DueWork.Queue<Attempt> {

@@ -2,6 +2,7 @@ package io.drip.dispatch.twilio;
 
 import io.drip.dispatch.provider.Accepted;
 import io.drip.dispatch.provider.HttpCalls;
+import io.drip.dispatch.provider.Price;
 import io.drip.dispatch.provider.ProviderException;
 import io.drip.dispatch.provider.SmsProvider;
 import io.drip.dispatch.provider.Submission;
@@ -15,6 +16,7 @@ import io.vertx.mutiny.ext.web.client.WebClient;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.Optional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -94,11 +96,22 @@ public class TwilioProvider implements SmsProvider {
                 .map(TwilioProvider::accepted);
     }
 
+    /**
+     * Twilio's price ({@code price}, a negative decimal string such as "-0.00750", in
+     * {@code price_unit}) when its answer has one already; it often fills it in only later.
+     */
+    private static Price price(JsonObject body) {
+        Object price = body.getValue("price");
+        String unit = body.getString("price_unit");
+        return price == null || unit == null ? null : new Price(new BigDecimal(price.toString()).abs(), unit);
+    }
+
     private static Accepted accepted(HttpResponse<Buffer> response) {
         JsonObject body = HttpCalls.json(response);
         if (response.statusCode() / 100 == 2 && body.getString("sid") != null) {
             Object segments = body.getValue("num_segments"); // a string in Twilio's answers
-            return new Accepted(body.getString("sid"), segments == null ? null : Integer.valueOf(segments.toString()));
+            return new Accepted(body.getString("sid"), segments == null ? null : Integer.valueOf(segments.toString()),
+                    price(body));
         }
         throw TwilioErrors.ofResponse(response.statusCode(), body.getInteger("code"), body.getString("message"));
     }

@@ -3,7 +3,7 @@ package io.drip.dispatch.twilio;
 import io.drip.contracts.DeliveryStatus;
 import io.drip.dispatch.inbound.InboundMessages;
 import io.drip.dispatch.send.Receipts;
-import io.drip.kit.web.ApiError;
+import io.drip.dispatch.provider.WebhookRefusals;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import jakarta.inject.Inject;
@@ -19,6 +19,7 @@ import jakarta.ws.rs.core.UriInfo;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Supplier;
 
 /**
  * Twilio's webhooks: message status callbacks (delivery receipts) and incoming messages. They
@@ -33,6 +34,7 @@ public class TwilioWebhooks {
     private static final Map<String, String> FINAL = Map.of("delivered", DeliveryStatus.DELIVERED,
             "undelivered", DeliveryStatus.UNDELIVERED, "failed", DeliveryStatus.FAILED);
     private static final Set<String> REQUIRED_STATUS = Set.of("MessageSid", "MessageStatus");
+    private static final Set<String> REQUIRED_INBOUND = Set.of("MessageSid", "From", "Body");
 
     @Inject
     TwilioProvider twilio;
@@ -52,10 +54,10 @@ public class TwilioWebhooks {
     @POST
     @Path("/status")
     public Uni<Response> status(@HeaderParam("X-Twilio-Signature") String signature, MultivaluedMap<String, String> form) {
-        Response refused = check(TwilioProvider.STATUS_PATH, signature, form, REQUIRED_STATUS);
-        if (refused != null) {
-            return Uni.createFrom().item(refused);
-        }
+        return verified(TwilioProvider.STATUS_PATH, signature, form, REQUIRED_STATUS, () -> applyStatus(form));
+    }
+
+    private Uni<Response> applyStatus(MultivaluedMap<String, String> form) {
         String status = FINAL.get(form.getFirst("MessageStatus"));
         if (status == null) {
             return Uni.createFrom().item(Response.noContent().build());
@@ -71,10 +73,10 @@ public class TwilioWebhooks {
     @POST
     @Path("/inbound")
     public Uni<Response> inbound(@HeaderParam("X-Twilio-Signature") String signature, MultivaluedMap<String, String> form) {
-        Response refused = check(INBOUND_PATH, signature, form, Set.of("MessageSid", "From", "Body"));
-        if (refused != null) {
-            return Uni.createFrom().item(refused);
-        }
+        return verified(INBOUND_PATH, signature, form, REQUIRED_INBOUND, () -> receiveInbound(form));
+    }
+
+    private Uni<Response> receiveInbound(MultivaluedMap<String, String> form) {
         var sms = new InboundMessages.Received(TwilioProvider.NAME, form.getFirst("MessageSid"), form.getFirst("From"),
                 form.getFirst("To"), form.getFirst("Body"), Instant.now());
         // an empty TwiML answer: Drip replies to keywords through journeys, not here
@@ -82,22 +84,24 @@ public class TwilioWebhooks {
                 .replaceWith(Response.ok("<Response/>", MediaType.APPLICATION_XML).build());
     }
 
-    /** 403 for a bad signature, 400 for a missing parameter, 404 when Twilio is not configured; else null. */
-    private Response check(String path, String signature, MultivaluedMap<String, String> form, Set<String> required) {
+    /**
+     * Runs {@code handler} once the request checks out: 404 when Twilio is not configured, 403 for
+     * a bad signature, 400 for a missing parameter.
+     */
+    private Uni<Response> verified(String path, String signature, MultivaluedMap<String, String> form,
+            Set<String> required, Supplier<Uni<Response>> handler) {
         if (!twilio.configured()) {
-            return Response.status(404).build();
+            return Uni.createFrom().item(WebhookRefusals.notConfigured());
         }
         String url = twilio.webhookUrl(path).orElse(uri.getRequestUri().toString());
         if (!TwilioSignature.valid(twilio.authToken(), url, form, signature)) {
-            return Response.status(403).type(MediaType.APPLICATION_JSON)
-                    .entity(new ApiError("forbidden", "missing or invalid X-Twilio-Signature", null)).build();
+            return Uni.createFrom().item(WebhookRefusals.forbidden("missing or invalid X-Twilio-Signature"));
         }
         for (String name : required) {
             if (form.getFirst(name) == null) {
-                return Response.status(400).type(MediaType.APPLICATION_JSON)
-                        .entity(new ApiError("invalid_request", "missing form parameter " + name, name)).build();
+                return Uni.createFrom().item(WebhookRefusals.badRequest("missing form parameter " + name, name));
             }
         }
-        return null;
+        return handler.get();
     }
 }

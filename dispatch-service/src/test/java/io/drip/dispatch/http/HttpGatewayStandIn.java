@@ -67,7 +67,7 @@ public class HttpGatewayStandIn implements QuarkusTestResourceLifecycleManager {
     }
 
     /** The gateway's id for a message: predictable, so a test can send its receipt first. */
-    static String idFor(String messageId) {
+    public static String idFor(String messageId) {
         return "GW-" + messageId;
     }
 

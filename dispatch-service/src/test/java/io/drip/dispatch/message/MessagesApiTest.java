@@ -87,6 +87,7 @@ class MessagesApiTest {
                 .get("/v1/reports/deliveries").then().statusCode(200)
                 .body("messages", equalTo(3))
                 .body("segments", equalTo(3))
+                .body("cost.EUR", equalTo(0.15f)) // the default route's configured 0.05 EUR a segment
                 .body("counts.byStatus.delivered", equalTo(3))
                 .body("counts.byCountry.FR", equalTo(3))
                 .body("counts.byCarrier.size()", greaterThan(0))

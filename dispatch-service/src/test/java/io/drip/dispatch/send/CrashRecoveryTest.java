@@ -7,6 +7,7 @@ import static io.drip.dispatch.Sends.status;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.drip.contracts.Topics;
+import io.drip.dispatch.http.HttpGatewayStandIn;
 import io.drip.dispatch.twilio.TwilioStandIn;
 import io.drip.testing.TopicProbe;
 import io.quarkus.test.common.QuarkusTestResource;
@@ -17,6 +18,7 @@ import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
@@ -82,6 +84,24 @@ class CrashRecoveryTest {
             deliveries.await(r -> is(r, messageId, "sent"), WAIT);
         }
         assertEquals(1, sandboxCopies(messageId));
+    }
+
+    @Test
+    void aMessageInterruptedOnADeduplicatingGatewayGoesBackToThatGatewayWithTheSameKeyNeverToAnotherProvider() {
+        // sandbox comes first on the route: the attempt went to the gateway while sandbox's breaker was open
+        String phone = randomNumber("+4477004");
+        String contactId = contactWith(phone);
+        String messageId = interruptedAttempt(contactId, phone, "pinned", "http");
+        try (var deliveries = TopicProbe.watch(Topics.DELIVERIES)) {
+            var queued = status(deliveries.await(r -> is(r, messageId, "queued"), WAIT));
+            assertEquals(SendingRecovery.INTERRUPTED, queued.reason());
+            var sent = status(deliveries.await(r -> is(r, messageId, "sent"), WAIT));
+            assertEquals("http", sent.provider());
+            assertEquals(HttpGatewayStandIn.idFor(messageId), sent.providerMessageId());
+        }
+        assertEquals(0, sandboxCopies(messageId), "sandbox would have sent a second SMS");
+        assertEquals(List.of(messageId), HttpGatewayStandIn.TAKEN.stream().map(HttpGatewayStandIn.Taken::idempotencyKey)
+                .filter(messageId::equals).toList());
     }
 
     @Test

@@ -6,11 +6,13 @@ import static io.drip.dispatch.Sends.randomNumber;
 import static io.drip.dispatch.Sends.send;
 import static io.drip.dispatch.Sends.status;
 import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.drip.contracts.InboundSms;
 import io.drip.contracts.MessageJson;
 import io.drip.contracts.Topics;
+import io.drip.testing.TestKeys;
 import io.drip.testing.TopicProbe;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -69,6 +71,11 @@ class TwilioProviderTest {
             assertEquals("Basic " + Base64.getEncoder().encodeToString("ACtest:test-auth-token".getBytes(StandardCharsets.UTF_8)),
                     taken.get(0).authorization());
             assertEquals(1, sent.segments());
+            // Twilio's price (a negative string in its answer) is the message's cost
+            given().header("Authorization", TestKeys.bearer(TestKeys.OPS)).get("/v1/messages/" + command.messageId())
+                    .then().statusCode(200)
+                    .body("message.cost", equalTo(0.0075f))
+                    .body("message.costCurrency", equalTo("USD"));
 
             var callback = statusCallback(sent.providerMessageId(), "delivered", null);
             signed("/v1/providers/twilio/status", statusCallback(sent.providerMessageId(), "sent", null))

@@ -62,6 +62,7 @@ public class TwilioStandIn implements QuarkusTestResourceLifecycleManager {
                 IN_FLIGHT.decrementAndGet();
                 ctx.response().setStatusCode(201).putHeader("Content-Type", "application/json")
                         .end(new JsonObject().put("sid", sid).put("status", "queued").put("num_segments", "1")
+                                .put("price", "-0.00750").put("price_unit", "USD")
                                 .put("account_sid", ctx.pathParam("sid")).encode());
             };
             if (delayMillis > 0) {
