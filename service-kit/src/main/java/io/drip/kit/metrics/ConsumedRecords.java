@@ -12,7 +12,8 @@ import org.eclipse.microprofile.reactive.messaging.Message;
 /**
  * Counts the records every consumer channel of the service applied ({@code drip_records_processed_total})
  * and those it gave up on ({@code drip_records_failed_total}, sent to the topic's {@code .dlq} by the
- * dead-letter-queue failure strategy), by topic. An interceptor without an identifier applies to
+ * dead-letter-queue failure strategy), by topic and application (not "service": Prometheus
+ * sets that label on scraped series). An interceptor without an identifier applies to
  * every incoming channel, so no consumer has to count for itself.
  */
 @ApplicationScoped
@@ -39,7 +40,7 @@ public class ConsumedRecords implements IncomingInterceptor {
     private Counter counter(String name, String description, Message<?> message) {
         String topic = message.getMetadata(IncomingKafkaRecordMetadata.class)
                 .map(IncomingKafkaRecordMetadata::getTopic).orElse("unknown");
-        return Counter.builder(name).description(description).tag("topic", topic).tag("service", service)
+        return Counter.builder(name).description(description).tag("topic", topic).tag("application", service)
                 .register(registry);
     }
 }
