@@ -84,6 +84,15 @@ class ObservabilityTest {
     }
 
     @Test
+    void prodExportsASampleOfTheTraces() {
+        ConfigMap common = prod.stream().filter(o -> o instanceof ConfigMap && o.getMetadata().getName().equals("drip-common"))
+                .map(o -> (ConfigMap) o).findFirst().orElseThrow();
+        assertTrue(common.getData().get("DRIP_OTLP_ENDPOINT").startsWith("http"), "an OTLP endpoint");
+        double ratio = Double.parseDouble(common.getData().get("DRIP_TRACES_RATIO"));
+        assertTrue(ratio > 0 && ratio <= 1, "a share of the traces: " + ratio);
+    }
+
+    @Test
     void aMisspeltMetricIsCaught() throws Exception {
         Set<String> exposed = assertedByServiceTests();
         assertEquals(List.of("drip_sends_totl"), unknown(List.of("rate(drip_sends_totl[5m])"), exposed));
