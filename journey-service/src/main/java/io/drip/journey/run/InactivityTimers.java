@@ -63,6 +63,11 @@ public class InactivityTimers implements DueWork.Queue<InactivityTimers.Due> {
     }
 
     @Override
+    public String describe(Due due) {
+        return "inactivity of contact " + due.contactId() + " in " + due.journeyId();
+    }
+
+    @Override
     public Uni<Optional<Due>> claim(SqlConnection tx, Instant now) {
         return tx.preparedQuery("""
                         select journey_id, contact_id, last_event_at, due_at from inactivity_timer where due_at <= $1

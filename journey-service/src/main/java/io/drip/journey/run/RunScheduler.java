@@ -32,6 +32,11 @@ public class RunScheduler implements DueWork.Queue<DueRun> {
     }
 
     @Override
+    public String describe(DueRun due) {
+        return "run " + due.run().id() + " of contact " + due.run().contactId();
+    }
+
+    @Override
     public Uni<Optional<DueRun>> claim(SqlConnection tx, Instant now) {
         return runs.claimNextDue(tx, now);
     }
