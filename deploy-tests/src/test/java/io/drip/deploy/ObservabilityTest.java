@@ -27,7 +27,7 @@ import org.junit.jupiter.api.Test;
 /**
  * The prod overlay carries Drip's Grafana dashboard and alert rules (their schema is checked with
  * the other objects by KubernetesManifestsTest), and every metric they query
- * is one a service test asserts on a running service's /q/metrics (the *MetricsTest classes), so
+ * is one a service test asserts on a running service's /q/metrics (tests using ServiceMetrics), so
  * a renamed metric cannot leave a dashboard panel or an alert silently empty.
  */
 class ObservabilityTest {
@@ -111,15 +111,19 @@ class ObservabilityTest {
         return List.copyOf(missing);
     }
 
-    /** The series names the services' *MetricsTest classes assert on /q/metrics. */
+    /** The series names the services' tests assert on /q/metrics (those that scrape it). */
     private static Set<String> assertedByServiceTests() throws IOException {
         Set<String> names = new TreeSet<>();
         try (Stream<Path> files = Files.walk(Manifests.REPO, 12)) {
-            files.filter(f -> f.getFileName().toString().endsWith("MetricsTest.java"))
+            files.filter(f -> f.getFileName().toString().endsWith("Test.java"))
                     .filter(f -> f.toString().contains("/src/test/java/") && !f.toString().contains("/deploy-tests/"))
                     .forEach(f -> {
                         try {
-                            Matcher m = Pattern.compile("\"" + METRIC.pattern() + "\"").matcher(Files.readString(f));
+                            String test = Files.readString(f);
+                            if (!test.contains("ServiceMetrics.scrape()")) {
+                                return;
+                            }
+                            Matcher m = Pattern.compile("\"" + METRIC.pattern() + "\"").matcher(test);
                             while (m.find()) {
                                 names.add(HISTOGRAM_PART.matcher(m.group(1)).replaceFirst(""));
                             }

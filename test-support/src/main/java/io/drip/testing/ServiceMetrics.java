@@ -41,6 +41,11 @@ public final class ServiceMetrics {
         return value(name, labels(labelPairs));
     }
 
+    /** How much {@code name} (with these label name/value pairs) moved from {@code before} to this page. */
+    public double since(ServiceMetrics before, String name, String... labelPairs) {
+        return value(name, labelPairs) - before.value(name, labelPairs);
+    }
+
     /** Whether the page has any sample of {@code name}. */
     public boolean has(String name) {
         return page.lines().anyMatch(line -> line.startsWith(name + "{") || line.startsWith(name + " "));
