@@ -4,7 +4,9 @@ import static io.restassured.RestAssured.given;
 
 import io.quarkus.test.common.http.TestHTTPResourceManager;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.stream.Stream;
 
 /**
  * The Prometheus page ({@code /q/metrics} on the management port) of the service a
@@ -26,19 +28,15 @@ public final class ServiceMetrics {
     }
 
     /**
-     * The sum of the samples of {@code name} whose labels include all of {@code labels} (0 when
+     * The sum of the samples of {@code name} whose labels include these name/value pairs (0 when
      * there is none, as for a counter not incremented yet).
      */
-    public double value(String name, Map<String, String> labels) {
-        return page.lines().filter(line -> line.startsWith(name + "{") || line.startsWith(name + " "))
-                .filter(line -> labels.entrySet().stream()
+    public double value(String name, String... labelPairs) {
+        Map<String, String> labels = labels(labelPairs);
+        return samples(name).filter(line -> labels.entrySet().stream()
                         .allMatch(label -> line.contains(label.getKey() + "=\"" + label.getValue() + "\"")))
                 .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)))
                 .sum();
-    }
-
-    public double value(String name, String... labelPairs) {
-        return value(name, labels(labelPairs));
     }
 
     /** How much {@code name} (with these label name/value pairs) moved from {@code before} to this page. */
@@ -48,14 +46,19 @@ public final class ServiceMetrics {
 
     /** Whether the page has any sample of {@code name}. */
     public boolean has(String name) {
-        return page.lines().anyMatch(line -> line.startsWith(name + "{") || line.startsWith(name + " "));
+        return samples(name).findAny().isPresent();
+    }
+
+    /** The sample lines of {@code name}: "name{labels} value" or "name value". */
+    private Stream<String> samples(String name) {
+        return page.lines().filter(line -> line.startsWith(name + "{") || line.startsWith(name + " "));
     }
 
     private static Map<String, String> labels(String... pairs) {
         if (pairs.length % 2 != 0) {
             throw new IllegalArgumentException("label names and values in pairs: " + Arrays.toString(pairs));
         }
-        var map = new java.util.LinkedHashMap<String, String>();
+        Map<String, String> map = new LinkedHashMap<>();
         for (int i = 0; i < pairs.length; i += 2) {
             map.put(pairs[i], pairs[i + 1]);
         }
