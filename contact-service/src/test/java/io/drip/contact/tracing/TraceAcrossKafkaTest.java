@@ -3,33 +3,27 @@ package io.drip.contact.tracing;
 import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.drip.contracts.Topics;
 import io.drip.testing.TestKeys;
 import io.drip.testing.TopicProbe;
-import io.opentelemetry.sdk.testing.exporter.InMemorySpanExporter;
 import io.quarkus.test.junit.QuarkusTest;
-import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 
 /**
  * A trace crosses contact-service and its Kafka hops: the trace id a backend sends (record header
  * or HTTP header) is the one of the records contact-service publishes through its outbox, though
- * the relay publishes them later, from another thread.
+ * the relay publishes them later, from another thread. With the default settings, which record
+ * no spans: the context travels whether or not a trace is sampled.
  */
 @QuarkusTest
 class TraceAcrossKafkaTest {
     private static final Duration WAIT = Duration.ofSeconds(20);
-
-    @Inject
-    InMemorySpanExporter spans;
 
     private static String newTraceId() {
         return UUID.randomUUID().toString().replace("-", "");
@@ -59,12 +53,6 @@ class TraceAcrossKafkaTest {
             TopicProbe.produce(Topics.EVENTS, userId, identify(userId), Map.of("traceparent", traceparent(traceId)));
             assertEquals(traceId, traceIdOf(contacts.await(r -> userId.equals(r.key()), WAIT)));
         }
-        Awaitility.await().atMost(WAIT).untilAsserted(() -> {
-            var names = spans.getFinishedSpanItems().stream().filter(s -> s.getTraceId().equals(traceId))
-                    .map(s -> s.getName()).toList();
-            assertTrue(names.stream().anyMatch(n -> n.contains(Topics.EVENTS)), "the consumer's span: " + names);
-            assertTrue(names.stream().anyMatch(n -> n.contains(Topics.CONTACTS)), "the relay's producer span: " + names);
-        });
     }
 
     @Test
