@@ -1,9 +1,11 @@
 package io.drip.testing;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
 import java.util.UUID;
 import java.util.function.Predicate;
@@ -72,11 +74,18 @@ public final class TopicProbe implements AutoCloseable {
 
     /** Produces one record and waits for the broker's acknowledgement. */
     public static void produce(String topic, String key, String value) {
+        produce(topic, key, value, Map.of());
+    }
+
+    /** Produces one record with these headers (e.g. a W3C traceparent) and waits for the ack. */
+    public static void produce(String topic, String key, String value, Map<String, String> headers) {
         Properties config = new Properties();
         config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers());
         config.put(ProducerConfig.ACKS_CONFIG, "all");
+        var record = new ProducerRecord<>(topic, key, value);
+        headers.forEach((name, header) -> record.headers().add(name, header.getBytes(StandardCharsets.UTF_8)));
         try (var producer = new KafkaProducer<>(config, new StringSerializer(), new StringSerializer())) {
-            producer.send(new ProducerRecord<>(topic, key, value)).get();
+            producer.send(record).get();
         } catch (Exception e) {
             throw new IllegalStateException("could not produce to " + topic, e);
         }

@@ -53,6 +53,11 @@ public class SegmentEvaluator implements DueWork.Queue<List<SegmentEvaluator.Due
     }
 
     @Override
+    public String describe(List<Due> batch) {
+        return "contacts " + batch.stream().map(due -> due.contact().contactId()).toList();
+    }
+
+    @Override
     public Uni<Optional<List<Due>>> claim(SqlConnection tx, Instant now) {
         return tx.preparedQuery("select " + ContactRepository.COLUMNS + """
                         , last_activity_at from contact where segments_version is distinct from version

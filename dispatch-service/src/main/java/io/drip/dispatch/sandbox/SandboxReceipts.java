@@ -38,6 +38,11 @@ public class SandboxReceipts implements DueWork.Queue<SandboxReceipts.Due> {
     }
 
     @Override
+    public String describe(Due due) {
+        return "receipt of message " + due.messageId();
+    }
+
+    @Override
     public Uni<Optional<Due>> claim(SqlConnection tx, Instant now) {
         return tx.preparedQuery("""
                         select id, message_id from sandbox_message

@@ -6,6 +6,7 @@ import io.drip.contracts.SendCommand;
 import io.drip.dispatch.policy.SendPolicy;
 import io.drip.dispatch.provider.Providers;
 import io.drip.dispatch.route.Route;
+import io.drip.dispatch.metrics.DispatchMetrics;
 import io.drip.dispatch.route.RouteRates;
 import io.drip.dispatch.route.Routes;
 import io.drip.dispatch.text.ComplianceText;
@@ -55,6 +56,9 @@ public class AttemptPlanner {
 
     @Inject
     RouteRates rates;
+
+    @Inject
+    DispatchMetrics metrics;
 
     @Inject
     Providers providers;
@@ -109,8 +113,9 @@ public class AttemptPlanner {
         }
         return rates.take(tx, route.name()).chain(slot -> {
             if (slot.isEmpty()) {
-                long jitter = ThreadLocalRandom.current().nextLong(RATE_RETRY_MILLIS);
-                return wait(tx, message, now.plusMillis(RATE_RETRY_MILLIS / 2 + jitter));
+                long wait = RATE_RETRY_MILLIS / 2 + ThreadLocalRandom.current().nextLong(RATE_RETRY_MILLIS);
+                metrics.rateLimited(route.name(), Duration.ofMillis(wait));
+                return wait(tx, message, now.plusMillis(wait));
             }
             return outgoing.markSending(tx, message.messageId(), route.name(), provider.get(), contact.phone(), sms, now)
                     .map(number -> Optional.of(new Attempt(message, contact.phone(), sms, route.name(), provider.get(),

@@ -42,6 +42,11 @@ public class SendingRecovery implements DueWork.Queue<Attempt> {
     }
 
     @Override
+    public String describe(Attempt attempt) {
+        return "message " + attempt.message().messageId();
+    }
+
+    @Override
     public Uni<Optional<Attempt>> claim(SqlConnection tx, Instant now) {
         return outgoing.claimInterrupted(tx, now.minus(lease));
     }

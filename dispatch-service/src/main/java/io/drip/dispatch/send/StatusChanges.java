@@ -2,6 +2,7 @@ package io.drip.dispatch.send;
 
 import io.drip.contracts.DeliveryStatus;
 import io.drip.contracts.Topics;
+import io.drip.dispatch.metrics.DispatchMetrics;
 import io.drip.kit.outbox.Outbox;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.SqlClient;
@@ -20,10 +21,14 @@ public class StatusChanges {
     @Inject
     Outbox outbox;
 
+    @Inject
+    DispatchMetrics metrics;
+
     public Uni<Void> publish(SqlClient tx, DeliveryStatus change) {
         return tx.preparedQuery("insert into message_event (message_id, status, reason, provider, at) values ($1, $2, $3, $4, $5)")
                 .execute(Tuple.of(change.messageId(), change.status(), change.reason(), change.provider(),
                         change.at().atOffset(ZoneOffset.UTC)))
-                .chain(() -> outbox.add(tx, Topics.DELIVERIES, change.contactId(), change));
+                .chain(() -> outbox.add(tx, Topics.DELIVERIES, change.contactId(), change))
+                .invoke(() -> metrics.statusChanged(change));
     }
 }

@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.drip.contracts.SendCommand;
 import io.drip.contracts.Topics;
+import io.drip.testing.ServiceMetrics;
 import io.drip.testing.TopicProbe;
 import io.quarkus.test.junit.QuarkusTest;
 import io.smallrye.mutiny.Uni;
@@ -103,6 +104,7 @@ class RouteRatesTest {
     @Test
     void messagesOnASlowRouteLeaveAtItsRate() {
         // route "slow" (+4477008) carries 5 messages per second
+        ServiceMetrics before = ServiceMetrics.scrape();
         String contactId = contactWith(randomNumber("+4477008"));
         List<SendCommand> commands = new ArrayList<>();
         try (var deliveries = TopicProbe.watch(Topics.DELIVERIES)) {
@@ -119,5 +121,10 @@ class RouteRatesTest {
                 .map(OffsetDateTime::toInstant).toList();
         assertEquals(20, atSandbox.size());
         assertTrue(busiestSecond(atSandbox) <= 5, "busiest second at the provider: " + busiestSecond(atSandbox));
+        // the wait shows in the route's rate-limiter metric, and only there
+        ServiceMetrics after = ServiceMetrics.scrape();
+        assertTrue(after.since(before, "drip_dispatch_rate_wait_seconds_count", "route", "slow") > 0);
+        assertTrue(after.since(before, "drip_dispatch_rate_wait_seconds_sum", "route", "slow") > 0);
+        assertEquals(0, after.since(before, "drip_dispatch_rate_wait_seconds_count", "route", "default"));
     }
 }

@@ -5,6 +5,7 @@ import io.drip.contracts.SegmentMessage;
 import io.drip.journey.definition.JourneyCatalog;
 import io.drip.journey.definition.JourneyDefinition;
 import io.drip.journey.engine.Variables;
+import io.drip.journey.metrics.TimerLateness;
 import io.drip.kit.contacts.ContactSnapshots;
 import io.drip.kit.work.DueWork;
 import io.smallrye.mutiny.Multi;
@@ -39,6 +40,9 @@ public class InactivityTimers implements DueWork.Queue<InactivityTimers.Due> {
     @Inject
     ContactSnapshots contacts;
 
+    @Inject
+    TimerLateness lateness;
+
     /** The contact was active at {@code at}: restart its inactivity timers. */
     public Uni<Void> activity(SqlConnection tx, String contactId, Instant at) {
         return Multi.createFrom().iterable(catalog.inactivityJourneys())
@@ -59,6 +63,11 @@ public class InactivityTimers implements DueWork.Queue<InactivityTimers.Due> {
     }
 
     @Override
+    public String describe(Due due) {
+        return "inactivity of contact " + due.contactId() + " in " + due.journeyId();
+    }
+
+    @Override
     public Uni<Optional<Due>> claim(SqlConnection tx, Instant now) {
         return tx.preparedQuery("""
                         select journey_id, contact_id, last_event_at, due_at from inactivity_timer where due_at <= $1
@@ -76,6 +85,7 @@ public class InactivityTimers implements DueWork.Queue<InactivityTimers.Due> {
 
     @Override
     public Uni<Void> process(SqlConnection tx, Due due, Instant now) {
+        lateness.fired(name(), due.dueAt(), now);
         Uni<Void> removed = tx.preparedQuery("delete from inactivity_timer where journey_id = $1 and contact_id = $2")
                 .execute(Tuple.of(due.journeyId(), due.contactId())).replaceWithVoid();
         JourneyDefinition journey = catalog.inactivityJourneys().stream().filter(j -> j.id().equals(due.journeyId()))

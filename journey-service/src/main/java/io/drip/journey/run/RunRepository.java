@@ -81,12 +81,17 @@ public class RunRepository {
      * Claims the active run whose timer is most overdue; other workers skip it while it is held.
      * Runs of a paused journey stay where they are until it resumes.
      */
-    public Uni<Optional<Run>> claimNextDue(SqlClient tx, Instant now) {
-        return tx.preparedQuery("select " + COLUMNS + " from journey_run where status = 'active' and next_at <= $1 "
+    /** A run claimed by the scheduler, with the time it was due. */
+    public record DueRun(Run run, Instant dueAt) {
+    }
+
+    public Uni<Optional<DueRun>> claimNextDue(SqlClient tx, Instant now) {
+        return tx.preparedQuery("select " + COLUMNS + ", next_at from journey_run where status = 'active' and next_at <= $1 "
                         + "and journey_id not in (select journey_id from journey_status where status = 'paused') "
                         + "order by next_at limit 1 for update skip locked")
                 .execute(Tuple.of(utc(now)))
-                .map(rows -> rows.size() == 0 ? Optional.empty() : Optional.of(toRun(rows.iterator().next())));
+                .map(rows -> rows.size() == 0 ? Optional.empty() : Optional.of(new DueRun(toRun(rows.iterator().next()),
+                        rows.iterator().next().getOffsetDateTime("next_at").toInstant())));
     }
 
     /** Saves where the run is and when it is due next. */

@@ -1,6 +1,7 @@
 package io.drip.journey.run;
 
-import io.drip.journey.engine.Run;
+import io.drip.journey.metrics.TimerLateness;
+import io.drip.journey.run.RunRepository.DueRun;
 import io.drip.kit.work.DueWork;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.SqlConnection;
@@ -14,7 +15,7 @@ import java.util.Optional;
  * so a restart loses none.
  */
 @ApplicationScoped
-public class RunScheduler implements DueWork.Queue<Run> {
+public class RunScheduler implements DueWork.Queue<DueRun> {
 
     @Inject
     RunRepository runs;
@@ -22,23 +23,32 @@ public class RunScheduler implements DueWork.Queue<Run> {
     @Inject
     RunAdvancer advancer;
 
+    @Inject
+    TimerLateness lateness;
+
     @Override
     public String name() {
         return "runs";
     }
 
     @Override
-    public Uni<Optional<Run>> claim(SqlConnection tx, Instant now) {
+    public String describe(DueRun due) {
+        return "run " + due.run().id() + " of contact " + due.run().contactId();
+    }
+
+    @Override
+    public Uni<Optional<DueRun>> claim(SqlConnection tx, Instant now) {
         return runs.claimNextDue(tx, now);
     }
 
     @Override
-    public Uni<Void> process(SqlConnection tx, Run run, Instant now) {
-        return advancer.advance(tx, run, now);
+    public Uni<Void> process(SqlConnection tx, DueRun due, Instant now) {
+        lateness.fired(name(), due.dueAt(), now);
+        return advancer.advance(tx, due.run(), now);
     }
 
     @Override
-    public Uni<Void> postpone(SqlConnection tx, Run run, Instant until) {
-        return runs.postpone(tx, run.id(), until);
+    public Uni<Void> postpone(SqlConnection tx, DueRun due, Instant until) {
+        return runs.postpone(tx, due.run().id(), until);
     }
 }

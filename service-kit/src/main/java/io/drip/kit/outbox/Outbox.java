@@ -9,7 +9,7 @@ import java.util.List;
 
 /**
  * Adds records to the outbox inside the caller's transaction, so that state and the records
- * announcing it commit together or not at all.
+ * announcing it commit together or not at all; each row keeps the trace context it was written in.
  */
 @ApplicationScoped
 public class Outbox {
@@ -52,18 +52,18 @@ public class Outbox {
         String[] payloads = entries.stream().map(e -> e.message() == null ? null : MessageJson.write(e.message()))
                 .toArray(String[]::new);
         return tx.preparedQuery("""
-                        insert into outbox (topic, record_key, payload, bulk)
-                        select t, k, p, $4 from unnest($1::text[], $2::text[], $3::text[]) with ordinality as r(t, k, p, n)
+                        insert into outbox (topic, record_key, payload, bulk, traceparent)
+                        select t, k, p, $4, $5 from unnest($1::text[], $2::text[], $3::text[]) with ordinality as r(t, k, p, n)
                         order by n""")
                 .execute(Tuple.tuple().addArrayOfString(topics).addArrayOfString(keys).addArrayOfString(payloads)
-                        .addBoolean(bulk))
+                        .addBoolean(bulk).addString(TraceContext.current()))
                 .replaceWithVoid();
     }
 
     public Uni<Void> add(SqlClient tx, String topic, String key, Object message) {
         String payload = message == null ? null : MessageJson.write(message);
-        return tx.preparedQuery("insert into outbox (topic, record_key, payload) values ($1, $2, $3)")
-                .execute(Tuple.of(topic, key, payload))
+        return tx.preparedQuery("insert into outbox (topic, record_key, payload, traceparent) values ($1, $2, $3, $4)")
+                .execute(Tuple.of(topic, key, payload, TraceContext.current()))
                 .replaceWithVoid();
     }
 }

@@ -4,6 +4,7 @@ import io.drip.kit.work.Poller;
 import io.quarkus.runtime.StartupEvent;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.groups.UniJoin;
+import io.smallrye.reactive.messaging.TracingMetadata;
 import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
 import io.smallrye.reactive.messaging.MutinyEmitter;
 import io.vertx.mutiny.sqlclient.Pool;
@@ -24,8 +25,8 @@ import org.jboss.logging.Logger;
 
 /**
  * Publishes outbox rows to Kafka in id order (the bulk lane after the normal one, see
- * {@link Outbox#addBulk}) and deletes them once the broker acknowledged
- * them. Rows are claimed with {@code FOR UPDATE SKIP LOCKED}, so replicas share the work; a
+ * {@link Outbox#addBulk}), each in the trace that wrote it, and deletes them once the broker
+ * acknowledged them. Rows are claimed with {@code FOR UPDATE SKIP LOCKED}, so replicas share the work; a
  * crash between the send and the delete publishes a row again, which consumers absorb through
  * their idempotency keys (at-least-once, never lost).
  */
@@ -68,7 +69,7 @@ public class OutboxRelay {
     }
 
     private Uni<RowSet<Row>> claim(SqlConnection tx) {
-        return tx.preparedQuery("select id, topic, record_key, payload from outbox order by bulk, id limit $1 for update skip locked")
+        return tx.preparedQuery("select id, topic, record_key, payload, traceparent from outbox order by bulk, id limit $1 for update skip locked")
                 .execute(Tuple.of(batchSize));
     }
 
@@ -81,7 +82,13 @@ public class OutboxRelay {
                     .withTopic(row.getString("topic"))
                     .withKey(row.getString("record_key"))
                     .build();
-            acks.add(emitter.sendMessage(Message.of(row.getString("payload")).addMetadata(metadata)));
+            Message<String> message = Message.of(row.getString("payload")).addMetadata(metadata);
+            String traceparent = row.getString("traceparent");
+            if (traceparent != null) {
+                // the connector's producer span (and the record's traceparent header) joins that trace
+                message = message.addMetadata(TracingMetadata.withCurrent(TraceContext.of(traceparent)));
+            }
+            acks.add(emitter.sendMessage(message));
         }
         return acks.joinAll().andFailFast().replaceWith(ids);
     }

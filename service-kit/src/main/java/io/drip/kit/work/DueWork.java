@@ -33,6 +33,9 @@ public class DueWork {
         /** Names the queue in logs and settings. */
         String name();
 
+        /** Names an item in logs by its ids: never phone numbers, texts or traits (JSON logs ship them). */
+        String describe(T item);
+
         /** Claims the most overdue item at {@code now}, if any. */
         Uni<Optional<T>> claim(SqlConnection tx, Instant now);
 
@@ -86,7 +89,8 @@ public class DueWork {
                         LOG.warnf("%s: cannot claim due work: %s", queue.name(), failure.getMessage());
                         return Uni.createFrom().item(false);
                     }
-                    LOG.errorf(failure, "%s: %s failed; retrying in %s", queue.name(), claimed[0], FAILURE_BACKOFF);
+                    LOG.errorf(failure, "%s: %s failed; retrying in %s", queue.name(), queue.describe(claimed[0]),
+                            FAILURE_BACKOFF);
                     return pool.withTransaction(tx -> queue.postpone(tx, claimed[0], Instant.now().plus(FAILURE_BACKOFF)))
                             .replaceWith(true);
                 })

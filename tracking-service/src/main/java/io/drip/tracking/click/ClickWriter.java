@@ -3,6 +3,7 @@ package io.drip.tracking.click;
 import io.drip.contracts.Click;
 import io.drip.contracts.Topics;
 import io.drip.kit.outbox.Outbox;
+import io.drip.tracking.metrics.TrackingMetrics;
 import io.quarkus.runtime.ShutdownEvent;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.subscription.UniEmitter;
@@ -55,6 +56,9 @@ public class ClickWriter {
 
     @Inject
     Deliveries deliveries;
+
+    @Inject
+    TrackingMetrics metrics;
 
     @Inject
     Vertx vertx;
@@ -193,6 +197,11 @@ public class ClickWriter {
                         Set<String> fresh = new HashSet<>();
                         for (Row row : inserted) {
                             fresh.add(row.getString(0));
+                        }
+                        for (int i = 0; i < n; i++) {
+                            if (fresh.contains(ids[i])) {
+                                metrics.recorded(reasons[i]);
+                            }
                         }
                         return outbox.addAll(tx, clicks.stream().filter(c -> fresh.contains(c.clickId()))
                                 .map(c -> new Outbox.Entry(Topics.CLICKS, c.contactId(), c)).toList());

@@ -11,6 +11,8 @@ import io.drip.tracking.click.IpCountries;
 import io.drip.tracking.click.UserAgents;
 import io.drip.tracking.link.Link;
 import io.drip.tracking.link.LinkCache;
+import io.drip.tracking.metrics.TrackingMetrics;
+import io.micrometer.core.instrument.Timer;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServerRequest;
@@ -65,6 +67,9 @@ public class RedirectRoutes {
     @Inject
     IpCountries countries;
 
+    @Inject
+    TrackingMetrics metrics;
+
     @ConfigProperty(name = "drip.tracking.base-url")
     URI baseUrl;
 
@@ -85,48 +90,54 @@ public class RedirectRoutes {
     }
 
     private void follow(RoutingContext context) {
+        Timer.Sample timing = metrics.start();
         String code = context.pathParam("code");
         if (!CODE.matcher(code).matches()) {
             Pages.notFound(context);
+            metrics.answered(timing, TrackingMetrics.NOT_FOUND);
             return;
         }
         Link cached = links.cached(code);
         if (cached != null) {
-            answer(context, cached);
+            answer(context, cached, timing);
             return;
         }
         findWaiting(code).subscribe().with(link -> {
             if (link.isPresent()) {
-                answer(context, link.get());
+                answer(context, link.get(), timing);
             } else {
                 Pages.notFound(context);
+                metrics.answered(timing, TrackingMetrics.NOT_FOUND);
             }
         }, failure -> {
             LOG.errorf(failure, "looking up short code %s failed", code);
             context.fail(503);
+            metrics.answered(timing, TrackingMetrics.FAILED);
         });
     }
 
-    private void answer(RoutingContext context, Link link) {
+    private void answer(RoutingContext context, Link link, Timer.Sample timing) {
         Instant now = Instant.now();
         if (link.expiredAt(now)) {
             Pages.expired(context, expiredFallback);
+            metrics.answered(timing, TrackingMetrics.EXPIRED);
             return;
         }
         // the shopper reaches the shop even when the click cannot be recorded in time
         clicks.write(attempt(context.request(), link, now))
-                .subscribe().with(click -> redirect(context, link), failure -> {
+                .subscribe().with(click -> redirect(context, link, timing), failure -> {
                     LOG.errorf("click on %s not recorded before redirecting: %s", link.code(), failure.toString());
-                    redirect(context, link);
+                    redirect(context, link, timing);
                 });
     }
 
-    private static void redirect(RoutingContext context, Link link) {
+    private void redirect(RoutingContext context, Link link, Timer.Sample timing) {
         context.response().setStatusCode(302)
                 .putHeader("Location", link.destination())
                 .putHeader("Cache-Control", "no-store")
                 .putHeader("Referrer-Policy", "no-referrer")
                 .end();
+        metrics.answered(timing, TrackingMetrics.REDIRECTED);
     }
 
     private ClickAttempt attempt(HttpServerRequest request, Link link, Instant at) {
