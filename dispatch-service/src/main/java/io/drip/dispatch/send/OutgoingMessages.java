@@ -5,6 +5,7 @@ import io.drip.contracts.SendCommand;
 import io.drip.dispatch.policy.SendWindow;
 import io.drip.dispatch.provider.Price;
 import io.drip.dispatch.text.SmsText;
+import io.drip.kit.outbox.Outbox;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.SqlClient;
@@ -27,14 +28,16 @@ public class OutgoingMessages {
         Instant due = command.notBefore() != null && command.notBefore().isAfter(now) ? command.notBefore() : now;
         return tx.preparedQuery("""
                         insert into outgoing_message (message_id, idempotency_key, contact_id, journey_id, step_id, category,
-                          text, command, status, next_attempt_at, created_at, window_from, window_to)
-                        values ($1, $2, $3, $4, $5, $6, $7, $8::text::jsonb, 'pending', $9, $10, $11, $12)
+                          text, command, status, next_attempt_at, created_at, window_from, window_to, traceparent)
+                        values ($1, $2, $3, $4, $5, $6, $7, $8::text::jsonb, 'pending', $9, $10, $11, $12, $13)
                         on conflict do nothing""")
                 .execute(Tuple.from(new Object[] {command.messageId(), command.idempotencyKey(), command.contactId(),
                         command.journeyId(), command.stepId(), command.category(), command.text(),
                         MessageJson.write(command), utc(due), utc(command.createdAt()),
                         command.sendWindow() == null ? null : command.sendWindow().from(),
-                        command.sendWindow() == null ? null : command.sendWindow().to()}))
+                        command.sendWindow() == null ? null : command.sendWindow().to(),
+                        // its statuses, published later from the queue, continue the send command's trace
+                        Outbox.currentTraceparent()}))
                 .map(result -> result.rowCount() == 1);
     }
 

@@ -13,7 +13,8 @@ import java.time.ZoneOffset;
 
 /**
  * Announces a status change of a message: on drip.deliveries.v1 through the outbox, and in the
- * message's history (GET /v1/messages/{id}), in the caller's transaction.
+ * message's history (GET /v1/messages/{id}), in the caller's transaction. The record continues
+ * the trace of the send command the message came from.
  */
 @ApplicationScoped
 public class StatusChanges {
@@ -25,10 +26,13 @@ public class StatusChanges {
     DispatchMetrics metrics;
 
     public Uni<Void> publish(SqlClient tx, DeliveryStatus change) {
-        return tx.preparedQuery("insert into message_event (message_id, status, reason, provider, at) values ($1, $2, $3, $4, $5)")
+        return tx.preparedQuery("""
+                        insert into message_event (message_id, status, reason, provider, at) values ($1, $2, $3, $4, $5)
+                        returning (select traceparent from outgoing_message where message_id = $1)""")
                 .execute(Tuple.of(change.messageId(), change.status(), change.reason(), change.provider(),
                         change.at().atOffset(ZoneOffset.UTC)))
-                .chain(() -> outbox.add(tx, Topics.DELIVERIES, change.contactId(), change))
+                .chain(rows -> outbox.add(tx, Topics.DELIVERIES, change.contactId(), change,
+                        rows.iterator().next().getString(0)))
                 .invoke(() -> metrics.statusChanged(change));
     }
 }

@@ -14,8 +14,25 @@ import java.util.List;
 @ApplicationScoped
 public class Outbox {
 
-    /** A record to add with {@link #addAll}. */
-    public record Entry(String topic, String key, Object message) {
+    /**
+     * A record to add with {@link #addAll}.
+     *
+     * @param traceparent the trace the record continues; null: the current one
+     */
+    public record Entry(String topic, String key, Object message, String traceparent) {
+        public Entry(String topic, String key, Object message) {
+            this(topic, key, message, null);
+        }
+    }
+
+    /**
+     * The W3C traceparent of the current span (null outside any trace), for state that is acted on
+     * later, outside this trace (a queued message, a registered link), and whose records should
+     * continue it: store it, and hand it back with {@link Entry#traceparent()} or
+     * {@link #add(SqlClient, String, String, Object, String)}.
+     */
+    public static String currentTraceparent() {
+        return TraceContext.current();
     }
 
     /** Adds many records in one round trip. */
@@ -51,19 +68,28 @@ public class Outbox {
         String[] keys = entries.stream().map(Entry::key).toArray(String[]::new);
         String[] payloads = entries.stream().map(e -> e.message() == null ? null : MessageJson.write(e.message()))
                 .toArray(String[]::new);
+        String current = TraceContext.current();
+        String[] traces = entries.stream().map(e -> e.traceparent() == null ? current : e.traceparent())
+                .toArray(String[]::new);
         return tx.preparedQuery("""
                         insert into outbox (topic, record_key, payload, bulk, traceparent)
-                        select t, k, p, $4, $5 from unnest($1::text[], $2::text[], $3::text[]) with ordinality as r(t, k, p, n)
+                        select t, k, p, $4, tp
+                        from unnest($1::text[], $2::text[], $3::text[], $5::text[]) with ordinality as r(t, k, p, tp, n)
                         order by n""")
                 .execute(Tuple.tuple().addArrayOfString(topics).addArrayOfString(keys).addArrayOfString(payloads)
-                        .addBoolean(bulk).addString(TraceContext.current()))
+                        .addBoolean(bulk).addArrayOfString(traces))
                 .replaceWithVoid();
     }
 
     public Uni<Void> add(SqlClient tx, String topic, String key, Object message) {
+        return add(tx, topic, key, message, null);
+    }
+
+    /** Adds a record that continues the given trace (null: the current one). */
+    public Uni<Void> add(SqlClient tx, String topic, String key, Object message, String traceparent) {
         String payload = message == null ? null : MessageJson.write(message);
         return tx.preparedQuery("insert into outbox (topic, record_key, payload, traceparent) values ($1, $2, $3, $4)")
-                .execute(Tuple.of(topic, key, payload, TraceContext.current()))
+                .execute(Tuple.of(topic, key, payload, traceparent == null ? TraceContext.current() : traceparent))
                 .replaceWithVoid();
     }
 }

@@ -203,8 +203,16 @@ public class ClickWriter {
                                 metrics.recorded(reasons[i]);
                             }
                         }
-                        return outbox.addAll(tx, clicks.stream().filter(c -> fresh.contains(c.clickId()))
-                                .map(c -> new Outbox.Entry(Topics.CLICKS, c.contactId(), c)).toList());
+                        // a click continues the trace of the send command whose link it follows
+                        List<Outbox.Entry> entries = new ArrayList<>(n);
+                        for (int i = 0; i < n; i++) {
+                            Click click = clicks.get(i);
+                            if (fresh.contains(click.clickId())) {
+                                entries.add(new Outbox.Entry(Topics.CLICKS, click.contactId(), click,
+                                        batch.get(i).attempt().link().traceparent()));
+                            }
+                        }
+                        return outbox.addAll(tx, entries);
                     });
         });
     }

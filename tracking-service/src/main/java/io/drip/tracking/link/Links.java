@@ -17,19 +17,19 @@ public class Links {
     public Uni<Void> register(SqlClient tx, List<Link> links) {
         return tx.preparedQuery("""
                         insert into link (code, url, destination, message_id, contact_id, journey_id, journey_version,
-                          step_id, variant, created_at, expires_at)
-                        values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) on conflict (code) do nothing""")
+                          step_id, variant, created_at, expires_at, traceparent)
+                        values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12) on conflict (code) do nothing""")
                 .executeBatch(links.stream().map(link -> Tuple.from(new Object[] {link.code(), link.url(),
                         link.destination(), link.messageId(), link.contactId(), link.journeyId(), link.journeyVersion(),
                         link.stepId(), link.variant(), link.createdAt().atOffset(ZoneOffset.UTC),
-                        link.expiresAt().atOffset(ZoneOffset.UTC)})).toList())
+                        link.expiresAt().atOffset(ZoneOffset.UTC), link.traceparent()})).toList())
                 .replaceWithVoid();
     }
 
     public Uni<Optional<Link>> find(SqlClient db, String code) {
         return db.preparedQuery("""
                         select code, url, destination, message_id, contact_id, journey_id, journey_version, step_id,
-                          variant, created_at, expires_at
+                          variant, created_at, expires_at, traceparent
                         from link where code = $1""")
                 .execute(Tuple.of(code))
                 .map(rows -> rows.size() == 0 ? Optional.empty() : Optional.of(link(rows.iterator().next())));
@@ -39,6 +39,7 @@ public class Links {
         return new Link(row.getString("code"), row.getString("url"), row.getString("destination"),
                 row.getString("message_id"), row.getString("contact_id"), row.getString("journey_id"),
                 row.getInteger("journey_version"), row.getString("step_id"), row.getString("variant"),
-                row.getOffsetDateTime("created_at").toInstant(), row.getOffsetDateTime("expires_at").toInstant());
+                row.getOffsetDateTime("created_at").toInstant(), row.getOffsetDateTime("expires_at").toInstant(),
+                row.getString("traceparent"));
     }
 }

@@ -3,6 +3,7 @@ package io.drip.tracking.link;
 import io.drip.contracts.MalformedMessageException;
 import io.drip.contracts.MessageJson;
 import io.drip.contracts.SendCommand;
+import io.drip.kit.outbox.Outbox;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -47,7 +48,7 @@ public class SendConsumer {
         boolean utm = command.utm() == null ? utmByDefault : command.utm();
         return new Link(link.code(), link.url(), utm ? Utm.tag(link.url(), command) : link.url(), command.messageId(),
                 command.contactId(), command.journeyId(), command.journeyVersion(), command.stepId(), command.variant(),
-                command.createdAt(), command.createdAt().plus(ttl));
+                command.createdAt(), command.createdAt().plus(ttl), Outbox.currentTraceparent());
     }
 
     /** Only web URLs are ever redirected to, whatever a producer put in a command. */
