@@ -1,0 +1,48 @@
+package io.drip.journey.run;
+
+import io.drip.kit.contacts.ContactErasure;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.SqlClient;
+import io.vertx.mutiny.sqlclient.Tuple;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Instant;
+import java.time.ZoneOffset;
+
+/**
+ * An erased contact leaves its journeys: its active runs exit with reason {@code erased}, its
+ * inactivity timers go, and what its runs and messages copied about it (the trigger event's
+ * traits, properties and context, the history's rendered texts and trait updates) is dropped.
+ * The runs and messages stay, under a pseudonym, for the journeys' counts and conversions.
+ */
+@ApplicationScoped
+public class RunErasure implements ContactErasure {
+    @Override
+    public Uni<Void> erase(SqlClient tx, String contactId, String pseudonym) {
+        var now = Instant.now().atOffset(ZoneOffset.UTC);
+        return tx.preparedQuery("""
+                        with ended as (
+                          update journey_run set status = 'exited', exit_reason = $2, waiting = false, next_at = null,
+                            ended_at = $3, updated_at = now()
+                          where contact_id = $1 and status = 'active' returning id)
+                        insert into run_history (run_id, at, what, detail) select id, $3, 'exited', $2 from ended""")
+                .execute(Tuple.of(contactId, REASON, now))
+                // an exit's detail is its reason; every other detail may quote the contact
+                .chain(() -> tx.preparedQuery("""
+                        update run_history set detail = null
+                        where run_id in (select id from journey_run where contact_id = $1)
+                          and what not in ('exited', 'completed') and detail is not null""")
+                        .execute(Tuple.of(contactId)))
+                // the trigger event keeps what identifies it, not what it said about the person
+                .chain(() -> tx.preparedQuery("""
+                        update journey_run set contact_id = $2, trigger_event = jsonb_strip_nulls(jsonb_build_object(
+                          'type', trigger_event -> 'type', 'event', trigger_event -> 'event',
+                          'messageId', trigger_event -> 'messageId', 'timestamp', trigger_event -> 'timestamp'))
+                        where contact_id = $1""")
+                        .execute(Tuple.of(contactId, pseudonym)))
+                .chain(() -> tx.preparedQuery("update message set contact_id = $2 where contact_id = $1")
+                        .execute(Tuple.of(contactId, pseudonym)))
+                .chain(() -> tx.preparedQuery("delete from inactivity_timer where contact_id = $1")
+                        .execute(Tuple.of(contactId)))
+                .replaceWithVoid();
+    }
+}
