@@ -53,7 +53,7 @@ class WalkingSkeletonTest {
             "contact-service", 18081, "journey-service", 18082, "dispatch-service", 18083, "tracking-service", 18084);
     /** Each service's consumer channels (group suffix and topic), started at the end of the topic. */
     private static final Map<String, Map<String, String>> CHANNELS = Map.of(
-            "contact-service", Map.of("events", "drip.events.v1"),
+            "contact-service", Map.of("events", "drip.events.v1", "clicks", "drip.clicks.v1"),
             "journey-service", Map.of("events", "drip.events.v1", "contacts", "drip.contacts.v1",
                     "deliveries", "drip.deliveries.v1", "clicks", "drip.clicks.v1"),
             "dispatch-service", Map.of("sends", "drip.sends.v1", "contacts", "drip.contacts.v1"),
