@@ -5,8 +5,8 @@ import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.SqlClient;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.time.Instant;
-import java.time.ZoneOffset;
 
 /**
  * An erased contact leaves its journeys: its active runs exit with reason {@code erased}, its
@@ -16,16 +16,12 @@ import java.time.ZoneOffset;
  */
 @ApplicationScoped
 public class RunErasure implements ContactErasure {
+    @Inject
+    RunRepository runs;
+
     @Override
     public Uni<Void> erase(SqlClient tx, String contactId, String pseudonym) {
-        var now = Instant.now().atOffset(ZoneOffset.UTC);
-        return tx.preparedQuery("""
-                        with ended as (
-                          update journey_run set status = 'exited', exit_reason = $2, waiting = false, next_at = null,
-                            ended_at = $3, updated_at = now()
-                          where contact_id = $1 and status = 'active' returning id)
-                        insert into run_history (run_id, at, what, detail) select id, $3, 'exited', $2 from ended""")
-                .execute(Tuple.of(contactId, REASON, now))
+        return runs.endAllOfContact(tx, contactId, REASON, Instant.now())
                 // an exit's detail is its reason; every other detail may quote the contact
                 .chain(() -> tx.preparedQuery("""
                         update run_history set detail = null

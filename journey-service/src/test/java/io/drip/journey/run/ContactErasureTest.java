@@ -1,15 +1,12 @@
 package io.drip.journey.run;
 
-import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.drip.contracts.Topics;
-import io.drip.testing.TestKeys;
 import io.drip.testing.TopicProbe;
 import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.path.json.JsonPath;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.Tuple;
@@ -29,11 +26,6 @@ class ContactErasureTest {
     @Inject
     Pool pool;
 
-    private static JsonPath journeysOf(String contactId) {
-        return given().header("Authorization", TestKeys.bearer(TestKeys.VIEWER)).get("/v1/contacts/" + contactId + "/journeys")
-                .then().statusCode(200).extract().jsonPath();
-    }
-
     private List<Row> rows(String sql, Object... params) {
         List<Row> rows = new ArrayList<>();
         pool.preparedQuery(sql).execute(Tuple.from(params)).await().atMost(Duration.ofSeconds(5)).forEach(rows::add);
@@ -49,14 +41,14 @@ class ContactErasureTest {
             sends.await(r -> contactId.equals(r.key()), WAIT);
         }
         Awaitility.await().atMost(WAIT).untilAsserted(() -> assertEquals("waiting",
-                journeysOf(contactId).getString("find { it.journey == 'test-erasure' }.history[-1].what")));
-        UUID run = UUID.fromString(journeysOf(contactId).getString("find { it.journey == 'test-erasure' }.run"));
+                TestEvents.journeysOf(contactId).getString("find { it.journey == 'test-erasure' }.history[-1].what")));
+        UUID run = UUID.fromString(TestEvents.journeysOf(contactId).getString("find { it.journey == 'test-erasure' }.run"));
         assertTrue(rows("select detail from run_history where run_id = $1 and what = 'sent'", run).get(0)
                 .getString("detail").contains("Hi Winifred"), "the history quotes the text before the erasure");
 
         TopicProbe.produce(Topics.CONTACTS, contactId, null);
 
-        Awaitility.await().atMost(WAIT).untilAsserted(() -> assertEquals(List.of(), journeysOf(contactId).getList("$")));
+        Awaitility.await().atMost(WAIT).untilAsserted(() -> assertEquals(List.of(), TestEvents.journeysOf(contactId).getList("$")));
         Row ended = rows("select status, exit_reason, contact_id, trigger_event::text as trigger from journey_run where id = $1",
                 run).get(0);
         assertEquals("exited", ended.getString("status"));
