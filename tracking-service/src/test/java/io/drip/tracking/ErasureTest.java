@@ -17,15 +17,13 @@ import io.drip.contracts.Click;
 import io.drip.contracts.MessageJson;
 import io.drip.contracts.SendCommand;
 import io.drip.contracts.Topics;
+import io.drip.testing.Rows;
 import io.drip.testing.TopicProbe;
 import io.quarkus.test.junit.QuarkusTest;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
-import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.inject.Inject;
-import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import org.awaitility.Awaitility;
@@ -39,10 +37,7 @@ class ErasureTest {
     Pool pool;
 
     private List<Row> clicks(String code) {
-        List<Row> rows = new ArrayList<>();
-        pool.preparedQuery("select ip, user_agent, device from click where code = $1").execute(Tuple.of(code))
-                .await().atMost(Duration.ofSeconds(5)).forEach(rows::add);
-        return rows;
+        return Rows.of(pool, "select ip, user_agent, device from click where code = $1", code);
     }
 
     @Test

@@ -14,6 +14,7 @@ import io.drip.contracts.SendCommand;
 import io.drip.contracts.Topics;
 import io.drip.dispatch.Sends;
 import io.drip.testing.TestKeys;
+import io.drip.testing.Rows;
 import io.drip.testing.TopicProbe;
 import io.quarkus.test.junit.QuarkusTest;
 import io.vertx.mutiny.sqlclient.Pool;
@@ -23,7 +24,6 @@ import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import org.awaitility.Awaitility;
@@ -38,9 +38,7 @@ class MessageErasureTest {
     Pool pool;
 
     private List<Row> rows(String sql, Object... params) {
-        List<Row> rows = new ArrayList<>();
-        pool.preparedQuery(sql).execute(Tuple.from(params)).await().atMost(Duration.ofSeconds(5)).forEach(rows::add);
-        return rows;
+        return Rows.of(pool, sql, params);
     }
 
     @Test

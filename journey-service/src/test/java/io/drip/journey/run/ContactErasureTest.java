@@ -5,14 +5,13 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.drip.contracts.Topics;
+import io.drip.testing.Rows;
 import io.drip.testing.TopicProbe;
 import io.quarkus.test.junit.QuarkusTest;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
-import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.inject.Inject;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import org.awaitility.Awaitility;
@@ -27,9 +26,7 @@ class ContactErasureTest {
     Pool pool;
 
     private List<Row> rows(String sql, Object... params) {
-        List<Row> rows = new ArrayList<>();
-        pool.preparedQuery(sql).execute(Tuple.from(params)).await().atMost(Duration.ofSeconds(5)).forEach(rows::add);
-        return rows;
+        return Rows.of(pool, sql, params);
     }
 
     @Test
