@@ -16,6 +16,7 @@ import io.restassured.path.json.JsonPath;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.security.MessageDigest;
+import java.sql.DriverManager;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HexFormat;
@@ -44,16 +45,19 @@ class WalkingSkeletonTest {
     private static final Duration WAIT = Duration.ofSeconds(30);
     private static final String WRITE_KEY = "e2e-write-" + UUID.randomUUID();
     private static final String VIEWER_KEY = "e2e-viewer-" + UUID.randomUUID();
+    private static final String OPS_KEY = "e2e-ops-" + UUID.randomUUID();
+    /** The databases are drip_<service>_<suffix>: another suffix keeps parallel runs apart. */
+    private static final String DB_SUFFIX = System.getProperty("drip.e2e.db-suffix", "e2e");
     private static final String RUN = "e2e-" + UUID.randomUUID().toString().substring(0, 8);
     private static final Map<String, Integer> HTTP_PORTS = Map.of(
             "contact-service", 18081, "journey-service", 18082, "dispatch-service", 18083, "tracking-service", 18084);
     /** Each service's consumer channels (group suffix and topic), started at the end of the topic. */
     private static final Map<String, Map<String, String>> CHANNELS = Map.of(
-            "contact-service", Map.of("events", "drip.events.v1"),
+            "contact-service", Map.of("events", "drip.events.v1", "clicks", "drip.clicks.v1"),
             "journey-service", Map.of("events", "drip.events.v1", "contacts", "drip.contacts.v1",
                     "deliveries", "drip.deliveries.v1", "clicks", "drip.clicks.v1"),
             "dispatch-service", Map.of("sends", "drip.sends.v1", "contacts", "drip.contacts.v1"),
-            "tracking-service", Map.of("sends", "drip.sends.v1"));
+            "tracking-service", Map.of("sends", "drip.sends.v1", "contacts", "drip.contacts.v1"));
 
     private static final Map<String, ServiceProcess> services = new LinkedHashMap<>();
 
@@ -76,11 +80,11 @@ class WalkingSkeletonTest {
             int port = HTTP_PORTS.get(service);
             Map<String, String> env = new LinkedHashMap<>();
             env.put("KAFKA_BOOTSTRAP_SERVERS", TopicProbe.bootstrapServers());
-            env.put("DRIP_DB_NAME", "drip_" + service.replace("-service", "") + "_e2e");
+            env.put("DRIP_DB_NAME", "drip_" + service.replace("-service", "") + "_" + DB_SUFFIX);
             env.put("DRIP_HTTP_PORT", String.valueOf(port));
             env.put("DRIP_MANAGEMENT_PORT", String.valueOf(port + 100));
             env.put("DRIP_KAFKA_GROUP", RUN + "-" + service);
-            env.put("DRIP_API_KEYS", "e2e-viewer:viewer:" + sha256(VIEWER_KEY));
+            env.put("DRIP_API_KEYS", "e2e-viewer:viewer:" + sha256(VIEWER_KEY) + ",e2e-ops:ops:" + sha256(OPS_KEY));
             env.put("DRIP_WRITE_KEYS", "e2e-shop:" + sha256(WRITE_KEY));
             env.put("DRIP_JOURNEYS_DIR", repo.resolve("deploy/journeys").toString());
             env.put("DRIP_TRACKING_BASE_URL", url("tracking-service"));
@@ -107,40 +111,7 @@ class WalkingSkeletonTest {
         // holidays) makes the test depend on the day
         String phone = "+3161" + (1_000_000 + ThreadLocalRandom.current().nextInt(8_999_999));
 
-        // the shop's backend, with its write key, as it would call Segment
-        given().baseUri(url("contact-service")).auth().preemptive().basic(WRITE_KEY, "").contentType(ContentType.JSON)
-                .body("""
-                        {"userId":"%s","traits":{"phone":"%s","first_name":"Ada","timezone":"Europe/Amsterdam"}}"""
-                        .formatted(userId, phone))
-                .post("/v1/identify").then().statusCode(200).body("success", equalTo(true));
-        given().baseUri(url("contact-service")).auth().preemptive().basic(WRITE_KEY, "").contentType(ContentType.JSON)
-                .body("{\"userId\":\"%s\",\"event\":\"Signed Up\",\"properties\":{\"source\":\"e2e\"}}".formatted(userId))
-                .post("/v1/track").then().statusCode(200);
-
-        // the phone: the SMS arrives in the sandbox inbox with its short link
-        List<String> texts = new ArrayList<>();
-        Awaitility.await().atMost(WAIT).untilAsserted(() -> {
-            texts.clear();
-            JsonPath inbox = given().baseUri(url("dispatch-service")).header("Authorization", "Bearer " + VIEWER_KEY)
-                    .queryParam("to", phone).get("/v1/sandbox/messages").then().statusCode(200).extract().jsonPath();
-            assertEquals(List.of("delivered"), inbox.getList("status", String.class), "the inbox of " + phone + ": "
-                    + inbox.prettify());
-            texts.addAll(inbox.getList("text", String.class));
-        });
-        Matcher link = Pattern.compile("^Hi Ada, welcome to Drip Shop! Your first order ships free: "
-                + Pattern.quote(url("tracking-service")) + "/([0-9A-Za-z]{10}) Reply STOP to opt out$")
-                .matcher(texts.get(0)); // dispatch adds the opt-out footer to marketing SMS
-        assertTrue(link.matches(), "unexpected SMS text: " + texts.get(0));
-
-        // the shopper reads the SMS, then taps the link (a tap within seconds of delivery is a
-        // link preview, not a person: tracking-service flags it)
-        Thread.sleep(3500);
-        given().baseUri(url("tracking-service"))
-                .config(RestAssuredConfig.config().redirect(RedirectConfig.redirectConfig().followRedirects(false)))
-                .header("User-Agent", "Mozilla/5.0 (iPhone; CPU iPhone OS 18_0 like Mac OS X)")
-                .get("/" + link.group(1))
-                .then().statusCode(302).header("Location",
-                        "https://shop.example/welcome?utm_source=sms&utm_medium=marketing&utm_campaign=welcome&utm_content=welcome");
+        tap(signUpAndReadTheLink(userId, phone));
 
         // the marketer: sent, delivered and clicked reach the journey's stats
         Awaitility.await().atMost(WAIT).untilAsserted(() -> {
@@ -155,8 +126,92 @@ class WalkingSkeletonTest {
         });
     }
 
+    /** The shop's backend signs the shopper up; returns the code of the link in the SMS that reaches the phone. */
+    private static String signUpAndReadTheLink(String userId, String phone) {
+        // the shop's backend, with its write key, as it would call Segment
+        given().baseUri(url("contact-service")).auth().preemptive().basic(WRITE_KEY, "").contentType(ContentType.JSON)
+                .body("""
+                        {"userId":"%s","traits":{"phone":"%s","first_name":"Ada","timezone":"Europe/Amsterdam"}}"""
+                        .formatted(userId, phone))
+                .post("/v1/identify").then().statusCode(200).body("success", equalTo(true));
+        given().baseUri(url("contact-service")).auth().preemptive().basic(WRITE_KEY, "").contentType(ContentType.JSON)
+                .body("{\"userId\":\"%s\",\"event\":\"Signed Up\",\"properties\":{\"source\":\"e2e\"}}".formatted(userId))
+                .post("/v1/track").then().statusCode(200);
+
+        // the phone: the SMS arrives in the sandbox inbox with its short link
+        List<String> texts = new ArrayList<>();
+        Awaitility.await().atMost(WAIT).untilAsserted(() -> {
+            texts.clear();
+            JsonPath inbox = inbox(phone);
+            assertEquals(List.of("delivered"), inbox.getList("status", String.class), "the inbox of " + phone + ": "
+                    + inbox.prettify());
+            texts.addAll(inbox.getList("text", String.class));
+        });
+        Matcher link = Pattern.compile("^Hi Ada, welcome to Drip Shop! Your first order ships free: "
+                + Pattern.quote(url("tracking-service")) + "/([0-9A-Za-z]{10}) Reply STOP to opt out$")
+                .matcher(texts.get(0)); // dispatch adds the opt-out footer to marketing SMS
+        assertTrue(link.matches(), "unexpected SMS text: " + texts.get(0));
+        return link.group(1);
+    }
+
+    private static JsonPath inbox(String phone) {
+        return given().baseUri(url("dispatch-service")).header("Authorization", "Bearer " + VIEWER_KEY)
+                .queryParam("to", phone).get("/v1/sandbox/messages").then().statusCode(200).extract().jsonPath();
+    }
+
+    /** The shopper reads the SMS, then taps the link. */
+    private static void tap(String code) throws InterruptedException {
+        // a tap within seconds of delivery is a link preview, not a person: tracking-service flags it
+        Thread.sleep(3500);
+        given().baseUri(url("tracking-service"))
+                .config(RestAssuredConfig.config().redirect(RedirectConfig.redirectConfig().followRedirects(false)))
+                .header("User-Agent", "Mozilla/5.0 (iPhone; CPU iPhone OS 18_0 like Mac OS X)")
+                .get("/" + code)
+                .then().statusCode(302).header("Location",
+                        "https://shop.example/welcome?utm_source=sms&utm_medium=marketing&utm_campaign=welcome&utm_content=welcome");
+    }
+
     @Test
     @Order(2)
+    void anErasureAtContactServiceReachesEveryService() throws Exception {
+        String userId = "shopper-" + UUID.randomUUID();
+        String phone = "+3162" + (1_000_000 + ThreadLocalRandom.current().nextInt(8_999_999));
+        String code = signUpAndReadTheLink(userId, phone);
+        tap(code);
+        Awaitility.await().atMost(WAIT).untilAsserted(() -> assertEquals("active", given().baseUri(url("journey-service"))
+                .header("Authorization", "Bearer " + VIEWER_KEY).get("/v1/contacts/" + userId + "/journeys")
+                .then().statusCode(200).extract().path("[0].status")));
+
+        given().baseUri(url("contact-service")).header("Authorization", "Bearer " + OPS_KEY)
+                .delete("/v1/contacts/" + userId).then().statusCode(200);
+
+        Awaitility.await().atMost(WAIT).untilAsserted(() -> {
+            // journey-service: the run ended as erased, and nothing is left under the contact's id
+            given().baseUri(url("journey-service")).header("Authorization", "Bearer " + VIEWER_KEY)
+                    .get("/v1/contacts/" + userId + "/journeys").then().statusCode(200).body("$", hasSize(0));
+            given().baseUri(url("journey-service")).header("Authorization", "Bearer " + VIEWER_KEY)
+                    .get("/v1/journeys/welcome/stats").then().statusCode(200).body("exitReasons.erased", equalTo(1));
+            // dispatch-service: the messages are kept without number and text
+            assertEquals(List.of(), inbox(phone).getList("$"));
+            // tracking-service: the link no longer names the contact (its clicks lost IP and user agent)
+            String owner = given().baseUri(url("tracking-service")).header("Authorization", "Bearer " + VIEWER_KEY)
+                    .get("/v1/links/" + code).then().statusCode(200).extract().path("contactId");
+            assertTrue(owner.startsWith("erased-"), owner);
+        });
+        try (var db = DriverManager.getConnection("jdbc:postgresql://127.0.0.1:5432/drip_tracking_" + DB_SUFFIX, "drip", "drip");
+                var clicks = db.prepareStatement("select ip, user_agent, device from click where code = ?")) {
+            clicks.setString(1, code);
+            try (var click = clicks.executeQuery()) {
+                assertTrue(click.next(), "the tap was recorded");
+                assertEquals(null, click.getString("ip"));
+                assertEquals(null, click.getString("user_agent"));
+                assertEquals("mobile", click.getString("device"));
+            }
+        }
+    }
+
+    @Test
+    @Order(3)
     void everyServiceReportsKafkaAndPostgresInItsHealthAndGuardsItsApis() {
         services.forEach((name, service) -> {
             service.health("live").then().statusCode(200).body("status", equalTo("UP"));
@@ -172,7 +227,7 @@ class WalkingSkeletonTest {
     }
 
     @Test
-    @Order(3)
+    @Order(4)
     void everyServiceStopsGracefullyOnSigterm() throws Exception {
         for (var entry : services.entrySet()) {
             String log = entry.getValue().stopGracefully(Duration.ofSeconds(30));

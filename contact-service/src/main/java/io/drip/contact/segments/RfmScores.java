@@ -29,7 +29,9 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * RFM from {@code Order Completed} events: per contact with orders, recency (last order),
  * frequency (orders) and monetary (revenue) scores 1-5 by quintile across all such contacts
  * (ties share a score: {@code ceil(cume_dist × 5)}), and the named segment. Recomputed every
- * {@code drip.rfm.every}; contacts whose scores changed are re-evaluated for segments.
+ * {@code drip.rfm.every}, which also keeps the quintile boundaries; in between, each new order
+ * rescores its contact at once against those boundaries. Contacts whose scores changed are
+ * re-evaluated for segments.
  */
 @ApplicationScoped
 public class RfmScores {
@@ -48,11 +50,47 @@ public class RfmScores {
         poller.every("rfm", every, () -> recompute().replaceWithVoid());
     }
 
-    /** Records an order of a contact; revenue is the event's revenue, else total, else value, else 0. */
+    /**
+     * Records an order of a contact (revenue is the event's revenue, else total, else value, else 0)
+     * and rescores the contact.
+     */
     public Uni<Void> recordOrder(SqlClient tx, String contactId, SegmentMessage order) {
         return tx.preparedQuery("insert into order_event (message_id, contact_id, revenue, at) values ($1, $2, $3, $4) on conflict do nothing")
                 .execute(Tuple.of(order.messageId(), contactId, revenue(order.properties()), order.timestamp().atOffset(ZoneOffset.UTC)))
-                .replaceWithVoid();
+                .chain(inserted -> inserted.rowCount() == 0 ? Uni.createFrom().voidItem() : rescore(tx, contactId));
+    }
+
+    /**
+     * Scores one known contact's orders against the last recompute's boundaries: a value above the
+     * highest value that scored k scores more than k. Before the first recompute (no boundaries) the
+     * contact waits for it.
+     */
+    private Uni<Void> rescore(SqlClient tx, String contactId) {
+        return tx.preparedQuery("""
+                        with stats as (
+                          select count(*)::int as orders, sum(revenue) as revenue, max(at) as last_order_at
+                          from order_event where contact_id = $1 and exists (select 1 from contact where id = $1))
+                        select s.*,
+                          1 + (select count(*) from rfm_boundary b where b.last_order_at is null or s.last_order_at > b.last_order_at)::int as r,
+                          1 + (select count(*) from rfm_boundary b where b.orders is null or s.orders > b.orders)::int as f,
+                          1 + (select count(*) from rfm_boundary b where b.revenue is null or s.revenue > b.revenue)::int as m
+                        from stats s
+                        where s.orders > 0 and (select count(*) from rfm_boundary) = 4""")
+                .execute(Tuple.of(contactId))
+                .chain(rows -> {
+                    if (rows.size() == 0) {
+                        return Uni.createFrom().voidItem();
+                    }
+                    Row row = rows.iterator().next();
+                    int r = row.getInteger("r");
+                    int f = row.getInteger("f");
+                    int m = row.getInteger("m");
+                    return save(tx, List.of(Tuple.from(new Object[] {contactId, r, f, m, RfmSegments.name(r, f),
+                            row.getInteger("orders"), row.getBigDecimal("revenue"), row.getOffsetDateTime("last_order_at"),
+                            Instant.now().atOffset(ZoneOffset.UTC)})))
+                            // the named segment, the revenue or the order count may change a segment
+                            .chain(() -> reevaluate(tx, List.of(contactId)));
+                });
     }
 
     static BigDecimal revenue(ObjectNode properties) {
@@ -102,20 +140,39 @@ public class RfmScores {
                                     row.getOffsetDateTime("last_order_at"), now.atOffset(ZoneOffset.UTC)}));
                         }
                     });
-                    if (changed.isEmpty()) {
-                        return Uni.createFrom().item(0);
-                    }
-                    return tx.preparedQuery("""
-                                    insert into contact_rfm (contact_id, recency, frequency, monetary, segment, orders, revenue, last_order_at, computed_at)
-                                    values ($1, $2, $3, $4, $5, $6, $7, $8, $9)
-                                    on conflict (contact_id) do update set recency = excluded.recency, frequency = excluded.frequency,
-                                      monetary = excluded.monetary, segment = excluded.segment, orders = excluded.orders,
-                                      revenue = excluded.revenue, last_order_at = excluded.last_order_at, computed_at = excluded.computed_at""")
-                            .executeBatch(changed)
-                            .chain(() -> tx.preparedQuery("update contact set segments_version = null where id = any($1)")
-                                    .execute(Tuple.of(changed.stream().map(t -> t.getString(0)).toArray(String[]::new))))
-                            .replaceWith(changed.size());
+                    Uni<Void> saved = changed.isEmpty() ? Uni.createFrom().voidItem()
+                            : save(tx, changed).chain(() -> reevaluate(tx, changed.stream().map(t -> t.getString(0)).toList()));
+                    return saved.chain(() -> keepBoundaries(tx)).replaceWith(changed.size());
                 }));
+    }
+
+    private static Uni<Void> save(SqlClient tx, List<Tuple> scores) {
+        return tx.preparedQuery("""
+                        insert into contact_rfm (contact_id, recency, frequency, monetary, segment, orders, revenue, last_order_at, computed_at)
+                        values ($1, $2, $3, $4, $5, $6, $7, $8, $9)
+                        on conflict (contact_id) do update set recency = excluded.recency, frequency = excluded.frequency,
+                          monetary = excluded.monetary, segment = excluded.segment, orders = excluded.orders,
+                          revenue = excluded.revenue, last_order_at = excluded.last_order_at, computed_at = excluded.computed_at""")
+                .executeBatch(scores)
+                .replaceWithVoid();
+    }
+
+    /** Makes the contacts due for segment evaluation, which publishes their snapshot if a segment changed. */
+    private static Uni<Void> reevaluate(SqlClient tx, List<String> contactIds) {
+        return tx.preparedQuery("update contact set segments_version = null where id = any($1)")
+                .execute(Tuple.of(contactIds.toArray(new String[0])))
+                .replaceWithVoid();
+    }
+
+    /** The boundaries of the scores just computed (none while no contact has orders). */
+    private static Uni<Void> keepBoundaries(SqlClient tx) {
+        return tx.query("delete from rfm_boundary").execute()
+                .chain(() -> tx.query("""
+                        insert into rfm_boundary (score, last_order_at, orders, revenue)
+                        select k, max(last_order_at) filter (where recency <= k), max(orders) filter (where frequency <= k),
+                          max(revenue) filter (where monetary <= k)
+                        from generate_series(1, 4) k cross join contact_rfm group by k""").execute())
+                .replaceWithVoid();
     }
 
     /** The RFM of these contacts that have one, by contact id. */

@@ -113,13 +113,23 @@ public class RunRepository {
 
     /** Ends every active run of the journey (it was archived), with their history. */
     public Uni<Integer> endAll(SqlClient tx, String journeyId, String reason, Instant now) {
+        return endActive(tx, "journey_id", journeyId, reason, now);
+    }
+
+    /** Ends every active run of the contact (it was erased), with their history. */
+    public Uni<Integer> endAllOfContact(SqlClient tx, String contactId, String reason, Instant now) {
+        return endActive(tx, "contact_id", contactId, reason, now);
+    }
+
+    private Uni<Integer> endActive(SqlClient tx, String column, String value, String reason, Instant now) {
         return tx.preparedQuery("""
                         with ended as (
                           update journey_run set status = 'exited', exit_reason = $2, waiting = false, next_at = null,
                             ended_at = $3, updated_at = now()
-                          where journey_id = $1 and status = 'active' returning id)
-                        insert into run_history (run_id, at, what, detail) select id, $3, 'exited', $2 from ended""")
-                .execute(Tuple.of(journeyId, reason, utc(now)))
+                          where %s = $1 and status = 'active' returning id)
+                        insert into run_history (run_id, at, what, detail) select id, $3, 'exited', $2 from ended"""
+                        .formatted(column))
+                .execute(Tuple.of(value, reason, utc(now)))
                 .map(result -> result.rowCount());
     }
 

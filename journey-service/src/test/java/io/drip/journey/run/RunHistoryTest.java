@@ -1,6 +1,5 @@
 package io.drip.journey.run;
 
-import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -8,7 +7,6 @@ import io.drip.contracts.Click;
 import io.drip.contracts.MessageJson;
 import io.drip.contracts.SendCommand;
 import io.drip.contracts.Topics;
-import io.drip.testing.TestKeys;
 import io.drip.testing.TopicProbe;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
@@ -24,11 +22,6 @@ import org.junit.jupiter.api.Test;
 class RunHistoryTest {
     private static final Duration WAIT = Duration.ofSeconds(20);
 
-    private static JsonPath journeysOf(String contactId) {
-        return given().header("Authorization", TestKeys.bearer(TestKeys.VIEWER)).get("/v1/contacts/" + contactId + "/journeys")
-                .then().statusCode(200).extract().jsonPath();
-    }
-
     @Test
     void theHistoryTellsWhyTheContactGotEachMessage() {
         String contactId = "c-" + UUID.randomUUID();
@@ -42,7 +35,7 @@ class RunHistoryTest {
                     Instant.now(), null, "Mozilla/5.0 (iPhone)", "mobile", false, null)));
         }
         Awaitility.await().atMost(WAIT).untilAsserted(() -> {
-            JsonPath runs = journeysOf(contactId);
+            JsonPath runs = TestEvents.journeysOf(contactId);
             assertEquals("test-reminder", runs.getString("[0].journey"));
             assertEquals("exited", runs.getString("[0].status"));
             assertEquals("finished", runs.getString("[0].exitReason"));
@@ -63,7 +56,7 @@ class RunHistoryTest {
             assertEquals(1, sent.size(), sent.toString());
             assertEquals("Second message", MessageJson.read(sent.get(0).value(), SendCommand.class).text());
         }
-        JsonPath runs = journeysOf(contactId);
+        JsonPath runs = TestEvents.journeysOf(contactId);
         String skipped = runs.getString("[0].history.find { it.what == 'skipped' }.detail");
         assertTrue(skipped.startsWith("render_error: 'contact.traits.nickname' has no value"), skipped);
         assertEquals("completed", runs.getString("[0].status"));

@@ -7,16 +7,21 @@ import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.SqlClient;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.time.ZoneOffset;
 import java.util.Optional;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 
 /**
  * A service's local projection of {@code drip.contacts.v1} (table {@code contact_snapshot}, from
- * Flyway location {@code db/contacts}), fed by {@link ContactSnapshotConsumer}.
+ * Flyway location {@code db/contacts}), fed by {@link ContactSnapshotConsumer}. A tombstone (erasure)
+ * deletes the snapshot and, in the same transaction, runs the service's {@link ContactErasure}s.
  */
 @ApplicationScoped
 public class ContactSnapshots {
+
+    @Inject
+    ContactErasures erasures;
 
     public Uni<Void> apply(SqlClient tx, ConsumerRecord<String, String> record) {
         if (record.key() == null) {
@@ -24,7 +29,7 @@ public class ContactSnapshots {
         }
         if (record.value() == null) {
             return tx.preparedQuery("delete from contact_snapshot where id = $1").execute(Tuple.of(record.key()))
-                    .replaceWithVoid();
+                    .chain(() -> erasures.erase(tx, record.key()));
         }
         ContactSnapshot snapshot = MessageJson.read(record.value(), ContactSnapshot.class);
         if (!record.key().equals(snapshot.contactId())) {

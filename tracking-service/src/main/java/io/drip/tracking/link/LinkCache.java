@@ -54,4 +54,9 @@ public class LinkCache {
     public void put(Link link) {
         cache.put(link.code(), link);
     }
+
+    /** Drops the contact's links (it was erased): they load again, under their pseudonym. */
+    public void forget(String contactId) {
+        cache.asMap().values().removeIf(link -> contactId.equals(link.contactId()));
+    }
 }

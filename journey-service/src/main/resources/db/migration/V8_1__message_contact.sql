@@ -1,0 +1,2 @@
+-- An erasure finds the contact's messages (run/RunErasure).
+create index message_contact on message (contact_id);
