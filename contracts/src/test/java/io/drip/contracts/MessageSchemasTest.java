@@ -13,6 +13,7 @@ import com.networknt.schema.SchemaValidatorsConfig;
 import com.networknt.schema.SpecVersion;
 import com.networknt.schema.ValidationMessage;
 import java.io.InputStream;
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -73,7 +74,7 @@ class MessageSchemasTest {
         var send = new SendCommand("msg-1", "run-1:welcome", "u-1", "welcome", 1, "welcome", null, "sms",
                 "marketing", "Hi Ada http://t.example/aB3dE5gH7k", List.of(new SendCommand.Link("aB3dE5gH7k",
                         "https://shop.example/")), null, new SendCommand.SendWindow("09:00", "20:30"), AT);
-        var status = new DeliveryStatus("msg-1", "u-1", "delivered", null, "sandbox", "sb-1", 1, AT);
+        var status = new DeliveryStatus("msg-1", "u-1", "sent", null, "twilio", "SM1", 1, AT, new BigDecimal("0.0075"), "USD");
         var click = new Click("c-1", "aB3dE5gH7k", "msg-1", "u-1", "welcome", "welcome", null, AT, "127.0.0.0",
                 "Mozilla/5.0", "mobile", false, "NL");
         var inbound = new InboundSms("in-1", "u-1", "+14155550100", "+15005550006", "STOP", "STOP", "sandbox", AT);

@@ -72,7 +72,8 @@ public class AttemptOutcomes {
                         return Uni.createFrom().voidItem();
                     }
                     return changes.publish(tx, new DeliveryStatus(message.messageId(), message.contactId(),
-                            DeliveryStatus.SENT, null, attempt.provider(), accepted.providerMessageId(), segments, now))
+                            DeliveryStatus.SENT, null, attempt.provider(), accepted.providerMessageId(), segments, now,
+                            cost == null ? null : cost.amount(), cost == null ? null : cost.currency()))
                             .chain(() -> receipts.applyParked(tx, attempt.provider(), accepted.providerMessageId()));
                 });
     }

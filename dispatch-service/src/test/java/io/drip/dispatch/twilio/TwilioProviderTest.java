@@ -17,6 +17,7 @@ import io.drip.testing.TopicProbe;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.specification.RequestSpecification;
+import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
@@ -71,7 +72,9 @@ class TwilioProviderTest {
             assertEquals("Basic " + Base64.getEncoder().encodeToString("ACtest:test-auth-token".getBytes(StandardCharsets.UTF_8)),
                     taken.get(0).authorization());
             assertEquals(1, sent.segments());
-            // Twilio's price (a negative string in its answer) is the message's cost
+            // Twilio's price (a negative string in its answer) is the message's cost, on the sent status too
+            assertEquals(0, new BigDecimal("0.0075").compareTo(sent.cost()), "cost on drip.deliveries.v1: " + sent.cost());
+            assertEquals("USD", sent.currency());
             given().header("Authorization", TestKeys.bearer(TestKeys.OPS)).get("/v1/messages/" + command.messageId())
                     .then().statusCode(200)
                     .body("message.cost", equalTo(0.0075f))
