@@ -5,8 +5,10 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasSize;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.drip.contracts.Topics;
 import io.drip.testing.ConsumerGroups;
 import io.drip.testing.TopicProbe;
 import io.restassured.config.RedirectConfig;
@@ -27,6 +29,7 @@ import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -111,7 +114,22 @@ class WalkingSkeletonTest {
         // holidays) makes the test depend on the day
         String phone = "+3161" + (1_000_000 + ThreadLocalRandom.current().nextInt(8_999_999));
 
-        tap(signUpAndReadTheLink(userId, phone));
+        // the shop's backend is traced: one trace follows its request through every Kafka hop
+        String traceId = UUID.randomUUID().toString().replace("-", "");
+        try (var sends = TopicProbe.watch(Topics.SENDS); var deliveries = TopicProbe.watch(Topics.DELIVERIES);
+                var clicks = TopicProbe.watch(Topics.CLICKS)) {
+            tap(signUpAndReadTheLink(userId, phone, "00-" + traceId + "-" + traceId.substring(0, 16) + "-01"));
+
+            assertEquals(traceId, traceIdOf(sends.await(r -> userId.equals(r.key()), WAIT)),
+                    "journey-service's send command continues the sign-up's trace");
+            for (String status : List.of("sent", "delivered")) {
+                assertEquals(traceId, traceIdOf(deliveries.await(r -> userId.equals(r.key())
+                        && r.value().contains("\"status\":\"" + status + "\""), WAIT)),
+                        "dispatch-service's " + status + " status continues it");
+            }
+            assertEquals(traceId, traceIdOf(clicks.await(r -> userId.equals(r.key()), WAIT)),
+                    "tracking-service's click continues it");
+        }
 
         // the marketer: sent, delivered and clicked reach the journey's stats
         Awaitility.await().atMost(WAIT).untilAsserted(() -> {
@@ -126,15 +144,32 @@ class WalkingSkeletonTest {
         });
     }
 
-    /** The shop's backend signs the shopper up; returns the code of the link in the SMS that reaches the phone. */
+    private static String traceIdOf(ConsumerRecord<String, String> record) {
+        var header = record.headers().lastHeader("traceparent");
+        assertNotNull(header, "a traceparent header on " + record.topic());
+        return new String(header.value(), StandardCharsets.UTF_8).split("-")[1];
+    }
+
     private static String signUpAndReadTheLink(String userId, String phone) {
+        return signUpAndReadTheLink(userId, phone, null);
+    }
+
+    /**
+     * The shop's backend signs the shopper up (its track call in the given W3C trace, if any);
+     * returns the code of the link in the SMS that reaches the phone.
+     */
+    private static String signUpAndReadTheLink(String userId, String phone, String traceparent) {
         // the shop's backend, with its write key, as it would call Segment
         given().baseUri(url("contact-service")).auth().preemptive().basic(WRITE_KEY, "").contentType(ContentType.JSON)
                 .body("""
                         {"userId":"%s","traits":{"phone":"%s","first_name":"Ada","timezone":"Europe/Amsterdam"}}"""
                         .formatted(userId, phone))
                 .post("/v1/identify").then().statusCode(200).body("success", equalTo(true));
-        given().baseUri(url("contact-service")).auth().preemptive().basic(WRITE_KEY, "").contentType(ContentType.JSON)
+        var track = given().baseUri(url("contact-service")).auth().preemptive().basic(WRITE_KEY, "");
+        if (traceparent != null) {
+            track = track.header("traceparent", traceparent);
+        }
+        track.contentType(ContentType.JSON)
                 .body("{\"userId\":\"%s\",\"event\":\"Signed Up\",\"properties\":{\"source\":\"e2e\"}}".formatted(userId))
                 .post("/v1/track").then().statusCode(200);
 
