@@ -9,7 +9,9 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /** {@code demo-store report}: the journeys' figures, read from the services' APIs, as a table. */
 @Command(name = "report", mixinStandardHelpOptions = true,
@@ -19,16 +21,20 @@ public final class ReportCommand implements Callable<Integer> {
     @Mixin
     Endpoints endpoints;
 
+    @Spec
+    CommandSpec spec;
+
     @Option(names = "--save", description = "also write the APIs' answers the report is made of to this JSON file")
     Path save;
 
     @Override
     public Integer call() throws Exception {
+        Endpoints.required(endpoints.adminKey, "--admin-key", spec);
         JsonNode data = ReportData.fetch(new Http(), endpoints);
         if (save != null) {
             Files.writeString(save, MessageJson.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(data));
         }
-        System.out.print(JourneyReport.render(data));
+        System.out.print(ReportTable.render(JourneyReport.figures(data)));
         return 0;
     }
 }

@@ -16,7 +16,9 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /** {@code demo-store shop}: plays the store and its shoppers' phones for a while, then says what they did. */
 @Command(name = "shop", mixinStandardHelpOptions = true,
@@ -27,7 +29,10 @@ public final class ShopCommand implements Callable<Integer> {
     @Mixin
     Endpoints endpoints;
 
-    @Option(names = "--write-key", defaultValue = "${env:DRIP_DEMO_WRITE_KEY}", required = true,
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--write-key", defaultValue = "${env:DRIP_DEMO_WRITE_KEY}",
             description = "the store's Segment write key (default: $DRIP_DEMO_WRITE_KEY)")
     String writeKey;
 
@@ -72,6 +77,8 @@ public final class ShopCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        Endpoints.required(endpoints.adminKey, "--admin-key", spec);
+        Endpoints.required(writeKey, "--write-key", spec);
         Rates rates = new Rates(viaKafka, checkout, order, preview, click, orderAfterClick, optOut);
         String prefix = run != null ? run : "run-" + Instant.now().getEpochSecond();
         List<Shopper> people = Shoppers.make(shoppers, seed, rates, prefix);
