@@ -194,6 +194,12 @@ class DemoReportTest {
                     select reason, count(*) from outgoing_message where journey_id = ? and step_id = ? and status = 'suppressed'
                     group by reason""", journey, step.step());
             assertEquals(suppressedBy, new TreeMap<>(step.suppressedBy()), what + "suppressed by reason");
+            Map<String, Long> queuedBy = counts(dispatch, """
+                    select q.reason, count(*) from outgoing_message m join lateral (
+                      select reason from message_event e where e.message_id = m.message_id order by e.id desc limit 1) q on true
+                    where m.journey_id = ? and m.step_id = ? and m.status = 'pending' and q.reason is not null group by q.reason""",
+                    journey, step.step());
+            assertEquals(queuedBy, new TreeMap<>(step.queuedBy()), what + "queued by reason");
         }
         try (Connection tracking = connect(database("tracking"))) {
             Map<String, Long> clicks = counts(tracking, """

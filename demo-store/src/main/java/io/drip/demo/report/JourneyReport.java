@@ -14,9 +14,6 @@ import java.util.Map;
  * computes none: journey-service's stats, dispatch's delivery report and tracking's click stats.
  */
 public final class JourneyReport {
-    /** The reasons for which dispatch holds a message back rather than refusing it. */
-    private static final List<String> QUEUE_REASONS = List.of("quiet_hours", "no_marketing_day");
-
     private JourneyReport() {
     }
 
@@ -35,17 +32,10 @@ public final class JourneyReport {
         for (JsonNode step : stats.path("steps")) {
             String stepId = step.path("step").asText();
             JsonNode deliveries = of.path("deliveries").path(stepId).path("counts");
-            Map<String, Long> queuedBy = new LinkedHashMap<>();
-            QUEUE_REASONS.forEach(reason -> {
-                long n = deliveries.path("byReason").path(reason).asLong();
-                if (n > 0) {
-                    queuedBy.put(reason, n);
-                }
-            });
             steps.add(new JourneyFigures.Step(stepId, step.path("variant").textValue(), step.path("messages").asLong(),
                     step.path("sent").asLong(), step.path("delivered").asLong(),
                     deliveries.path("byStatus").path("pending").asLong() + deliveries.path("byStatus").path("sending").asLong(),
-                    queuedBy, step.path("failed").asLong(), step.path("suppressed").asLong(), counts(step.path("suppressedBy")),
+                    counts(deliveries.path("byQueuedReason")), step.path("failed").asLong(), step.path("suppressed").asLong(), counts(step.path("suppressedBy")),
                     step.path("clicked").asLong(), of.path("clicks").path(stepId).path("bot").asLong(),
                     step.path("converted").asLong(), money(step.path("revenue"))));
         }

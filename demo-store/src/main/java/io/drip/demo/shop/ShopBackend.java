@@ -4,6 +4,7 @@ import io.drip.contracts.MessageJson;
 import io.drip.contracts.SegmentMessage;
 import io.drip.contracts.Topics;
 import io.drip.demo.Http;
+import io.drip.demo.Tally;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -20,14 +21,16 @@ import org.apache.kafka.common.serialization.StringSerializer;
  */
 public final class ShopBackend implements AutoCloseable {
     private final Http http;
+    private final Tally tally;
     private final String contactUrl;
     private final String writeKey;
     private final KafkaProducer<String, String> producer;
     private final AtomicLong overHttp = new AtomicLong();
     private final AtomicLong overKafka = new AtomicLong();
 
-    public ShopBackend(Http http, String contactUrl, String writeKey, String kafkaBootstrap) {
+    public ShopBackend(Http http, String contactUrl, String writeKey, String kafkaBootstrap, Tally tally) {
         this.http = http;
+        this.tally = tally;
         this.contactUrl = contactUrl;
         this.writeKey = writeKey;
         Properties config = new Properties();
@@ -42,16 +45,14 @@ public final class ShopBackend implements AutoCloseable {
     /** Sends one shopper's messages, in order, the way that shopper's backend sends. */
     public void send(Shopper shopper, List<SegmentMessage> messages) {
         if (shopper.viaKafka()) {
+            // the producer keeps one key's records in order (idempotent, in-flight requests ≤ 5)
             for (SegmentMessage message : messages) {
-                // get(): this shopper's next message must not overtake this one
-                try {
-                    producer.send(new ProducerRecord<>(Topics.EVENTS, message.contactId(), MessageJson.write(message))).get();
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    throw new IllegalStateException("interrupted while producing to " + Topics.EVENTS, e);
-                } catch (java.util.concurrent.ExecutionException e) {
-                    throw new IllegalStateException("producing to " + Topics.EVENTS + " failed: " + e.getCause(), e.getCause());
-                }
+                producer.send(new ProducerRecord<>(Topics.EVENTS, message.contactId(), MessageJson.write(message)),
+                        (metadata, error) -> {
+                            if (error != null) {
+                                tally.error("producing to " + Topics.EVENTS, new IllegalStateException(error.toString(), error));
+                            }
+                        });
             }
             overKafka.addAndGet(messages.size());
         } else if (messages.size() == 1) {

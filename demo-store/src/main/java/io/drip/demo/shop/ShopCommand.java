@@ -90,7 +90,7 @@ public final class ShopCommand implements Callable<Integer> {
         Http http = new Http();
         ScheduledExecutorService clock = Executors.newScheduledThreadPool(THREADS);
         Instant end = Instant.now().plus(duration);
-        try (ShopBackend backend = new ShopBackend(http, endpoints.contact, writeKey, kafka)) {
+        try (ShopBackend backend = new ShopBackend(http, endpoints.contact, writeKey, kafka, tally)) {
             Store store = new Store(backend, clock, tally, seed);
             Phones phones = new Phones(http, endpoints.dispatch, endpoints.adminKey, endpoints.tracking, people, rates, seed,
                     clock, store, tally);
