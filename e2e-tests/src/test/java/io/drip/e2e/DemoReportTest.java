@@ -87,21 +87,16 @@ class DemoReportTest {
         ConsumerGroups.startAtEnd(groups);
         Path repo = Path.of(System.getProperty("drip.repo.root", "..")).toAbsolutePath().normalize();
         for (String service : SERVICES) {
-            Map<String, String> env = new LinkedHashMap<>();
-            env.put("KAFKA_BOOTSTRAP_SERVERS", TopicProbe.bootstrapServers());
-            env.put("DRIP_DB_NAME", database(service));
-            env.put("DRIP_HTTP_PORT", String.valueOf(port(service)));
-            env.put("DRIP_MANAGEMENT_PORT", String.valueOf(port(service) + 100));
-            env.put("DRIP_KAFKA_GROUP", RUN + "-" + service);
+            Map<String, String> env = ServiceProcess.environment(database(service), port(service), RUN + "-" + service);
             env.put("DRIP_API_KEYS", "demo-admin:marketer+ops+viewer:" + sha256(ADMIN_KEY));
             env.put("DRIP_WRITE_KEYS", "demo-shop:" + sha256(WRITE_KEY));
             env.put("DRIP_JOURNEYS_DIR", repo.resolve("deploy/journeys").toString());
             env.put("DRIP_TRACKING_BASE_URL", url("tracking"));
             // as deploy/local/demo runs them
             env.put("DRIP_TIME_COMPRESSION", "17280");
-            env.put("DRIP_CAP_PER_DAY", "3");
-            env.put("DRIP_CAP_PER_30_DAYS", "5");
-            env.put("DRIP_CAP_MIN_GAP", "PT5S");
+            env.put("DRIP_CAP_PER_DAY", "6");
+            env.put("DRIP_CAP_PER_30_DAYS", "10");
+            env.put("DRIP_CAP_MIN_GAP", "PT2S");
             services.put(service, ServiceProcess.start(repo, service + "-service", port(service) + 100, env));
         }
         for (ServiceProcess service : services.values()) {
