@@ -2,6 +2,7 @@ package io.drip.e2e;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.drip.testing.TopicProbe;
 import io.restassured.RestAssured;
 import io.restassured.response.Response;
 import java.io.IOException;
@@ -10,6 +11,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -26,6 +28,17 @@ final class ServiceProcess implements AutoCloseable {
         this.managementPort = managementPort;
         this.log = log;
         this.process = process;
+    }
+
+    /** What every service needs here: the test broker, its database, its ports (management: HTTP + 100) and consumer group. */
+    static Map<String, String> environment(String database, int httpPort, String group) {
+        Map<String, String> env = new LinkedHashMap<>();
+        env.put("KAFKA_BOOTSTRAP_SERVERS", TopicProbe.bootstrapServers());
+        env.put("DRIP_DB_NAME", database);
+        env.put("DRIP_HTTP_PORT", String.valueOf(httpPort));
+        env.put("DRIP_MANAGEMENT_PORT", String.valueOf(httpPort + 100));
+        env.put("DRIP_KAFKA_GROUP", group);
+        return env;
     }
 
     static ServiceProcess start(Path repo, String name, int managementPort, Map<String, String> env) throws IOException {

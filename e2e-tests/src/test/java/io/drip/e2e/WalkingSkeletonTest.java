@@ -81,12 +81,8 @@ class WalkingSkeletonTest {
         ConsumerGroups.startAtEnd(groups);
         for (String service : List.of("contact-service", "journey-service", "dispatch-service", "tracking-service")) {
             int port = HTTP_PORTS.get(service);
-            Map<String, String> env = new LinkedHashMap<>();
-            env.put("KAFKA_BOOTSTRAP_SERVERS", TopicProbe.bootstrapServers());
-            env.put("DRIP_DB_NAME", "drip_" + service.replace("-service", "") + "_" + DB_SUFFIX);
-            env.put("DRIP_HTTP_PORT", String.valueOf(port));
-            env.put("DRIP_MANAGEMENT_PORT", String.valueOf(port + 100));
-            env.put("DRIP_KAFKA_GROUP", RUN + "-" + service);
+            Map<String, String> env = ServiceProcess.environment(
+                    "drip_" + service.replace("-service", "") + "_" + DB_SUFFIX, port, RUN + "-" + service);
             env.put("DRIP_API_KEYS", "e2e-viewer:viewer:" + sha256(VIEWER_KEY) + ",e2e-ops:ops:" + sha256(OPS_KEY));
             env.put("DRIP_WRITE_KEYS", "e2e-shop:" + sha256(WRITE_KEY));
             env.put("DRIP_JOURNEYS_DIR", repo.resolve("deploy/journeys").toString());

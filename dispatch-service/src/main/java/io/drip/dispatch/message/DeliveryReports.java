@@ -13,8 +13,9 @@ import java.util.TreeMap;
 
 /**
  * The delivery report of the messages a filter selects (journey, step, provider, period of
- * creation): counts by status, failure reason, provider, country, region and carrier; segments
- * sent and their cost by currency; time from sent to delivered (percentiles); the share of sent messages delivered within
+ * creation): counts by status, failure reason, provider, country, region and carrier, and of the
+ * messages still queued, why they wait (quiet_hours, no_marketing_day...); segments sent and their
+ * cost by currency; time from sent to delivered (percentiles); the share of sent messages delivered within
  * 10 seconds.
  */
 @ApplicationScoped
@@ -49,11 +50,15 @@ public class DeliveryReports {
                         union all select 'byProvider', provider, count(*) from m where provider is not null group by provider
                         union all select 'byCountry', country, count(*) from m where country is not null group by country
                         union all select 'byRegion', region, count(*) from m where region is not null group by region
-                        union all select 'byCarrier', carrier, count(*) from m where carrier is not null group by carrier""")
+                        union all select 'byCarrier', carrier, count(*) from m where carrier is not null group by carrier
+                        union all select 'byQueuedReason', q.reason, count(*) from m join lateral (
+                            select reason from message_event e where e.message_id = m.message_id order by e.id desc limit 1) q
+                          on true where m.status = 'pending' and q.reason is not null group by q.reason""")
                 .execute(filter.tuple())
                 .map(rows -> {
                     Map<String, Map<String, Long>> byDimension = new TreeMap<>();
-                    for (String dim : new String[] {"byStatus", "byReason", "byProvider", "byCountry", "byRegion", "byCarrier"}) {
+                    for (String dim : new String[] {"byStatus", "byReason", "byProvider", "byCountry", "byRegion", "byCarrier",
+                            "byQueuedReason"}) {
                         byDimension.put(dim, new TreeMap<>());
                     }
                     rows.forEach(row -> byDimension.get(row.getString("dim")).put(row.getString("key"), row.getLong("n")));

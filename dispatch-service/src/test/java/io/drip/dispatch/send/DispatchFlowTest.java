@@ -137,6 +137,13 @@ class DispatchFlowTest {
             var later = deliveries.all(r -> status(r).messageId().equals(marketing.messageId()), Duration.ofSeconds(3));
             assertEquals(1, later.size(), "only queued, never sent inside quiet hours: " + later);
         }
+        // the delivery report says why the step's message waits
+        given().header("Authorization", TestKeys.bearer(TestKeys.VIEWER)).queryParam("journey", marketing.journeyId())
+                .queryParam("step", marketing.stepId()).queryParam("from", marketing.createdAt().minusSeconds(1).toString())
+                .queryParam("to", Instant.now().plusSeconds(1).toString())
+                .get("/v1/reports/deliveries").then().statusCode(200)
+                .body("counts.byStatus.pending", equalTo(1))
+                .body("counts.byQueuedReason.quiet_hours", equalTo(1));
     }
 
     @Test
