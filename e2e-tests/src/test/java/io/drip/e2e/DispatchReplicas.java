@@ -13,7 +13,6 @@ import java.sql.DriverManager;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -66,12 +65,7 @@ final class DispatchReplicas implements AutoCloseable {
     ServiceProcess start(int index, String gatewayUrl, Map<String, String> extra) throws Exception {
         Path repo = Path.of(System.getProperty("drip.repo.root", "..")).toAbsolutePath().normalize();
         int port = FIRST_PORT + index;
-        Map<String, String> env = new LinkedHashMap<>();
-        env.put("KAFKA_BOOTSTRAP_SERVERS", TopicProbe.bootstrapServers());
-        env.put("DRIP_DB_NAME", database);
-        env.put("DRIP_HTTP_PORT", String.valueOf(port));
-        env.put("DRIP_MANAGEMENT_PORT", String.valueOf(port + 100));
-        env.put("DRIP_KAFKA_GROUP", group);
+        Map<String, String> env = ServiceProcess.environment(database, port, group);
         env.put("DRIP_DEFAULT_ROUTE_PROVIDERS", "http");
         env.put("DRIP_HTTP_PROVIDER_URL", gatewayUrl);
         env.put("DRIP_HTTP_PROVIDER_SECRET", "e2e-gateway-secret");

@@ -21,7 +21,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -76,12 +75,7 @@ class TrackingRestartTest {
 
     private ServiceProcess start(Map<String, String> extra) throws Exception {
         Path repo = Path.of(System.getProperty("drip.repo.root", "..")).toAbsolutePath().normalize();
-        Map<String, String> env = new LinkedHashMap<>();
-        env.put("KAFKA_BOOTSTRAP_SERVERS", TopicProbe.bootstrapServers());
-        env.put("DRIP_DB_NAME", DB);
-        env.put("DRIP_HTTP_PORT", String.valueOf(PORT));
-        env.put("DRIP_MANAGEMENT_PORT", String.valueOf(PORT + 100));
-        env.put("DRIP_KAFKA_GROUP", group);
+        Map<String, String> env = ServiceProcess.environment(DB, PORT, group);
         env.putAll(extra);
         ServiceProcess tracking = ServiceProcess.start(repo, "tracking-service", PORT + 100, env);
         processes.add(tracking);

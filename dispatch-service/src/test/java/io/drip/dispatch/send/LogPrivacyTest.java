@@ -63,7 +63,8 @@ class LogPrivacyTest {
         Logger root = Logger.getLogger("");
         root.addHandler(log);
         String phone = randomNumber("+316", 11);
-        String refused = "+447700700000"; // Twilio's stand-in refuses it (error 21211)
+        // the Twilio stand-in refuses it (21211); not TwilioProviderTest's number: this marks it undeliverable
+        String refused = "+447700710000";
         String text = "Secret sale " + UUID.randomUUID();
         try (var deliveries = TopicProbe.watch(Topics.DELIVERIES); var dlq = TopicProbe.watch(Topics.dlq(Topics.SENDS))) {
             SendCommand sent = send(contactWith(phone), text);
