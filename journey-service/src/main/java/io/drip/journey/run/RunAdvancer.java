@@ -52,7 +52,8 @@ public class RunAdvancer {
     @ConfigProperty(name = "drip.runs.contact-wait")
     Duration contactWait;
 
-    public Uni<Void> advance(SqlConnection tx, Run run, Instant now) {
+    /** Takes the run's due steps; their records continue the given trace (null: the current one). */
+    public Uni<Void> advance(SqlConnection tx, Run run, String traceparent, Instant now) {
         JourneyDefinition journey = catalog.find(run.journeyId(), run.journeyVersion()).orElse(null);
         if (journey == null) {
             return runs.end(tx, run, Run.EXITED, "journey_removed", now);
@@ -64,27 +65,27 @@ public class RunAdvancer {
                         ? runs.end(tx, run, Run.EXITED, "contact_unknown", now)
                         : runs.save(tx, run, now.plus(CONTACT_RETRY));
             }
-            return store(tx, walker.walk(journey, run, contact.get(), now), now);
+            return store(tx, walker.walk(journey, run, contact.get(), now), traceparent, now);
         });
     }
 
-    private Uni<Void> store(SqlConnection tx, Walk walk, Instant now) {
+    private Uni<Void> store(SqlConnection tx, Walk walk, String traceparent, Instant now) {
         Run run = walk.run();
         Uni<Void> effects = Multi.createFrom().iterable(walk.effects())
-                .onItem().transformToUniAndConcatenate(effect -> store(tx, run, effect, now))
+                .onItem().transformToUniAndConcatenate(effect -> store(tx, run, effect, traceparent, now))
                 .collect().asList().replaceWithVoid();
         return effects.chain(() -> walk.ended() ? runs.end(tx, run, walk.endStatus(), walk.endReason(), now)
                 : runs.save(tx, run, walk.nextAt()));
     }
 
-    private Uni<Void> store(SqlConnection tx, Run run, Walk.Effect effect, Instant now) {
+    private Uni<Void> store(SqlConnection tx, Run run, Walk.Effect effect, String traceparent, Instant now) {
         if (effect instanceof Walk.Note note) {
             return history.add(tx, run.id(), now, note.stepId(), note.what(), note.detail());
         }
         if (effect instanceof Walk.Send send) {
             return messages.record(tx, run.id(), send.command())
-                    .chain(() -> outbox.add(tx, Topics.SENDS, run.contactId(), send.command()));
+                    .chain(() -> outbox.add(tx, Topics.SENDS, run.contactId(), send.command(), traceparent));
         }
-        return outbox.add(tx, Topics.EVENTS, run.contactId(), ((Walk.Update) effect).identify());
+        return outbox.add(tx, Topics.EVENTS, run.contactId(), ((Walk.Update) effect).identify(), traceparent);
     }
 }

@@ -5,6 +5,7 @@ import io.drip.contracts.MessageJson;
 import io.drip.contracts.SegmentMessage;
 import io.drip.journey.definition.JourneyDefinition;
 import io.drip.journey.engine.Run;
+import io.drip.kit.outbox.Outbox;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.SqlClient;
@@ -67,31 +68,36 @@ public class RunRepository {
         UUID id = UUID.randomUUID();
         return tx.preparedQuery("""
                         insert into journey_run (id, journey_id, journey_version, contact_id, run_key, status, step_index,
-                          next_at, trigger_event, entered_at, updated_at)
-                        values ($1, $2, $3, $4, $5, 'active', 0, $6, $7::text::jsonb, $6, $6)
+                          next_at, trigger_event, entered_at, updated_at, traceparent)
+                        values ($1, $2, $3, $4, $5, 'active', 0, $6, $7::text::jsonb, $6, $6, $8)
                         on conflict (journey_id, contact_id, run_key) where status = 'active' do nothing""")
                 .execute(Tuple.from(new Object[] {id, journey.id(), journey.version(), trigger.contactId(), runKey,
-                        utc(now), MessageJson.write(trigger)}))
+                        utc(now), MessageJson.write(trigger), Outbox.currentTraceparent()}))
                 .chain(result -> result.rowCount() == 0 ? Uni.createFrom().item(false)
                         : history.add(tx, id, now, null, "entered", trigger.event() + " (" + trigger.messageId() + ")")
                                 .replaceWith(true));
     }
 
     /**
+     * A run claimed by the scheduler, with the time it was due and the trace of the event that
+     * started it, which the records of all its steps continue.
+     */
+    public record DueRun(Run run, Instant dueAt, String traceparent) {
+    }
+
+    /**
      * Claims the active run whose timer is most overdue; other workers skip it while it is held.
      * Runs of a paused journey stay where they are until it resumes.
      */
-    /** A run claimed by the scheduler, with the time it was due. */
-    public record DueRun(Run run, Instant dueAt) {
-    }
-
     public Uni<Optional<DueRun>> claimNextDue(SqlClient tx, Instant now) {
-        return tx.preparedQuery("select " + COLUMNS + ", next_at from journey_run where status = 'active' and next_at <= $1 "
+        return tx.preparedQuery("select " + COLUMNS + ", next_at, traceparent from journey_run "
+                        + "where status = 'active' and next_at <= $1 "
                         + "and journey_id not in (select journey_id from journey_status where status = 'paused') "
                         + "order by next_at limit 1 for update skip locked")
                 .execute(Tuple.of(utc(now)))
                 .map(rows -> rows.size() == 0 ? Optional.empty() : Optional.of(new DueRun(toRun(rows.iterator().next()),
-                        rows.iterator().next().getOffsetDateTime("next_at").toInstant())));
+                        rows.iterator().next().getOffsetDateTime("next_at").toInstant(),
+                        rows.iterator().next().getString("traceparent"))));
     }
 
     /** Saves where the run is and when it is due next. */

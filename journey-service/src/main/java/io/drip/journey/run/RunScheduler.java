@@ -44,7 +44,7 @@ public class RunScheduler implements DueWork.Queue<DueRun> {
     @Override
     public Uni<Void> process(SqlConnection tx, DueRun due, Instant now) {
         lateness.fired(name(), due.dueAt(), now);
-        return advancer.advance(tx, due.run(), now);
+        return advancer.advance(tx, due.run(), due.traceparent(), now);
     }
 
     @Override
