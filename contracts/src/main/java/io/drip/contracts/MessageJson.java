@@ -54,6 +54,15 @@ public final class MessageJson {
         }
     }
 
+    /** The same JSON as {@link #write}, as UTF-8: what a Kafka record carries. */
+    public static byte[] writeBytes(Object message) {
+        try {
+            return MAPPER.writeValueAsBytes(message);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("cannot write " + message.getClass().getSimpleName() + " as JSON", e);
+        }
+    }
+
     /** Reads one message; a record that is not valid JSON of that shape is a poison record. */
     public static <T> T read(String json, Class<T> type) {
         if (json == null) {

@@ -20,6 +20,14 @@ class MessageJsonTest {
     }
 
     @Test
+    void theBytesAreTheSameJsonInUtf8() {
+        var click = new Click("c-1", "x", "m", "u", "j", "s", "A", Instant.parse("2026-11-25T10:15:30Z"), null,
+                "Mozilla/5.0 (iPhone) — é", "mobile", false, "NL");
+        assertEquals(MessageJson.write(click),
+                new String(MessageJson.writeBytes(click), java.nio.charset.StandardCharsets.UTF_8));
+    }
+
+    @Test
     void unknownFieldsAreIgnoredSoProducersCanAddFields() {
         var click = MessageJson.read("""
                 {"clickId":"c","code":"x","messageId":"m","contactId":"u","at":"2026-11-25T10:00:00Z","bot":true,

@@ -63,7 +63,7 @@ class BotClickTest {
             (head ? spec.head("/" + code) : spec.get("/" + code)).then().statusCode(302);
             Click click = MessageJson.read(clicks.await(r -> send.contactId().equals(r.key()), WAIT).value(),
                     Click.class);
-            String reason = pool.preparedQuery("select bot_reason from click where click_id = $1")
+            String reason = pool.preparedQuery("select bot_reason from click where click_id = $1::uuid")
                     .execute(Tuple.of(click.clickId())).await().indefinitely().iterator().next().getString("bot_reason");
             assertEquals(reason != null, click.bot(), "the published flag and the stored reason agree");
             return reason;

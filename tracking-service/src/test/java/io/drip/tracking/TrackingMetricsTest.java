@@ -44,6 +44,8 @@ class TrackingMetricsTest {
             assertEquals(1, after.since(before, "drip_redirect_seconds_count", "outcome", "not_found"));
             assertTrue(after.has("drip_redirect_seconds_bucket"), "a histogram, for percentiles");
             assertTrue(after.since(before, "drip_records_processed_total", "topic", Topics.SENDS) >= 1);
+            assertTrue(after.has("drip_click_batches_unpublished"), "tracking's outbox for clicks");
+            assertTrue(after.has("drip_click_batches_oldest_age_seconds"));
         });
     }
 }

@@ -4,6 +4,7 @@ import io.drip.contracts.Click;
 import io.drip.tracking.link.Link;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.UUID;
 
 /**
  * A click as the redirect saw it, before the writer checks it against the message's delivery.
@@ -12,7 +13,7 @@ import java.time.Instant;
  * @param country   from the full address before anonymising, null if unknown
  * @param botReason what the request itself gave away (agent, method, prefetch), null if nothing
  */
-public record ClickAttempt(String clickId, Link link, Instant at, String method, String ip, String country,
+public record ClickAttempt(UUID clickId, Link link, Instant at, String method, String ip, String country,
         String userAgent, Agent agent, String botReason) {
 
     /** The final reason, once the delivery time of the message is known (null: not delivered yet). */
@@ -25,7 +26,7 @@ public record ClickAttempt(String clickId, Link link, Instant at, String method,
     }
 
     public Click toClick(String finalBotReason) {
-        return new Click(clickId, link.code(), link.messageId(), link.contactId(), link.journeyId(), link.stepId(),
+        return new Click(clickId.toString(), link.code(), link.messageId(), link.contactId(), link.journeyId(), link.stepId(),
                 link.variant(), at, ip, userAgent, finalBotReason == null ? agent.device() : "bot",
                 finalBotReason != null, country);
     }

@@ -123,12 +123,17 @@ public class RedirectRoutes {
             metrics.answered(timing, TrackingMetrics.EXPIRED);
             return;
         }
-        // the shopper reaches the shop even when the click cannot be recorded in time
-        clicks.write(attempt(context.request(), link, now))
-                .subscribe().with(click -> redirect(context, link, timing), failure -> {
-                    LOG.errorf("click on %s not recorded before redirecting: %s", link.code(), failure.toString());
-                    redirect(context, link, timing);
-                });
+        ClickAttempt click = attempt(context.request(), link, now);
+        if (clicks.offer(click)) {
+            redirect(context, link, timing);
+            return;
+        }
+        // the buffer is full: wait for the commit, but the shopper reaches the shop even when the
+        // click cannot be recorded in time
+        clicks.writeAndWait(click).subscribe().with(written -> redirect(context, link, timing), failure -> {
+            LOG.errorf("click on %s not recorded before redirecting: %s", link.code(), failure.toString());
+            redirect(context, link, timing);
+        });
     }
 
     private void redirect(RoutingContext context, Link link, Timer.Sample timing) {
@@ -147,7 +152,7 @@ public class RedirectRoutes {
         String reason = request.method() == HttpMethod.HEAD ? BotReason.HEAD_REQUEST
                 : isPrefetch(request) ? BotReason.PREFETCH
                 : agent.botReason();
-        return new ClickAttempt(CLICK_IDS.generate().toString(), link, at, request.method().name(),
+        return new ClickAttempt(CLICK_IDS.generate(), link, at, request.method().name(),
                 anonymizeIp ? IpAnonymizer.anonymize(ip) : ip, countries.countryOf(ip), userAgent, agent, reason);
     }
 
