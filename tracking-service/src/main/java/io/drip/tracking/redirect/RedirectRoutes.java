@@ -14,6 +14,7 @@ import io.drip.tracking.link.LinkCache;
 import io.drip.tracking.metrics.TrackingMetrics;
 import io.micrometer.core.instrument.Timer;
 import io.smallrye.mutiny.Uni;
+import io.quarkus.vertx.http.runtime.RouteConstants;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.ext.web.Router;
@@ -41,6 +42,7 @@ public class RedirectRoutes {
     private static final Logger LOG = Logger.getLogger(RedirectRoutes.class);
     private static final Pattern CODE = Pattern.compile(SendCommand.Link.CODE_PATTERN);
     private static final Duration LOOKUP_RETRY = Duration.ofMillis(200);
+    private static final int BEFORE_QUARKUS_HANDLERS = RouteConstants.ROUTE_ORDER_UPLOAD_LIMIT + 1;
     /*
      * Click ids only need to be unique. Time-ordered ones (UUID version 7: milliseconds, then a
      * counter over fresh random bits) go to the end of the click table's primary-key index instead
@@ -85,8 +87,10 @@ public class RedirectRoutes {
     void routes(@Observes Router router) {
         String path = baseUrl.getPath() == null || baseUrl.getPath().isEmpty() ? "/" : baseUrl.getPath();
         String route = (path.endsWith("/") ? path : path + "/") + ":code";
-        router.route(HttpMethod.GET, route).handler(this::follow);
-        router.route(HttpMethod.HEAD, route).handler(this::follow);
+        // ahead of the REST layer and HTTP security, which every request would otherwise pass
+        // through: the redirect is public and answers from memory
+        router.route(HttpMethod.GET, route).order(BEFORE_QUARKUS_HANDLERS).handler(this::follow);
+        router.route(HttpMethod.HEAD, route).order(BEFORE_QUARKUS_HANDLERS).handler(this::follow);
     }
 
     private void follow(RoutingContext context) {
