@@ -81,6 +81,15 @@ psql_db -d "$db" -c "insert into link (code, url, destination, message_id, conta
     now(), now() + interval '90 days'
   from generate_series(1, $links) i on conflict do nothing"
 psql_db -d "$db" -c "select code from link where journey_id = 'bench'" >"$work/codes.txt"
+# Diagnostic: expired links take the redirect's path (route, cache, expiry check) up to the click,
+# then answer a 410 page and record nothing: what the HTTP path costs without the durable click.
+psql_db -d "$db" -c "insert into link (code, url, destination, message_id, contact_id, journey_id, journey_version,
+    step_id, variant, created_at, expires_at)
+  select substr(md5(random()::text || i), 1, 10), 'https://shop.example/cart',
+    'https://shop.example/cart?utm_source=sms', 'bench-x' || i, 'bench-c' || i, 'bench-expired', 1, 'step', 'A',
+    now() - interval '100 days', now() - interval '10 days'
+  from generate_series(1, $links) i on conflict do nothing"
+psql_db -d "$db" -c "select code from link where journey_id = 'bench-expired'" >"$work/expired.txt"
 clicks_before="$(psql_db -d "$db" -c "select count(*) from click")"
 
 cat >"$work/paths.lua" <<'LUA'
@@ -89,7 +98,6 @@ for line in io.lines(os.getenv("BENCH_CODES")) do codes[#codes + 1] = line end
 wrk.headers["User-Agent"] = "Mozilla/5.0 (iPhone; CPU iPhone OS 18_0 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/18.0 Mobile/15E148 Safari/604.1"
 request = function() return wrk.format("GET", "/" .. codes[math.random(#codes)]) end
 LUA
-export BENCH_CODES="$work/codes.txt"
 # Where the CPU goes during a run: CPU time (user + system, all threads) of each part, read from /proc.
 ticks_of() { local t=0 pid; for pid; do [[ -r /proc/$pid/stat ]] && t=$((t + $(awk '{print $14 + $15}' /proc/$pid/stat))); done; echo "$t"; }
 busy_ticks() { awk '/^cpu / {print $2 + $3 + $4 + $7 + $8}' /proc/stat; }
@@ -108,11 +116,15 @@ cpu_report() { # $1 label, $2 sample before, $3 sample after, $4 wrk's output
     printf "  CPU per request (µs): nginx %.1f, tracking-service %.1f, postgres %.1f, kafka %.1f\n",
       1e6 * t[2] / n, 1e6 * t[3] / n, 1e6 * t[4] / n, 1e6 * t[5] / n }'
 }
-run_wrk() { wrk -t"$threads" -c"$connections" -d"$2" --latency -s "$work/paths.lua" "http://127.0.0.1:$1"; }
+run_wrk() { # $1 port, $2 duration, $3 the codes to request (default: the live links)
+  BENCH_CODES="${3:-$work/codes.txt}" wrk -t"$threads" -c"$connections" -d"$2" --latency -s "$work/paths.lua" \
+    "http://127.0.0.1:$1"
+}
 
 log "Warm-up (10s each)"
 run_wrk "$nginx_port" 10s >/dev/null
 run_wrk "$http_port" 10s >/dev/null
+run_wrk "$http_port" 5s "$work/expired.txt" >/dev/null
 warm_clicks="$(psql_db -d "$db" -c "select count(*) from click")"
 # the warm-up's clicks are published before anything is measured, so their relay runs in neither run
 for _ in $(seq 1 120); do
@@ -127,6 +139,9 @@ before="$(cpu_sample)"; run_wrk "$http_port" "$duration" | tee "$work/tracking.t
 cpu_report "the tracking run" "$before" "$after" "$work/tracking.txt" >>"$work/cpu.txt"
 sleep 2
 clicks_after="$(psql_db -d "$db" -c "select count(*) from click")"
+log "Diagnostic: the same against expired links (410 page, no click recorded)"
+before="$(cpu_sample)"; run_wrk "$http_port" "$duration" "$work/expired.txt" | tee "$work/expired-run.txt"; after="$(cpu_sample)"
+cpu_report "the 410 run" "$before" "$after" "$work/expired-run.txt" >>"$work/cpu.txt"
 
 rps() { awk '/^Requests\/sec/ {print $2}' "$1"; }
 p() { awk -v q="$2" '$1 == q {print $2}' "$1"; }
@@ -138,8 +153,10 @@ printf '%-18s %12s %10s %10s %10s\n' "nginx return 302" "$(rps "$work/nginx.txt"
   "$(p "$work/nginx.txt" 99%)" "$(non2xx "$work/nginx.txt" || true)"
 printf '%-18s %12s %10s %10s %10s\n' "tracking-service" "$(rps "$work/tracking.txt")" "$(p "$work/tracking.txt" 50%)" \
   "$(p "$work/tracking.txt" 99%)" "$(non2xx "$work/tracking.txt" || true)"
-awk -v t="$(rps "$work/tracking.txt")" -v n="$(rps "$work/nginx.txt")" \
-  'BEGIN { printf "tracking / nginx: %.1f%% (target >= 50%%)\n", 100 * t / n }'
+printf '%-18s %12s %10s %10s %10s\n' "  410, no click" "$(rps "$work/expired-run.txt")" \
+  "$(p "$work/expired-run.txt" 50%)" "$(p "$work/expired-run.txt" 99%)" "(diagnostic: 410 pages are expected)"
+awk -v t="$(rps "$work/tracking.txt")" -v n="$(rps "$work/nginx.txt")" -v x="$(rps "$work/expired-run.txt")" \
+  'BEGIN { printf "tracking / nginx: %.1f%% (target >= 50%%); without the click (410 run): %.1f%%\n", 100 * t / n, 100 * x / n }'
 cat "$work/cpu.txt"
 echo "load average at the end: $(cut -d' ' -f1-3 /proc/loadavg) (other processes share these CPUs)"
 echo "clicks recorded in PostgreSQL during the measured run: $((clicks_after - warm_clicks)) (warm-up: $((warm_clicks - clicks_before)))"
