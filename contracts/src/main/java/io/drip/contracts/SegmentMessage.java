@@ -1,5 +1,6 @@
 package io.drip.contracts;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -46,14 +47,17 @@ public record SegmentMessage(
         return userId != null && !userId.isBlank() ? userId : anonymousId;
     }
 
+    @JsonIgnore // a question about the type, not a field of the message
     public boolean isTrack() {
         return TRACK.equals(type);
     }
 
+    @JsonIgnore
     public boolean isIdentify() {
         return IDENTIFY.equals(type);
     }
 
+    @JsonIgnore
     public boolean isAlias() {
         return ALIAS.equals(type);
     }

@@ -28,6 +28,17 @@ class MessageJsonTest {
     }
 
     @Test
+    void aSegmentMessageIsWrittenWithItsFieldsOnly() {
+        var track = new SegmentMessage(SegmentMessage.TRACK, "m-1", "u-1", null, "Order Completed", null, null, null,
+                null, Instant.parse("2026-11-25T10:15:30Z"), null, null);
+        String json = MessageJson.write(track);
+        assertTrue(json.contains("\"type\":\"track\""), json);
+        for (String question : new String[] {"\"track\":", "\"identify\":", "\"alias\":"}) {
+            assertTrue(!json.contains(question), "no " + question + " in " + json);
+        }
+    }
+
+    @Test
     void unknownFieldsAreIgnoredSoProducersCanAddFields() {
         var click = MessageJson.read("""
                 {"clickId":"c","code":"x","messageId":"m","contactId":"u","at":"2026-11-25T10:00:00Z","bot":true,
