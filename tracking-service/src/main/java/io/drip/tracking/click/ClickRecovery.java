@@ -59,10 +59,17 @@ public class ClickRecovery {
                         from click_batch""").execute()
                 .invoke(rows -> metrics.unpublishedBatches(rows.iterator().next().getLong("n"),
                         rows.iterator().next().getLong("age")))
-                .chain(this::claimAndPublish);
+                .chain(this::publishAllLeft);
     }
 
-    private Uni<Void> claimAndPublish() {
+    /** Goes on while it finds full pages: after a long outage the backlog is large. */
+    private Uni<Void> publishAllLeft() {
+        return claimAndPublish().chain(published -> published == BATCHES_AT_ONCE ? publishAllLeft()
+                : Uni.createFrom().voidItem());
+    }
+
+    /** Publishes up to BATCHES_AT_ONCE batches; returns how many. */
+    private Uni<Integer> claimAndPublish() {
         return pool.withTransaction(tx -> tx.preparedQuery("""
                         select id, click_ids from click_batch
                         where created_at < now() - $1::bigint * interval '1 second' and not (id = any($2))
@@ -70,7 +77,7 @@ public class ClickRecovery {
                 .execute(Tuple.of(republishAfter.toSeconds(), publisher.publishing(), BATCHES_AT_ONCE))
                 .chain(batches -> {
                     if (batches.size() == 0) {
-                        return Uni.createFrom().voidItem();
+                        return Uni.createFrom().item(0);
                     }
                     List<Long> ids = new ArrayList<>();
                     List<UUID> clickIds = new ArrayList<>();
@@ -83,7 +90,7 @@ public class ClickRecovery {
                                     .execute(Tuple.of(ids.toArray(new Long[0]))))
                             .invoke(() -> LOG.infof("published %d clicks of %d batches left unpublished",
                                     clickIds.size(), ids.size()))
-                            .replaceWithVoid();
+                            .replaceWith(ids.size());
                 }));
     }
 
