@@ -6,12 +6,13 @@
 #
 # Needs PostgreSQL on 127.0.0.1:5432 (user drip) and a Kafka broker (BENCH_KAFKA, default
 # 127.0.0.1:29092; deploy/local/kafka start). Installs wrk and nginx from the Debian packages
-# if missing. Settings: BENCH_DURATION (20s), BENCH_CONNECTIONS (32), BENCH_THREADS (2),
+# if missing. Settings: BENCH_DURATION (20s), BENCH_WARMUP (60s), BENCH_CONNECTIONS (32), BENCH_THREADS (2),
 # BENCH_LINKS (1000), BENCH_DB (drip_tracking_bench). Everything it starts listens on
 # 127.0.0.1 only and is stopped by pid at the end; BENCH_KEEP=1 keeps its logs in /tmp.
 set -euo pipefail
 repo="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 duration="${BENCH_DURATION:-20s}"
+warmup="${BENCH_WARMUP:-60s}"
 connections="${BENCH_CONNECTIONS:-32}"
 threads="${BENCH_THREADS:-2}"
 links="${BENCH_LINKS:-1000}"
@@ -121,14 +122,16 @@ run_wrk() { # $1 port, $2 duration, $3 the codes to request (default: the live l
     "http://127.0.0.1:$1"
 }
 
-log "Warm-up (10s each)"
+# the JVM's compilers need the longer warm-up: after 15 s of traffic, C2 still took a fifth of
+# tracking-service's CPU during the measured run (async-profiler, 2026-12-03)
+log "Warm-up (nginx 10s, tracking-service $warmup)"
 run_wrk "$nginx_port" 10s >/dev/null
-run_wrk "$http_port" 10s >/dev/null
-run_wrk "$http_port" 5s "$work/expired.txt" >/dev/null
+run_wrk "$http_port" "$warmup" >/dev/null
+run_wrk "$http_port" 10s "$work/expired.txt" >/dev/null
 warm_clicks="$(psql_db -d "$db" -c "select count(*) from click")"
-# the warm-up's clicks are published before anything is measured, so their relay runs in neither run
+# the warm-up's clicks are published before anything is measured, so their publishing runs in neither run
 for _ in $(seq 1 120); do
-  [[ "$(psql_db -d "$db" -c "select count(*) from outbox")" == 0 ]] && break
+  [[ "$(psql_db -d "$db" -c "select count(*) from click_batch")" == 0 ]] && break
   sleep 1
 done
 
