@@ -5,14 +5,21 @@ import static io.drip.dispatch.Sends.is;
 import static io.drip.dispatch.Sends.randomNumber;
 import static io.drip.dispatch.Sends.send;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.drip.contracts.DeliveryStatus;
 import io.drip.contracts.SendCommand;
 import io.drip.contracts.Topics;
+import io.drip.dispatch.send.StatusChanges;
 import io.drip.testing.ServiceMetrics;
 import io.drip.testing.TopicProbe;
 import io.quarkus.test.junit.QuarkusTest;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import jakarta.inject.Inject;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -23,6 +30,12 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 class DispatchMetricsTest {
     private static final Duration WAIT = Duration.ofSeconds(30);
+
+    @Inject
+    StatusChanges changes;
+
+    @Inject
+    Pool pool;
 
     @Test
     void sentMessagesCountByProviderAndStatusAndConsumedRecordsByTopic() {
@@ -42,6 +55,18 @@ class DispatchMetricsTest {
             assertTrue(after.since(before, "drip_records_processed_total", "topic", Topics.SENDS) >= 3);
             assertTrue(after.since(before, "drip_records_processed_total", "topic", Topics.CONTACTS) >= 3);
         });
+    }
+
+    @Test
+    void aStatusChangeCountsOnceItsTransactionCommitsNotWhenItRollsBack() {
+        ServiceMetrics before = ServiceMetrics.scrape();
+        var change = new DeliveryStatus("metrics-" + UUID.randomUUID(), "metrics-" + UUID.randomUUID(),
+                DeliveryStatus.FAILED, "metrics_test", "sandbox", null, null, Instant.now());
+        assertThrows(IllegalStateException.class, () -> pool.withTransaction(tx -> changes.publish(tx, change)
+                .chain(() -> Uni.createFrom().failure(new IllegalStateException("rolled back")))).await().atMost(WAIT));
+        pool.withTransaction(tx -> changes.publish(tx, change)).await().atMost(WAIT);
+        Awaitility.await().atMost(WAIT).untilAsserted(() -> assertEquals(1, ServiceMetrics.scrape()
+                .since(before, "drip_sends_total", "provider", "sandbox", "status", "failed", "reason", "metrics_test")));
     }
 
     @Test
