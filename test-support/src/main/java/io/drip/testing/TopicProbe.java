@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.UUID;
+import java.util.concurrent.Future;
 import java.util.function.Predicate;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -86,6 +87,24 @@ public final class TopicProbe implements AutoCloseable {
         headers.forEach((name, header) -> record.headers().add(name, header.getBytes(StandardCharsets.UTF_8)));
         try (var producer = new KafkaProducer<>(config, new StringSerializer(), new StringSerializer())) {
             producer.send(record).get();
+        } catch (Exception e) {
+            throw new IllegalStateException("could not produce to " + topic, e);
+        }
+    }
+
+    /** Produces these records (key, value; a null value is a tombstone) in order, with one producer, and waits for the acks. */
+    public static void produceAll(String topic, List<Map.Entry<String, String>> records) {
+        Properties config = new Properties();
+        config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers());
+        config.put(ProducerConfig.ACKS_CONFIG, "all");
+        try (var producer = new KafkaProducer<>(config, new StringSerializer(), new StringSerializer())) {
+            List<Future<?>> acks = new ArrayList<>();
+            for (Map.Entry<String, String> record : records) {
+                acks.add(producer.send(new ProducerRecord<>(topic, record.getKey(), record.getValue())));
+            }
+            for (var ack : acks) {
+                ack.get();
+            }
         } catch (Exception e) {
             throw new IllegalStateException("could not produce to " + topic, e);
         }

@@ -8,14 +8,18 @@ import io.vertx.mutiny.sqlclient.SqlClient;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
 
 /**
  * A service's local projection of {@code drip.contacts.v1} (table {@code contact_snapshot}, from
- * Flyway location {@code db/contacts}), fed by {@link ContactSnapshotConsumer}. A tombstone (erasure)
- * deletes the snapshot and, in the same transaction, runs the service's {@link ContactErasure}s.
+ * Flyway location {@code db/contacts}), fed by {@link ContactSnapshotConsumer}: many snapshots per
+ * transaction, and a tombstone (erasure) in its own, where it deletes the snapshot and runs the
+ * service's {@link ContactErasure}s.
  */
 @ApplicationScoped
 public class ContactSnapshots {
@@ -23,27 +27,58 @@ public class ContactSnapshots {
     @Inject
     ContactErasures erasures;
 
-    public Uni<Void> apply(SqlClient tx, ConsumerRecord<String, String> record) {
-        if (record.key() == null) {
+    /**
+     * The snapshot a record of drip.contacts.v1 carries, null for a tombstone.
+     *
+     * @throws MalformedMessageException when it is neither, or names another contact than its key
+     */
+    public ContactSnapshot read(String key, String value) {
+        if (key == null) {
             throw new MalformedMessageException("a contact record needs the contactId as its key");
         }
-        if (record.value() == null) {
-            return tx.preparedQuery("delete from contact_snapshot where id = $1").execute(Tuple.of(record.key()))
-                    .chain(() -> erasures.erase(tx, record.key()));
+        if (value == null) {
+            return null;
         }
-        ContactSnapshot snapshot = MessageJson.read(record.value(), ContactSnapshot.class);
-        if (!record.key().equals(snapshot.contactId())) {
+        ContactSnapshot snapshot = MessageJson.read(value, ContactSnapshot.class);
+        if (!key.equals(snapshot.contactId())) {
             throw new MalformedMessageException("the snapshot's contactId '" + snapshot.contactId()
-                    + "' differs from the record key '" + record.key() + "'");
+                    + "' differs from the record key '" + key + "'");
+        }
+        return snapshot;
+    }
+
+    /** Keeps each contact's newest of these snapshots, unless a newer one is held already. */
+    public Uni<Void> storeAll(SqlClient tx, List<ContactSnapshot> snapshots) {
+        Map<String, ContactSnapshot> newest = new LinkedHashMap<>();
+        for (ContactSnapshot snapshot : snapshots) {
+            newest.merge(snapshot.contactId(), snapshot, (held, next) -> next.version() > held.version() ? next : held);
+        }
+        int n = newest.size();
+        String[] ids = new String[n], documents = new String[n];
+        Long[] versions = new Long[n];
+        OffsetDateTime[] updated = new OffsetDateTime[n];
+        int i = 0;
+        for (ContactSnapshot snapshot : newest.values()) {
+            ids[i] = snapshot.contactId();
+            versions[i] = snapshot.version();
+            documents[i] = MessageJson.write(snapshot);
+            updated[i++] = snapshot.updatedAt().atOffset(ZoneOffset.UTC);
         }
         return tx.preparedQuery("""
-                        insert into contact_snapshot (id, version, snapshot, updated_at) values ($1, $2, $3::text::jsonb, $4)
+                        insert into contact_snapshot (id, version, snapshot, updated_at)
+                        select * from unnest($1::text[], $2::bigint[], $3::text[]::jsonb[], $4::timestamptz[])
                         on conflict (id) do update set version = excluded.version, snapshot = excluded.snapshot,
                           updated_at = excluded.updated_at
                         where contact_snapshot.version < excluded.version""")
-                .execute(Tuple.of(snapshot.contactId(), snapshot.version(), MessageJson.write(snapshot),
-                        snapshot.updatedAt().atOffset(ZoneOffset.UTC)))
+                .execute(Tuple.tuple().addArrayOfString(ids).addArrayOfLong(versions).addArrayOfString(documents)
+                        .addArrayOfOffsetDateTime(updated))
                 .replaceWithVoid();
+    }
+
+    /** An erasure (tombstone): the snapshot goes, and the service's {@link ContactErasure}s run. */
+    public Uni<Void> erase(SqlClient tx, String contactId) {
+        return tx.preparedQuery("delete from contact_snapshot where id = $1").execute(Tuple.of(contactId))
+                .chain(() -> erasures.erase(tx, contactId));
     }
 
     public Uni<Optional<ContactSnapshot>> find(SqlClient db, String contactId) {
