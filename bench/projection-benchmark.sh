@@ -12,6 +12,8 @@
 # (drip_projection_bench) and its own consumer group; what it starts is stopped by pid.
 set -euo pipefail
 repo="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+# shellcheck source=SCRIPTDIR/lib.sh
+source "$repo/bench/lib.sh"
 snapshots="${BENCH_SNAPSHOTS:-20000}"
 batch_sizes="${BENCH_BATCH_SIZES:-1 500}"
 service="${BENCH_SERVICE:-dispatch-service}"
@@ -19,9 +21,6 @@ kafka="${BENCH_KAFKA:-127.0.0.1:29092}"
 db=drip_projection_bench
 kafka_libs="${DRIP_HOME:-$HOME/.drip}/kafka/${KAFKA_VERSION:-4.1.2}/libs"
 jar="$repo/$service/target/quarkus-app/quarkus-run.jar"
-export PGPASSWORD="${DRIP_DB_PASSWORD:-drip}"
-psql_db() { psql -h 127.0.0.1 -U drip -v ON_ERROR_STOP=1 -qAt "$@"; }
-log() { printf '[bench] %s\n' "$*" >&2; }
 
 [[ -d "$kafka_libs" ]] || { log "no Kafka jars in $kafka_libs: start a broker with deploy/local/kafka"; exit 1; }
 [[ -f "$jar" ]] || (cd "$repo" && ./mvnw -B -q -pl "$service" -am package -DskipTests)
@@ -33,8 +32,6 @@ cleanup() {
   [[ -n "${BENCH_KEEP:-}" ]] || rm -rf "$work"
 }
 trap cleanup EXIT
-ticks_of() { local t=0 pid; for pid; do [[ -r /proc/$pid/stat ]] && t=$((t + $(awk '{print $14 + $15}' /proc/$pid/stat))); done; echo "$t"; }
-free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
 
 # contact snapshots as contact-service writes them: key <tab> value, one contact each
 awk -v n="$snapshots" 'BEGIN {

@@ -11,6 +11,8 @@
 # 127.0.0.1 only and is stopped by pid at the end; BENCH_KEEP=1 keeps its logs in /tmp.
 set -euo pipefail
 repo="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+# shellcheck source=SCRIPTDIR/lib.sh
+source "$repo/bench/lib.sh"
 duration="${BENCH_DURATION:-20s}"
 warmup="${BENCH_WARMUP:-60s}"
 connections="${BENCH_CONNECTIONS:-32}"
@@ -19,9 +21,6 @@ links="${BENCH_LINKS:-1000}"
 db="${BENCH_DB:-drip_tracking_bench}"
 kafka="${BENCH_KAFKA:-127.0.0.1:29092}"
 jar="$repo/tracking-service/target/quarkus-app/quarkus-run.jar"
-export PGPASSWORD="${DRIP_DB_PASSWORD:-drip}"
-psql_db() { psql -h 127.0.0.1 -U drip -v ON_ERROR_STOP=1 -qAt "$@"; }
-log() { printf '[bench] %s\n' "$*" >&2; }
 
 if ! command -v wrk >/dev/null || ! command -v nginx >/dev/null; then
   log "Installing wrk and nginx (Debian packages)"
@@ -37,7 +36,6 @@ cleanup() {
   [[ -n "${BENCH_KEEP:-}" ]] || rm -rf "$work"
 }
 trap cleanup EXIT
-free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
 nginx_port="$(free_port)"; http_port="$(free_port)"; management_port="$(free_port)"
 
 log "nginx: return 302 on 127.0.0.1:$nginx_port (prefix $work)"
@@ -99,8 +97,7 @@ for line in io.lines(os.getenv("BENCH_CODES")) do codes[#codes + 1] = line end
 wrk.headers["User-Agent"] = "Mozilla/5.0 (iPhone; CPU iPhone OS 18_0 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/18.0 Mobile/15E148 Safari/604.1"
 request = function() return wrk.format("GET", "/" .. codes[math.random(#codes)]) end
 LUA
-# Where the CPU goes during a run: CPU time (user + system, all threads) of each part, read from /proc.
-ticks_of() { local t=0 pid; for pid; do [[ -r /proc/$pid/stat ]] && t=$((t + $(awk '{print $14 + $15}' /proc/$pid/stat))); done; echo "$t"; }
+# Where the CPU goes during a run: CPU time of each part, read from /proc.
 busy_ticks() { awk '/^cpu / {print $2 + $3 + $4 + $7 + $8}' /proc/stat; }
 kafka_pid="$(ss -ltnpH "sport = :${kafka##*:}" | grep -o 'pid=[0-9]*' | head -1 | cut -d= -f2 || true)"
 cpu_sample() {
