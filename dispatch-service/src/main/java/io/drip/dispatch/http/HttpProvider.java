@@ -96,7 +96,7 @@ public class HttpProvider implements SmsProvider {
     }
 
     @Override
-    public Uni<Recovery> recover(String messageId) {
+    public Uni<Recovery> recover(Submission submission, Instant notBefore) {
         return Uni.createFrom().item(idempotent ? Recovery.deduplicated() : Recovery.unknown());
     }
 

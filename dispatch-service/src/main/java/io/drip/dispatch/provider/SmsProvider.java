@@ -1,6 +1,7 @@
 package io.drip.dispatch.provider;
 
 import io.smallrye.mutiny.Uni;
+import java.time.Instant;
 
 /**
  * An SMS provider: hands a message to a network. Implementations are CDI beans, named in the
@@ -23,10 +24,12 @@ public interface SmsProvider {
     Uni<Accepted> submit(Submission submission);
 
     /**
-     * What the provider can tell about a message after a crash between its submission and the
-     * commit that records it.
+     * What the provider can tell about a submission whose outcome is unknown: a crash between the
+     * call and the commit that records it, or a call that timed out.
+     *
+     * @param notBefore when Drip created the message: no provider can have it from earlier
      */
-    default Uni<Recovery> recover(String messageId) {
+    default Uni<Recovery> recover(Submission submission, Instant notBefore) {
         return Uni.createFrom().item(Recovery.unknown());
     }
 }

@@ -10,6 +10,7 @@ import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.UUID;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -42,12 +43,16 @@ public class SandboxProvider implements SmsProvider {
                         on conflict (message_id) do nothing""")
                 .execute(Tuple.of(id, submission.messageId(), submission.to(), submission.text(),
                         receiptDelay.toNanos() / 1e9))
-                .chain(() -> recover(submission.messageId()))
+                .chain(() -> recorded(submission.messageId()))
                 .map(recovery -> new Accepted(recovery.providerMessageId(), null));
     }
 
     @Override
-    public Uni<Recovery> recover(String messageId) {
+    public Uni<Recovery> recover(Submission submission, Instant notBefore) {
+        return recorded(submission.messageId());
+    }
+
+    private Uni<Recovery> recorded(String messageId) {
         return pool.preparedQuery("select id from sandbox_message where message_id = $1")
                 .execute(Tuple.of(messageId))
                 .map(rows -> rows.size() == 0 ? Recovery.notTaken() : Recovery.accepted(rows.iterator().next().getString("id")));

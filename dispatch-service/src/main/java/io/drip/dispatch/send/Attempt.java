@@ -1,5 +1,6 @@
 package io.drip.dispatch.send;
 
+import io.drip.dispatch.provider.Submission;
 import io.drip.dispatch.route.RouteRates;
 import io.drip.dispatch.text.SmsText;
 
@@ -13,4 +14,9 @@ import io.drip.dispatch.text.SmsText;
  */
 public record Attempt(Outgoing message, String to, SmsText sms, String route, String provider, int number,
         RouteRates.Slot slot) {
+
+    /** What is handed to the provider. */
+    public Submission submission() {
+        return new Submission(message.messageId(), to, sms);
+    }
 }

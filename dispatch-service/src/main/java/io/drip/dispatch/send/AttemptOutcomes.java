@@ -88,7 +88,7 @@ public class AttemptOutcomes {
         return switch (error.kind()) {
             case TRANSIENT -> retry(tx, attempt, error.reason(), now);
             case PERMANENT -> permanent(tx, attempt, error, now);
-            case UNKNOWN -> providers.find(attempt.provider()).orElseThrow().recover(attempt.message().messageId())
+            case UNKNOWN -> providers.find(attempt.provider()).orElseThrow().recover(attempt.submission(), attempt.message().createdAt())
                     .chain(recovery -> settle(tx, attempt, recovery, error.reason(), now));
         };
     }

@@ -2,7 +2,6 @@ package io.drip.dispatch.send;
 
 import io.drip.dispatch.provider.Accepted;
 import io.drip.dispatch.provider.Providers;
-import io.drip.dispatch.provider.Submission;
 import io.drip.dispatch.route.RouteRates;
 import io.drip.kit.work.Poller;
 import io.quarkus.runtime.StartupEvent;
@@ -101,7 +100,7 @@ public class Dispatcher {
 
     private Uni<Void> call(Attempt attempt) {
         Outgoing message = attempt.message();
-        return providers.submit(attempt.provider(), new Submission(message.messageId(), attempt.to(), attempt.sms()))
+        return providers.submit(attempt.provider(), attempt.submission())
                 .onItemOrFailure().transformToUni((Accepted accepted, Throwable failure) -> pool.withTransaction(tx ->
                         rates.release(tx, attempt.slot()).chain(() -> failure == null
                                 ? outcomes.accepted(tx, attempt, accepted, Instant.now())

@@ -54,7 +54,7 @@ public class SendingRecovery implements DueWork.Queue<Attempt> {
     @Override
     public Uni<Void> process(SqlConnection tx, Attempt attempt, Instant now) {
         Uni<Recovery> recovery = providers.find(attempt.provider())
-                .map(provider -> provider.recover(attempt.message().messageId()))
+                .map(provider -> provider.recover(attempt.submission(), attempt.message().createdAt()))
                 .orElseGet(() -> Uni.createFrom().item(Recovery.unknown()));
         return recovery.chain(r -> outcomes.settle(tx, attempt, r, INTERRUPTED, now));
     }

@@ -3,10 +3,14 @@ package io.drip.dispatch.twilio;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServer;
+import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.handler.BodyHandler;
 import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -17,7 +21,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * A stand-in for Twilio's Messages API on a free local port: takes messages like Twilio does
  * (201 with a sid), refuses {@code +...0000} numbers with error 21211, and answers 503 to
- * everything while {@link #failUntil} lies ahead. Records every request it took.
+ * everything while {@link #failUntil} lies ahead. Records every request it took, and lists them
+ * per number as Twilio's message list does.
  */
 public class TwilioStandIn implements QuarkusTestResourceLifecycleManager {
 
@@ -70,6 +75,18 @@ public class TwilioStandIn implements QuarkusTestResourceLifecycleManager {
             } else {
                 answer.run();
             }
+        });
+        // Twilio's message list, newest first, as a recovery reads it
+        router.get("/2010-04-01/Accounts/:sid/Messages.json").handler(ctx -> {
+            String to = ctx.request().getParam("To");
+            int pageSize = Integer.parseInt(ctx.request().getParam("PageSize", "50"));
+            JsonArray messages = new JsonArray();
+            TAKEN.stream().filter(t -> t.to().equals(to)).sorted(Comparator.comparing(Taken::at).reversed())
+                    .limit(pageSize).forEach(t -> messages.add(new JsonObject().put("sid", t.sid()).put("to", t.to())
+                            .put("from", t.from()).put("body", t.body()).put("date_created",
+                                    DateTimeFormatter.RFC_1123_DATE_TIME.format(t.at().atOffset(ZoneOffset.UTC)))));
+            ctx.response().putHeader("Content-Type", "application/json")
+                    .end(new JsonObject().put("messages", messages).put("page_size", pageSize).encode());
         });
         HttpServer server;
         try {
