@@ -80,12 +80,9 @@ public final class TopicProbe implements AutoCloseable {
 
     /** Produces one record with these headers (e.g. a W3C traceparent) and waits for the ack. */
     public static void produce(String topic, String key, String value, Map<String, String> headers) {
-        Properties config = new Properties();
-        config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers());
-        config.put(ProducerConfig.ACKS_CONFIG, "all");
         var record = new ProducerRecord<>(topic, key, value);
         headers.forEach((name, header) -> record.headers().add(name, header.getBytes(StandardCharsets.UTF_8)));
-        try (var producer = new KafkaProducer<>(config, new StringSerializer(), new StringSerializer())) {
+        try (var producer = producer()) {
             producer.send(record).get();
         } catch (Exception e) {
             throw new IllegalStateException("could not produce to " + topic, e);
@@ -94,10 +91,7 @@ public final class TopicProbe implements AutoCloseable {
 
     /** Produces these records (key, value; a null value is a tombstone) in order, with one producer, and waits for the acks. */
     public static void produceAll(String topic, List<Map.Entry<String, String>> records) {
-        Properties config = new Properties();
-        config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers());
-        config.put(ProducerConfig.ACKS_CONFIG, "all");
-        try (var producer = new KafkaProducer<>(config, new StringSerializer(), new StringSerializer())) {
+        try (var producer = producer()) {
             List<Future<?>> acks = new ArrayList<>();
             for (Map.Entry<String, String> record : records) {
                 acks.add(producer.send(new ProducerRecord<>(topic, record.getKey(), record.getValue())));
@@ -108,6 +102,13 @@ public final class TopicProbe implements AutoCloseable {
         } catch (Exception e) {
             throw new IllegalStateException("could not produce to " + topic, e);
         }
+    }
+
+    private static KafkaProducer<String, String> producer() {
+        Properties config = new Properties();
+        config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers());
+        config.put(ProducerConfig.ACKS_CONFIG, "all");
+        return new KafkaProducer<>(config, new StringSerializer(), new StringSerializer());
     }
 
     public static String bootstrapServers() {

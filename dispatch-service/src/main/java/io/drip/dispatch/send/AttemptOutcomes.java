@@ -78,7 +78,20 @@ public class AttemptOutcomes {
                 });
     }
 
-    public Uni<Void> failed(SqlClient tx, Attempt attempt, Throwable failure, Instant now) {
+    /**
+     * What the provider can tell of a call whose outcome it left unknown (a timeout), null for any
+     * other outcome. Asked before the transaction that records the outcome: the provider may take
+     * as long as a call to answer (Twilio's message list), and no connection waits for it.
+     */
+    public Uni<Recovery> askIfUnknown(Attempt attempt, Throwable failure) {
+        return failure instanceof ProviderException error && error.kind() == ProviderException.Kind.UNKNOWN
+                ? providers.find(attempt.provider()).orElseThrow().recover(attempt.submission(),
+                        attempt.message().createdAt())
+                : Uni.createFrom().nullItem();
+    }
+
+    /** @param recovery what {@link #askIfUnknown} found, for a failure of unknown outcome */
+    public Uni<Void> failed(SqlClient tx, Attempt attempt, Throwable failure, Recovery recovery, Instant now) {
         if (failure instanceof CircuitBreakerOpenException) {
             // the provider was not called: plan again at once, on the next available provider
             return outgoing.retryAt(tx, attempt.message().messageId(), now, false);
@@ -88,8 +101,7 @@ public class AttemptOutcomes {
         return switch (error.kind()) {
             case TRANSIENT -> retry(tx, attempt, error.reason(), now);
             case PERMANENT -> permanent(tx, attempt, error, now);
-            case UNKNOWN -> providers.find(attempt.provider()).orElseThrow().recover(attempt.submission(), attempt.message().createdAt())
-                    .chain(recovery -> settle(tx, attempt, recovery, error.reason(), now));
+            case UNKNOWN -> settle(tx, attempt, recovery, error.reason(), now);
         };
     }
 

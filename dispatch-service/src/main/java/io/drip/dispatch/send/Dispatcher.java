@@ -101,10 +101,11 @@ public class Dispatcher {
     private Uni<Void> call(Attempt attempt) {
         Outgoing message = attempt.message();
         return providers.submit(attempt.provider(), attempt.submission())
-                .onItemOrFailure().transformToUni((Accepted accepted, Throwable failure) -> pool.withTransaction(tx ->
-                        rates.release(tx, attempt.slot()).chain(() -> failure == null
-                                ? outcomes.accepted(tx, attempt, accepted, Instant.now())
-                                : outcomes.failed(tx, attempt, failure, Instant.now()))))
+                .onItemOrFailure().transformToUni((Accepted accepted, Throwable failure) -> outcomes
+                        .askIfUnknown(attempt, failure).chain(recovery -> pool.withTransaction(tx ->
+                                rates.release(tx, attempt.slot()).chain(() -> failure == null
+                                        ? outcomes.accepted(tx, attempt, accepted, Instant.now())
+                                        : outcomes.failed(tx, attempt, failure, recovery, Instant.now())))))
                 .onFailure().invoke(e -> LOG.errorf(e, "dispatch: cannot record the outcome of %s; %s settles it",
                         message.messageId(), SendingRecovery.class.getSimpleName()))
                 .onFailure().recoverWithNull();
