@@ -5,7 +5,7 @@ import io.drip.contracts.SendCommand;
 import io.drip.dispatch.policy.SendWindow;
 import io.drip.dispatch.provider.Price;
 import io.drip.dispatch.text.SmsText;
-import io.drip.kit.outbox.Outbox;
+import io.drip.kit.consume.Traced;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.SqlClient;
@@ -14,6 +14,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.Optional;
 
 /** The outgoing_message table: the queue of messages and their outcome. */
@@ -21,24 +22,57 @@ import java.util.Optional;
 public class OutgoingMessages {
 
     /**
-     * Queues a command; false when one with the same idempotency key or message id was queued
-     * before. Its age (for max-age and waits) counts from when the command was made.
+     * Queues commands in one statement, in their order; a command whose idempotency key or message
+     * id was queued before is left out. Its age (for max-age and waits) counts from when the
+     * command was made, and its statuses, published later from the queue, continue its trace.
+     * Returns how many were queued.
      */
-    public Uni<Boolean> accept(SqlClient tx, SendCommand command, Instant now) {
-        Instant due = command.notBefore() != null && command.notBefore().isAfter(now) ? command.notBefore() : now;
+    public Uni<Integer> acceptAll(SqlClient tx, List<Traced<SendCommand>> commands, Instant now) {
+        int size = commands.size();
+        String[] messageIds = new String[size];
+        String[] keys = new String[size];
+        String[] contacts = new String[size];
+        String[] journeys = new String[size];
+        String[] steps = new String[size];
+        String[] categories = new String[size];
+        String[] texts = new String[size];
+        String[] json = new String[size];
+        OffsetDateTime[] due = new OffsetDateTime[size];
+        OffsetDateTime[] created = new OffsetDateTime[size];
+        String[] windowFrom = new String[size];
+        String[] windowTo = new String[size];
+        String[] traces = new String[size];
+        for (int i = 0; i < size; i++) {
+            SendCommand command = commands.get(i).message();
+            messageIds[i] = command.messageId();
+            keys[i] = command.idempotencyKey();
+            contacts[i] = command.contactId();
+            journeys[i] = command.journeyId();
+            steps[i] = command.stepId();
+            categories[i] = command.category();
+            texts[i] = command.text();
+            json[i] = MessageJson.write(command);
+            due[i] = utc(command.notBefore() != null && command.notBefore().isAfter(now) ? command.notBefore() : now);
+            created[i] = utc(command.createdAt());
+            windowFrom[i] = command.sendWindow() == null ? null : command.sendWindow().from();
+            windowTo[i] = command.sendWindow() == null ? null : command.sendWindow().to();
+            traces[i] = commands.get(i).traceparent();
+        }
         return tx.preparedQuery("""
                         insert into outgoing_message (message_id, idempotency_key, contact_id, journey_id, step_id, category,
                           text, command, status, next_attempt_at, created_at, window_from, window_to, traceparent)
-                        values ($1, $2, $3, $4, $5, $6, $7, $8::text::jsonb, 'pending', $9, $10, $11, $12, $13)
+                        select m, k, c, j, s, cat, t, cmd::jsonb, 'pending', due, created, wf, wt, tp
+                        from unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[],
+                          $8::text[], $9::timestamptz[], $10::timestamptz[], $11::text[], $12::text[], $13::text[])
+                          with ordinality as r(m, k, c, j, s, cat, t, cmd, due, created, wf, wt, tp, n)
+                        order by n
                         on conflict do nothing""")
-                .execute(Tuple.from(new Object[] {command.messageId(), command.idempotencyKey(), command.contactId(),
-                        command.journeyId(), command.stepId(), command.category(), command.text(),
-                        MessageJson.write(command), utc(due), utc(command.createdAt()),
-                        command.sendWindow() == null ? null : command.sendWindow().from(),
-                        command.sendWindow() == null ? null : command.sendWindow().to(),
-                        // its statuses, published later from the queue, continue the send command's trace
-                        Outbox.currentTraceparent()}))
-                .map(result -> result.rowCount() == 1);
+                .execute(Tuple.tuple().addArrayOfString(messageIds).addArrayOfString(keys).addArrayOfString(contacts)
+                        .addArrayOfString(journeys).addArrayOfString(steps).addArrayOfString(categories)
+                        .addArrayOfString(texts).addArrayOfString(json).addArrayOfOffsetDateTime(due)
+                        .addArrayOfOffsetDateTime(created).addArrayOfString(windowFrom).addArrayOfString(windowTo)
+                        .addArrayOfString(traces))
+                .map(result -> result.rowCount());
     }
 
     /** Claims the most overdue pending message; other workers skip it while it is held. */

@@ -2,35 +2,43 @@ package io.drip.dispatch.send;
 
 import io.drip.contracts.MessageJson;
 import io.drip.contracts.SendCommand;
-import io.smallrye.mutiny.Uni;
-import io.vertx.mutiny.sqlclient.Pool;
+import io.drip.kit.consume.RecordBatches;
+import io.drip.kit.consume.Traced;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.CompletionStage;
+import org.eclipse.microprofile.reactive.messaging.Acknowledgment;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.eclipse.microprofile.reactive.messaging.Message;
 import org.jboss.logging.Logger;
 
-/** Queues send commands; the {@link DispatchWorker} sends them when their time has come. */
+/**
+ * Queues send commands, a batch of records in one statement ({@link RecordBatches}: a malformed
+ * command to the DLQ alone, transient failures retried); the {@link Dispatcher} sends them when
+ * their time has come. A command queued before (same idempotency key or message id) is ignored.
+ */
 @ApplicationScoped
 public class SendConsumer {
     private static final Logger LOG = Logger.getLogger(SendConsumer.class);
 
     @Inject
-    Pool pool;
+    RecordBatches batches;
 
     @Inject
     OutgoingMessages outgoing;
 
     @Incoming("sends")
-    public Uni<Void> consume(String record) {
-        SendCommand command = MessageJson.read(record, SendCommand.class);
-        return pool.withTransaction(tx -> outgoing.accept(tx, command, Instant.now()))
-                .invoke(accepted -> {
-                    if (!accepted) {
-                        LOG.debugf("send %s (key %s) was queued before; ignored", command.messageId(),
-                                command.idempotencyKey());
+    @Acknowledgment(Acknowledgment.Strategy.MANUAL)
+    public CompletionStage<Void> consume(Message<List<String>> batch) {
+        return batches.apply("sends", batch,
+                record -> Traced.of(MessageJson.read(record.getPayload(), SendCommand.class), record),
+                (tx, commands) -> outgoing.acceptAll(tx, commands, Instant.now()).invoke(queued -> {
+                    if (queued < commands.size()) {
+                        LOG.debugf("%d of %d send commands were queued before; ignored", commands.size() - queued,
+                                commands.size());
                     }
-                })
-                .replaceWithVoid();
+                }).replaceWithVoid());
     }
 }

@@ -7,6 +7,7 @@ import io.drip.journey.definition.JourneyDefinition;
 import io.drip.journey.engine.Variables;
 import io.drip.journey.metrics.TimerLateness;
 import io.drip.kit.contacts.ContactSnapshots;
+import io.drip.kit.outbox.Outbox;
 import io.drip.kit.work.DueWork;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
@@ -101,7 +102,7 @@ public class InactivityTimers implements DueWork.Queue<InactivityTimers.Due> {
                 INACTIVE_EVENT, null, properties, null, null, due.dueAt(), null, now);
         return removed.chain(() -> contacts.find(tx, due.contactId())).chain(contact -> journey.trigger().holds(
                 Variables.of(journey, journey.version(), contact.orElse(null), MessageJson.mapper().valueToTree(trigger)))
-                ? starter.enter(tx, journey, trigger, now)
+                ? starter.enter(tx, journey, trigger, contact.orElse(null), Outbox.currentTraceparent(), now)
                 : Uni.createFrom().voidItem());
     }
 

@@ -1,5 +1,6 @@
 package io.drip.journey.run;
 
+import io.drip.contracts.ContactSnapshot;
 import io.drip.contracts.Topics;
 import io.drip.journey.definition.JourneyCatalog;
 import io.drip.journey.definition.JourneyDefinition;
@@ -58,15 +59,38 @@ public class RunAdvancer {
         if (journey == null) {
             return runs.end(tx, run, Run.EXITED, "journey_removed", now);
         }
-        return contacts.find(tx, run.contactId()).chain(contact -> {
-            if (contact.isEmpty()) {
-                // the snapshot may still be on its way (topics are not ordered with each other)
-                return now.isAfter(run.enteredAt().plus(contactWait))
-                        ? runs.end(tx, run, Run.EXITED, "contact_unknown", now)
-                        : runs.save(tx, run, now.plus(CONTACT_RETRY));
-            }
-            return store(tx, walker.walk(journey, run, contact.get(), now), traceparent, now);
-        });
+        return contacts.find(tx, run.contactId())
+                .chain(contact -> advance(tx, journey, run, contact.orElse(null), traceparent, now));
+    }
+
+    /**
+     * Takes the first steps of a run just entered, with the contact the caller has read. A walk
+     * that fails (a journey that loops without waiting) leaves the run due, to the timer, which
+     * logs the failure and retries it like any other, instead of failing the whole entering batch.
+     */
+    public Uni<Void> advanceEntered(SqlConnection tx, JourneyDefinition journey, Run run, ContactSnapshot contact,
+            String traceparent, Instant now) {
+        if (contact == null) {
+            return advance(tx, journey, run, null, traceparent, now);
+        }
+        Walk walk;
+        try {
+            walk = walker.walk(journey, run, contact, now);
+        } catch (RuntimeException failure) {
+            return Uni.createFrom().voidItem();
+        }
+        return store(tx, walk, traceparent, now);
+    }
+
+    private Uni<Void> advance(SqlConnection tx, JourneyDefinition journey, Run run, ContactSnapshot contact,
+            String traceparent, Instant now) {
+        if (contact == null) {
+            // the snapshot may still be on its way (topics are not ordered with each other)
+            return now.isAfter(run.enteredAt().plus(contactWait))
+                    ? runs.end(tx, run, Run.EXITED, "contact_unknown", now)
+                    : runs.save(tx, run, now.plus(CONTACT_RETRY));
+        }
+        return store(tx, walker.walk(journey, run, contact, now), traceparent, now);
     }
 
     private Uni<Void> store(SqlConnection tx, Walk walk, String traceparent, Instant now) {

@@ -5,7 +5,6 @@ import io.drip.contracts.MessageJson;
 import io.drip.contracts.SegmentMessage;
 import io.drip.journey.definition.JourneyDefinition;
 import io.drip.journey.engine.Run;
-import io.drip.kit.outbox.Outbox;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.SqlClient;
@@ -63,19 +62,24 @@ public class RunRepository {
                         rows.iterator().next().getString("step_id"))));
     }
 
-    /** Enters the contact unless it already has an active run of this journey; true if it entered. */
-    public Uni<Boolean> start(SqlClient tx, JourneyDefinition journey, SegmentMessage trigger, String runKey, Instant now) {
-        UUID id = UUID.randomUUID();
+    /**
+     * Enters the contact unless it already has an active run of this journey: the run entered, if
+     * it did. Its records continue the given trace.
+     */
+    public Uni<Optional<Run>> start(SqlClient tx, JourneyDefinition journey, SegmentMessage trigger, String runKey,
+            String traceparent, Instant now) {
+        Run run = new Run(UUID.randomUUID(), journey.id(), journey.version(), trigger.contactId(), runKey, 0, null, 0,
+                false, MessageJson.mapper().valueToTree(trigger), now);
         return tx.preparedQuery("""
                         insert into journey_run (id, journey_id, journey_version, contact_id, run_key, status, step_index,
                           next_at, trigger_event, entered_at, updated_at, traceparent)
                         values ($1, $2, $3, $4, $5, 'active', 0, $6, $7::text::jsonb, $6, $6, $8)
                         on conflict (journey_id, contact_id, run_key) where status = 'active' do nothing""")
-                .execute(Tuple.from(new Object[] {id, journey.id(), journey.version(), trigger.contactId(), runKey,
-                        utc(now), MessageJson.write(trigger), Outbox.currentTraceparent()}))
-                .chain(result -> result.rowCount() == 0 ? Uni.createFrom().item(false)
-                        : history.add(tx, id, now, null, "entered", trigger.event() + " (" + trigger.messageId() + ")")
-                                .replaceWith(true));
+                .execute(Tuple.from(new Object[] {run.id(), journey.id(), journey.version(), trigger.contactId(), runKey,
+                        utc(now), MessageJson.write(trigger), traceparent}))
+                .chain(result -> result.rowCount() == 0 ? Uni.createFrom().item(Optional.<Run>empty())
+                        : history.add(tx, run.id(), now, null, "entered", trigger.event() + " (" + trigger.messageId() + ")")
+                                .replaceWith(Optional.of(run)));
     }
 
     /**

@@ -1,6 +1,7 @@
 package io.drip.journey.run;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.drip.contracts.ContactSnapshot;
 import io.drip.contracts.MessageJson;
 import io.drip.contracts.SegmentMessage;
 import io.drip.journey.definition.JourneyDefinition;
@@ -25,16 +26,30 @@ public class RunStarter {
     @Inject
     RunHistory history;
 
-    public Uni<Void> enter(SqlConnection tx, JourneyDefinition journey, SegmentMessage trigger, Instant now) {
+    @Inject
+    RunAdvancer advancer;
+
+    /**
+     * Enters the contact and takes the run's first steps at once, in the same transaction (the
+     * timer takes over at its first wait); its records continue the trigger's trace.
+     *
+     * @param contact the contact's snapshot, null if it has not arrived yet
+     */
+    public Uni<Void> enter(SqlConnection tx, JourneyDefinition journey, SegmentMessage trigger, ContactSnapshot contact,
+            String traceparent, Instant now) {
         JsonNode event = MessageJson.mapper().valueToTree(trigger);
         String runKey = journey.trigger().runKey(event);
         return runs.lastRun(tx, journey.id(), trigger.contactId(), runKey).chain(last -> {
             if (last.isPresent() && !journey.reentry().allows(last.get().enteredAt(), now)) {
                 return ignored(tx, last.get(), trigger, now, "re-entry " + journey.reentry().describe());
             }
-            return runs.start(tx, journey, trigger, runKey, now).chain(entered -> entered || last.isEmpty()
-                    ? Uni.createFrom().voidItem()
-                    : ignored(tx, last.get(), trigger, now, "already in the journey"));
+            return runs.start(tx, journey, trigger, runKey, traceparent, now).chain(entered -> {
+                if (entered.isPresent()) {
+                    return advancer.advanceEntered(tx, journey, entered.get(), contact, traceparent, now);
+                }
+                return last.isEmpty() ? Uni.createFrom().voidItem()
+                        : ignored(tx, last.get(), trigger, now, "already in the journey");
+            });
         });
     }
 

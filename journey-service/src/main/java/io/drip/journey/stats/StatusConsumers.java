@@ -3,21 +3,29 @@ package io.drip.journey.stats;
 import io.drip.contracts.Click;
 import io.drip.contracts.DeliveryStatus;
 import io.drip.contracts.MessageJson;
+import io.drip.journey.run.RunEvents;
+import io.drip.kit.consume.InOrder;
+import io.drip.kit.consume.RecordBatches;
 import io.drip.kit.outbox.ProcessedRecords;
 import io.smallrye.mutiny.Uni;
-import io.vertx.mutiny.sqlclient.Pool;
 import jakarta.enterprise.context.ApplicationScoped;
-import io.drip.journey.run.RunEvents;
 import jakarta.inject.Inject;
 import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.CompletionStage;
+import org.eclipse.microprofile.reactive.messaging.Acknowledgment;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.eclipse.microprofile.reactive.messaging.Message;
 
-/** Applies delivery statuses and clicks to the messages they concern, each record once. */
+/**
+ * Applies delivery statuses and clicks to the messages they concern, each record once, a batch
+ * of records per transaction ({@link RecordBatches}).
+ */
 @ApplicationScoped
 public class StatusConsumers {
 
     @Inject
-    Pool pool;
+    RecordBatches batches;
 
     @Inject
     ProcessedRecords processed;
@@ -29,24 +37,25 @@ public class StatusConsumers {
     RunEvents runEvents;
 
     @Incoming("deliveries")
-    public Uni<Void> delivery(String record) {
-        DeliveryStatus status = MessageJson.read(record, DeliveryStatus.class);
-        String id = "delivery:" + status.messageId() + ":" + status.status();
-        return pool.withTransaction(tx -> processed.markFirstTime(tx, id)
-                .chain(first -> !first ? Uni.createFrom().voidItem() : messages.status(tx, status)
-                        .chain(() -> DeliveryStatus.DELIVERED.equals(status.status())
-                                ? runEvents.onDelivered(tx, status.messageId(), Instant.now())
-                                : Uni.createFrom().voidItem())));
+    @Acknowledgment(Acknowledgment.Strategy.MANUAL)
+    public CompletionStage<Void> deliveries(Message<List<String>> batch) {
+        return batches.apply("deliveries", batch, record -> MessageJson.read(record.getPayload(), DeliveryStatus.class),
+                (tx, statuses) -> processed.firstTime(tx, statuses,
+                                status -> "delivery:" + status.messageId() + ":" + status.status())
+                        .chain(fresh -> InOrder.each(fresh, status -> messages.status(tx, status)
+                                .chain(() -> DeliveryStatus.DELIVERED.equals(status.status())
+                                        ? runEvents.onDelivered(tx, status.messageId(), Instant.now())
+                                        : Uni.createFrom().voidItem()))));
     }
 
     @Incoming("clicks")
-    public Uni<Void> click(String record) {
-        Click click = MessageJson.read(record, Click.class);
-        if (click.bot()) {
-            return Uni.createFrom().voidItem(); // link previews are not engagement
-        }
-        return pool.withTransaction(tx -> processed.markFirstTime(tx, "click:" + click.clickId())
-                .chain(first -> !first ? Uni.createFrom().voidItem() : messages.click(tx, click)
-                        .chain(() -> runEvents.onHumanClick(tx, click.messageId(), Instant.now()))));
+    @Acknowledgment(Acknowledgment.Strategy.MANUAL)
+    public CompletionStage<Void> clicks(Message<List<String>> batch) {
+        return batches.apply("clicks", batch, record -> {
+            Click click = MessageJson.read(record.getPayload(), Click.class);
+            return click.bot() ? null : click; // link previews are not engagement
+        }, (tx, clicks) -> processed.firstTime(tx, clicks, click -> "click:" + click.clickId())
+                .chain(fresh -> InOrder.each(fresh, click -> messages.click(tx, click)
+                        .chain(() -> runEvents.onHumanClick(tx, click.messageId(), Instant.now())))));
     }
 }

@@ -18,7 +18,7 @@ class JourneyMetricsTest {
     private static final Duration WAIT = Duration.ofSeconds(20);
 
     @Test
-    void eventsCountAsProcessedAndTheRunTimersTheyStartAsFired() {
+    void eventsCountAsProcessedAndTheRunTimersThatComeDueAsFired() {
         ServiceMetrics before = ServiceMetrics.scrape();
         try (var sends = TopicProbe.watch(Topics.SENDS)) {
             for (int i = 0; i < 3; i++) {
@@ -27,11 +27,16 @@ class JourneyMetricsTest {
                 TestEvents.track(contactId, "m-" + contactId, "Test Signed Up", "{}");
                 sends.await(r -> contactId.equals(r.key()), WAIT);
             }
+            // a small cart waits 2 s on the run's timer before its offer
+            String waiting = "c-" + UUID.randomUUID();
+            TestEvents.contact(waiting, "Ada");
+            TestEvents.track(waiting, "m-" + waiting, "Test Cart Abandoned", "{\"value\": 10}");
+            sends.await(r -> waiting.equals(r.key()), WAIT);
         }
         Awaitility.await().atMost(WAIT).untilAsserted(() -> {
             ServiceMetrics after = ServiceMetrics.scrape();
-            assertEquals(3, after.since(before, "drip_records_processed_total", "topic", Topics.EVENTS));
-            assertTrue(after.since(before, "drip_timer_lateness_seconds_count", "timer", "runs") >= 3);
+            assertEquals(4, after.since(before, "drip_records_processed_total", "topic", Topics.EVENTS));
+            assertTrue(after.since(before, "drip_timer_lateness_seconds_count", "timer", "runs") >= 1);
             assertTrue(after.has("drip_timer_lateness_seconds_bucket"), "a histogram, for percentiles");
         });
     }

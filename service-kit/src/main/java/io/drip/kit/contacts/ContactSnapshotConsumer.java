@@ -1,13 +1,18 @@
 package io.drip.kit.contacts;
 
 import io.drip.contracts.ContactSnapshot;
+import io.drip.kit.consume.ConsumerHealth;
+import io.drip.kit.consume.TransientFailures;
+import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.arc.properties.IfBuildProperty;
 import io.smallrye.reactive.messaging.kafka.api.IncomingKafkaRecordMetadata;
 import io.vertx.core.Context;
 import io.vertx.core.Vertx;
 import io.vertx.mutiny.sqlclient.Pool;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -16,6 +21,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.reactive.messaging.Acknowledgment;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.eclipse.microprofile.reactive.messaging.Message;
+import org.jboss.logging.Logger;
 
 /**
  * Feeds {@link ContactSnapshots} from the {@code contacts} channel, in the services that set
@@ -27,12 +33,18 @@ import org.eclipse.microprofile.reactive.messaging.Message;
  * after another had put minutes of snapshots before a later opt-out. Records of one contact keep
  * their order: a batch keeps each contact's newest version, and a tombstone waits until everything
  * before it is stored, then runs alone, in its record's trace, before the next record is taken. A
- * malformed record goes to the DLQ at once; a batch whose transaction fails takes its records
- * there.
+ * malformed record goes to the DLQ at once. A batch that fails for a transient reason (the
+ * database restarting) is stored again after a pause, for as long as it takes, and the consumer is
+ * reported not ready meanwhile; one that fails otherwise takes its records to the DLQ. A replica
+ * that is stopping leaves what it has not stored to the partition's next owner.
  */
 @ApplicationScoped
 @IfBuildProperty(name = "drip.contacts.projection", stringValue = "true")
 public class ContactSnapshotConsumer {
+    private static final Logger LOG = Logger.getLogger(ContactSnapshotConsumer.class);
+    private static final String CHANNEL = "contacts";
+    private static final Duration RETRY_PAUSE = Duration.ofSeconds(1);
+
     private record Taken(ContactSnapshot snapshot, Message<String> record) {
     }
 
@@ -42,8 +54,16 @@ public class ContactSnapshotConsumer {
     @Inject
     ContactSnapshots contacts;
 
+    @Inject
+    ConsumerHealth health;
+
+    @Inject
+    Vertx vertx;
+
     @ConfigProperty(name = "drip.contacts.batch-size")
     int batchSize;
+
+    private volatile boolean stopping;
 
     // guarded by this
     private final List<Taken> waiting = new ArrayList<>();
@@ -51,7 +71,7 @@ public class ContactSnapshotConsumer {
     /** Completes when the transaction under way ends. */
     private CompletableFuture<Void> stored = new CompletableFuture<>();
 
-    @Incoming("contacts")
+    @Incoming(CHANNEL)
     @Acknowledgment(Acknowledgment.Strategy.MANUAL)
     public CompletionStage<Void> consume(Message<String> record) {
         ContactSnapshot snapshot;
@@ -90,7 +110,18 @@ public class ContactSnapshotConsumer {
                 .subscribe().with(committed -> ended(batch, null), failure -> ended(batch, failure));
     }
 
+    void stop(@Observes ShutdownEvent event) {
+        stopping = true;
+    }
+
     private void ended(List<Taken> batch, Throwable failure) {
+        if (failure != null && (stopping || TransientFailures.isTransient(failure))) {
+            retryLater(batch, failure);
+            return;
+        }
+        if (failure == null) {
+            health.applied(CHANNEL);
+        }
         for (Taken taken : batch) {
             if (failure == null) {
                 taken.record().ack();
@@ -108,6 +139,25 @@ public class ContactSnapshotConsumer {
         storeNext();
     }
 
+    /** Puts the batch back in front and stores it again after a pause; a stopping replica leaves it unacknowledged. */
+    private void retryLater(List<Taken> batch, Throwable failure) {
+        if (stopping) {
+            return;
+        }
+        health.retrying(CHANNEL, failure);
+        LOG.warnf("contacts: storing %d snapshots failed for a transient reason (%s); retrying in %s", batch.size(),
+                failure.getMessage(), RETRY_PAUSE);
+        synchronized (this) {
+            waiting.addAll(0, batch);
+        }
+        vertx.setTimer(RETRY_PAUSE.toMillis(), timer -> {
+            synchronized (this) {
+                storing = false;
+            }
+            storeNext();
+        });
+    }
+
     /** Memory stays bounded: beyond two batches waiting, the next record waits for a commit. */
     private synchronized CompletionStage<Void> roomForMore() {
         return waiting.size() < 2 * batchSize ? CompletableFuture.completedFuture(null) : stored;
@@ -120,12 +170,37 @@ public class ContactSnapshotConsumer {
 
     private CompletionStage<Void> eraseAfterWhatCameBefore(Message<String> record) {
         CompletableFuture<Void> erased = new CompletableFuture<>();
-        Runnable erase = () -> pool.withTransaction(tx -> contacts.erase(tx, keyOf(record))).subscribe().with(
-                committed -> record.ack().whenComplete((done, failure) -> erased.complete(null)),
-                failure -> record.nack(failure).whenComplete((done, nackFailure) -> erased.complete(null)));
         // on the record's context, so that what the erasure writes continues the record's trace
         Context context = Vertx.currentContext();
-        allStored().thenRun(context == null ? erase : () -> context.runOnContext(ignored -> erase.run()));
+        allStored().thenRun(context == null ? () -> erase(record, erased, null)
+                : () -> context.runOnContext(ignored -> erase(record, erased, context)));
         return erased;
+    }
+
+    private void erase(Message<String> record, CompletableFuture<Void> erased, Context context) {
+        pool.withTransaction(tx -> contacts.erase(tx, keyOf(record))).subscribe().with(
+                committed -> {
+                    health.applied(CHANNEL);
+                    record.ack().whenComplete((done, failure) -> erased.complete(null));
+                },
+                failure -> {
+                    if (stopping) {
+                        return; // left unacknowledged, to the partition's next owner
+                    }
+                    if (!TransientFailures.isTransient(failure)) {
+                        record.nack(failure).whenComplete((done, nackFailure) -> erased.complete(null));
+                        return;
+                    }
+                    health.retrying(CHANNEL, failure);
+                    LOG.warnf("contacts: an erasure failed for a transient reason (%s); retrying in %s",
+                            failure.getMessage(), RETRY_PAUSE);
+                    vertx.setTimer(RETRY_PAUSE.toMillis(), timer -> {
+                        if (context == null) {
+                            erase(record, erased, null);
+                        } else {
+                            context.runOnContext(ignored -> erase(record, erased, context));
+                        }
+                    });
+                });
     }
 }

@@ -10,6 +10,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -79,6 +81,18 @@ public class ContactSnapshots {
     public Uni<Void> erase(SqlClient tx, String contactId) {
         return tx.preparedQuery("delete from contact_snapshot where id = $1").execute(Tuple.of(contactId))
                 .chain(() -> erasures.erase(tx, contactId));
+    }
+
+    /** The snapshots of these contacts that are here, by contact id, in one round trip. */
+    public Uni<Map<String, ContactSnapshot>> findAll(SqlClient db, Collection<String> contactIds) {
+        return db.preparedQuery("select id, snapshot::text as snapshot from contact_snapshot where id = any($1)")
+                .execute(Tuple.of(contactIds.toArray(new String[0])))
+                .map(rows -> {
+                    Map<String, ContactSnapshot> found = new HashMap<>();
+                    rows.forEach(row -> found.put(row.getString("id"),
+                            MessageJson.read(row.getString("snapshot"), ContactSnapshot.class)));
+                    return found;
+                });
     }
 
     public Uni<Optional<ContactSnapshot>> find(SqlClient db, String contactId) {

@@ -3,6 +3,7 @@ package io.drip.kit.metrics;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.smallrye.reactive.messaging.IncomingInterceptor;
+import io.smallrye.reactive.messaging.kafka.api.IncomingKafkaRecordBatchMetadata;
 import io.smallrye.reactive.messaging.kafka.api.IncomingKafkaRecordMetadata;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -14,7 +15,9 @@ import org.eclipse.microprofile.reactive.messaging.Message;
  * and those it gave up on ({@code drip_records_failed_total}, sent to the topic's {@code .dlq} by the
  * dead-letter-queue failure strategy), by topic and application (not "service": Prometheus
  * sets that label on scraped series). An interceptor without an identifier applies to
- * every incoming channel, so no consumer has to count for itself.
+ * every incoming channel, so no consumer has to count for itself; a batch is counted record by
+ * record by {@link io.drip.kit.consume.RecordBatches}, which alone knows which of its records went
+ * to the DLQ.
  */
 @ApplicationScoped
 public class ConsumedRecords implements IncomingInterceptor {
@@ -29,17 +32,38 @@ public class ConsumedRecords implements IncomingInterceptor {
 
     @Override
     public void onMessageAck(Message<?> message) {
-        counter(PROCESSED, "Records applied by a consumer, by topic", message).increment();
+        if (!isBatch(message)) {
+            processed(topicOf(message), 1);
+        }
     }
 
     @Override
     public void onMessageNack(Message<?> message, Throwable failure) {
-        counter(FAILED, "Records a consumer failed on (sent to the topic's .dlq), by topic", message).increment();
+        if (!isBatch(message)) {
+            failed(topicOf(message));
+        }
     }
 
-    private Counter counter(String name, String description, Message<?> message) {
-        String topic = message.getMetadata(IncomingKafkaRecordMetadata.class)
-                .map(IncomingKafkaRecordMetadata::getTopic).orElse("unknown");
+    /** Counts records of a batch that were applied (batch consumers count their records themselves). */
+    public void processed(String topic, int records) {
+        counter(PROCESSED, "Records applied by a consumer, by topic", topic).increment(records);
+    }
+
+    /** Counts a record of a batch that went to the DLQ. */
+    public void failed(String topic) {
+        counter(FAILED, "Records a consumer failed on (sent to the topic's .dlq), by topic", topic).increment();
+    }
+
+    private static boolean isBatch(Message<?> message) {
+        return message.getMetadata(IncomingKafkaRecordBatchMetadata.class).isPresent();
+    }
+
+    public static String topicOf(Message<?> message) {
+        return message.getMetadata(IncomingKafkaRecordMetadata.class).map(IncomingKafkaRecordMetadata::getTopic)
+                .orElse("unknown");
+    }
+
+    private Counter counter(String name, String description, String topic) {
         return Counter.builder(name).description(description).tag("topic", topic).tag("application", service)
                 .register(registry);
     }

@@ -10,7 +10,6 @@ import io.smallrye.reactive.messaging.MutinyEmitter;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.RowSet;
-import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -18,6 +17,7 @@ import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Message;
@@ -26,9 +26,14 @@ import org.jboss.logging.Logger;
 /**
  * Publishes outbox rows to Kafka in id order (the bulk lane after the normal one, see
  * {@link Outbox#addBulk}), each in the trace that wrote it, and deletes them once the broker
- * acknowledged them. Rows are claimed with {@code FOR UPDATE SKIP LOCKED}, so replicas share the work; a
- * crash between the send and the delete publishes a row again, which consumers absorb through
- * their idempotency keys (at-least-once, never lost).
+ * acknowledged them. One replica publishes at a time: the one holding the lease
+ * ({@code outbox_relay_lease}, timed on the database's clock, renewed as it works), so the
+ * records of a key leave in the order they were written, never a later one first (replicas
+ * that shared the rows could publish a contact's erasure before its last snapshot, resurrecting
+ * it). Rows are read without a lock, so no writer waits while the broker acknowledges. A crash
+ * between the send and the delete, or a broker stalled past the lease while another replica
+ * takes over, publishes a row again, which consumers absorb through their idempotency keys and
+ * versions (at-least-once, never lost).
  */
 @ApplicationScoped
 public class OutboxRelay {
@@ -47,6 +52,15 @@ public class OutboxRelay {
     @ConfigProperty(name = "drip.outbox.poll-interval", defaultValue = "PT0.1S")
     Duration pollInterval;
 
+    /** How long the lease lasts without renewal: a replica that stops publishing is replaced after this. */
+    @ConfigProperty(name = "drip.outbox.lease", defaultValue = "PT10S")
+    Duration lease;
+
+    private final String owner = UUID.randomUUID().toString();
+    /** When (System.nanoTime) the lease is next renewed or, without it, asked for. */
+    private long nextLeaseCheck = System.nanoTime();
+    private boolean leader;
+
     @Inject
     Poller poller;
 
@@ -55,22 +69,49 @@ public class OutboxRelay {
     }
 
     Uni<Void> publishPending() {
-        return publishBatch()
-                .chain(published -> published == batchSize ? publishPending() : Uni.createFrom().voidItem())
-                .onFailure().invoke(e -> LOG.warnf("outbox relay: publishing failed, will retry: %s", e.getMessage()))
+        return holdLease()
+                .chain(held -> held ? publishAll() : Uni.createFrom().voidItem())
+                .onFailure().invoke(e -> {
+                    leader = false;
+                    LOG.warnf("outbox relay: publishing failed, will retry: %s", e.getMessage());
+                })
                 .onFailure().recoverWithNull();
+    }
+
+    private Uni<Void> publishAll() {
+        return publishBatch().chain(published -> published == batchSize
+                ? holdLease().chain(held -> held ? publishAll() : Uni.createFrom().voidItem())
+                : Uni.createFrom().voidItem());
+    }
+
+    /**
+     * Takes or renews the lease when a third of it has passed since the last check; true while
+     * this replica holds it.
+     */
+    private Uni<Boolean> holdLease() {
+        long now = System.nanoTime();
+        if (now - nextLeaseCheck < 0) {
+            return Uni.createFrom().item(leader);
+        }
+        nextLeaseCheck = now + lease.toNanos() / 3;
+        return pool.preparedQuery("""
+                        insert into outbox_relay_lease (id, owner, until) values (1, $1, now() + make_interval(secs => $2))
+                        on conflict (id) do update set owner = excluded.owner, until = excluded.until
+                        where outbox_relay_lease.owner = excluded.owner or outbox_relay_lease.until < now()
+                        returning owner""")
+                .execute(Tuple.of(owner, lease.toMillis() / 1000.0))
+                .map(rows -> {
+                    leader = rows.size() == 1;
+                    return leader;
+                });
     }
 
     /** Publishes one batch; returns how many rows it published. */
     Uni<Integer> publishBatch() {
-        return pool.withTransaction(tx -> claim(tx).chain(rows -> rows.size() == 0
-                ? Uni.createFrom().item(0)
-                : send(rows).chain(ids -> delete(tx, ids)).replaceWith(rows.size())));
-    }
-
-    private Uni<RowSet<Row>> claim(SqlConnection tx) {
-        return tx.preparedQuery("select id, topic, record_key, payload, traceparent from outbox order by bulk, id limit $1 for update skip locked")
-                .execute(Tuple.of(batchSize));
+        return pool.preparedQuery("select id, topic, record_key, payload, traceparent from outbox order by bulk, id limit $1")
+                .execute(Tuple.of(batchSize))
+                .chain(rows -> rows.size() == 0 ? Uni.createFrom().item(0)
+                        : send(rows).chain(this::delete).replaceWith(rows.size()));
     }
 
     private Uni<List<Long>> send(RowSet<Row> rows) {
@@ -93,8 +134,8 @@ public class OutboxRelay {
         return acks.joinAll().andFailFast().replaceWith(ids);
     }
 
-    private Uni<Void> delete(SqlConnection tx, List<Long> ids) {
-        return tx.preparedQuery("delete from outbox where id = any($1)")
+    private Uni<Void> delete(List<Long> ids) {
+        return pool.preparedQuery("delete from outbox where id = any($1)")
                 .execute(Tuple.of(ids.toArray(new Long[0])))
                 .replaceWithVoid();
     }

@@ -2,39 +2,48 @@ package io.drip.tracking.click;
 
 import io.drip.contracts.DeliveryStatus;
 import io.drip.contracts.MessageJson;
+import io.drip.kit.consume.RecordBatches;
 import io.smallrye.mutiny.Uni;
-import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.SqlClient;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
+import java.util.List;
+import java.util.concurrent.CompletionStage;
+import org.eclipse.microprofile.reactive.messaging.Acknowledgment;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.eclipse.microprofile.reactive.messaging.Message;
 
 /**
  * When each message was delivered, from drip.deliveries.v1: no person reads an SMS and taps its
  * link within seconds of delivery, a preview fetcher or scanner does. The first receipt counts;
- * redeliveries of the record change nothing.
+ * redeliveries of the record change nothing. A batch of records per statement ({@link RecordBatches}).
  */
 @ApplicationScoped
 public class Deliveries {
 
     @Inject
-    Pool pool;
+    RecordBatches batches;
 
     @Incoming("deliveries")
-    public Uni<Void> consume(String record) {
-        DeliveryStatus status = MessageJson.read(record, DeliveryStatus.class);
-        if (!DeliveryStatus.DELIVERED.equals(status.status()) || status.at() == null) {
-            return Uni.createFrom().voidItem();
-        }
-        return pool.preparedQuery("insert into delivery (message_id, delivered_at) values ($1, $2) on conflict do nothing")
-                .execute(Tuple.of(status.messageId(), status.at().atOffset(ZoneOffset.UTC)))
-                .replaceWithVoid();
+    @Acknowledgment(Acknowledgment.Strategy.MANUAL)
+    public CompletionStage<Void> consume(Message<List<String>> batch) {
+        return batches.apply("deliveries", batch, record -> {
+            DeliveryStatus status = MessageJson.read(record.getPayload(), DeliveryStatus.class);
+            return DeliveryStatus.DELIVERED.equals(status.status()) && status.at() != null ? status : null;
+        }, (tx, delivered) -> tx.preparedQuery("""
+                        insert into delivery (message_id, delivered_at)
+                        select * from unnest($1::text[], $2::timestamptz[]) on conflict do nothing""")
+                .execute(Tuple.of(delivered.stream().map(DeliveryStatus::messageId).toArray(String[]::new),
+                        delivered.stream().map(status -> status.at().atOffset(ZoneOffset.UTC))
+                                .toArray(OffsetDateTime[]::new)))
+                .replaceWithVoid());
     }
 
     /** Delivery times of those of {@code messageIds} that were delivered. */

@@ -3,24 +3,26 @@ package io.drip.tracking.link;
 import io.drip.contracts.MalformedMessageException;
 import io.drip.contracts.MessageJson;
 import io.drip.contracts.SendCommand;
-import io.drip.kit.outbox.Outbox;
-import io.smallrye.mutiny.Uni;
-import io.vertx.mutiny.sqlclient.Pool;
+import io.drip.kit.consume.RecordBatches;
+import io.drip.kit.consume.Traced;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.CompletionStage;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.reactive.messaging.Acknowledgment;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.eclipse.microprofile.reactive.messaging.Message;
 
-/** Registers the short links of every send command. */
+/** Registers the short links of every send command, a batch of records per transaction ({@link RecordBatches}). */
 @ApplicationScoped
 public class SendConsumer {
 
     @Inject
-    Pool pool;
+    RecordBatches batches;
 
     @Inject
     Links links;
@@ -32,23 +34,31 @@ public class SendConsumer {
     boolean utmByDefault;
 
     @Incoming("sends")
-    public Uni<Void> consume(String record) {
-        SendCommand command = MessageJson.read(record, SendCommand.class);
+    @Acknowledgment(Acknowledgment.Strategy.MANUAL)
+    public CompletionStage<Void> consume(Message<List<String>> batch) {
+        return batches.apply("sends", batch, this::linksOf,
+                (tx, commands) -> links.register(tx, commands.stream().flatMap(List::stream).toList()));
+    }
+
+    /** The links of a command (null: it has none); a command with a link that is not a web URL is malformed. */
+    private List<Link> linksOf(Message<String> record) {
+        SendCommand command = MessageJson.read(record.getPayload(), SendCommand.class);
         if (command.links() == null || command.links().isEmpty()) {
-            return Uni.createFrom().voidItem();
+            return null;
         }
         if (command.links().stream().anyMatch(link -> !isWebUrl(link.url()))) {
             throw new MalformedMessageException("every link of a send command needs an http(s) URL with a host");
         }
-        List<Link> registered = command.links().stream().map(link -> link(command, link)).toList();
-        return pool.withTransaction(tx -> links.register(tx, registered));
+        // its clicks continue the send command's trace
+        String traceparent = Traced.of(command, record).traceparent();
+        return command.links().stream().map(link -> link(command, link, traceparent)).toList();
     }
 
-    private Link link(SendCommand command, SendCommand.Link link) {
+    private Link link(SendCommand command, SendCommand.Link link, String traceparent) {
         boolean utm = command.utm() == null ? utmByDefault : command.utm();
         return new Link(link.code(), link.url(), utm ? Utm.tag(link.url(), command) : link.url(), command.messageId(),
                 command.contactId(), command.journeyId(), command.journeyVersion(), command.stepId(), command.variant(),
-                command.createdAt(), command.createdAt().plus(ttl), Outbox.currentTraceparent());
+                command.createdAt(), command.createdAt().plus(ttl), traceparent);
     }
 
     /** Only web URLs are ever redirected to, whatever a producer put in a command. */
