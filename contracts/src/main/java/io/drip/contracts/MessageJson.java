@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import com.networknt.schema.JsonNodePath;
 import com.networknt.schema.JsonSchema;
 import com.networknt.schema.JsonSchemaFactory;
 import com.networknt.schema.SchemaValidatorsConfig;
@@ -15,6 +16,8 @@ import com.networknt.schema.ValidationMessage;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.util.Comparator;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -84,6 +87,33 @@ public final class MessageJson {
                     : " at line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr();
             throw new MalformedMessageException("not a valid " + type.getSimpleName() + ": " + e.getOriginalMessage() + where, e);
         }
+    }
+
+    /** A place in a message its JSON Schema refuses, as a JSON pointer ("/event"), and why. */
+    public record Problem(String pointer, String reason) {
+    }
+
+    /**
+     * What the JSON Schema of the message's type finds wrong with it, by pointer; empty when a
+     * consumer will read it. For producers that take messages from outside (HTTP ingest), so they
+     * refuse what the topic's consumers would.
+     */
+    public static List<Problem> problems(Object message) {
+        JsonSchema schema = SCHEMAS.get(message.getClass());
+        if (schema == null) {
+            return List.of();
+        }
+        return schema.validate(MAPPER.<JsonNode>valueToTree(message)).stream()
+                .map(problem -> new Problem(pointer(problem.getInstanceLocation()), problem.getError()))
+                .sorted(Comparator.comparing(Problem::pointer)).toList();
+    }
+
+    private static String pointer(JsonNodePath path) {
+        StringBuilder pointer = new StringBuilder();
+        for (int i = 0; i < path.getNameCount(); i++) {
+            pointer.append('/').append(String.valueOf(path.getElement(i)).replace("~", "~0").replace("/", "~1"));
+        }
+        return pointer.toString();
     }
 
     /** The JSON Schema of a message, as published in this module's resources. */

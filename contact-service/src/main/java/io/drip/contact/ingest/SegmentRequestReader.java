@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.drip.contracts.MessageJson;
 import io.drip.contracts.SegmentMessage;
+import io.drip.contracts.Topics;
 import io.drip.kit.web.InvalidRequestException;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -59,13 +60,15 @@ public final class SegmentRequestReader {
     }
 
     /** One message of an {@code /v1/<type>} call. */
-    public static SegmentMessage read(String type, ObjectNode json, Instant receivedAt) {
-        return read(type, json, "", instant(json, "", "sentAt"), receivedAt);
+    public static SegmentRequest read(String type, ObjectNode json, Instant receivedAt) {
+        List<IngestWarning> warnings = new ArrayList<>();
+        SegmentMessage message = read(type, json, "", instant(json, "", "sentAt"), receivedAt, warnings);
+        return new SegmentRequest(List.of(message), warnings);
     }
 
-    /** Convenience for tests and single calls: parse and read. */
+    /** Convenience for tests: parse and read one message. */
     static SegmentMessage read(String type, String body, Instant receivedAt) {
-        return read(type, parse(body.getBytes(StandardCharsets.UTF_8), MAX_MESSAGE_BYTES), receivedAt);
+        return read(type, parse(body.getBytes(StandardCharsets.UTF_8), MAX_MESSAGE_BYTES), receivedAt).messages().get(0);
     }
 
     /**
@@ -73,13 +76,15 @@ public final class SegmentRequestReader {
      * {@code sentAt} and {@code context} apply to every message (a message's own values win);
      * group and screen calls are accepted and skipped.
      */
-    public static List<SegmentMessage> readBatch(ObjectNode json, Instant receivedAt) {
+    public static SegmentRequest readBatch(ObjectNode json, Instant receivedAt) {
         JsonNode batch = json.get("batch");
         if (batch == null || !batch.isArray()) {
             throw new InvalidRequestException("/batch", "a batch call needs \"batch\": an array of messages");
         }
         Instant sentAt = instant(json, "", "sentAt");
+        List<IngestWarning> warnings = new ArrayList<>();
         ObjectNode sharedContext = object(json, "", "context");
+        dropBadTimezone(sharedContext, "/context/timezone", warnings);
         List<SegmentMessage> messages = new ArrayList<>(batch.size());
         for (int i = 0; i < batch.size(); i++) {
             String at = "/batch/" + i;
@@ -111,12 +116,13 @@ public final class SegmentRequestReader {
                 message.set("context", context);
             }
             Instant ownSentAt = instant(message, at, "sentAt");
-            messages.add(read(type, message, at, ownSentAt != null ? ownSentAt : sentAt, receivedAt));
+            messages.add(read(type, message, at, ownSentAt != null ? ownSentAt : sentAt, receivedAt, warnings));
         }
-        return messages;
+        return new SegmentRequest(messages, warnings);
     }
 
-    private static SegmentMessage read(String type, ObjectNode json, String at, Instant sentAt, Instant receivedAt) {
+    private static SegmentMessage read(String type, ObjectNode json, String at, Instant sentAt, Instant receivedAt,
+            List<IngestWarning> warnings) {
         String userId = id(json, at, "userId");
         String anonymousId = id(json, at, "anonymousId");
         if (userId == null && anonymousId == null) {
@@ -139,12 +145,18 @@ public final class SegmentRequestReader {
         ObjectNode traits = object(json, at, "traits");
         ObjectNode context = object(json, at, "context");
         checkTimezone(traits, at + "/traits/timezone");
-        checkTimezone(context, at + "/context/timezone");
+        dropBadTimezone(context, at + "/context/timezone", warnings);
         Instant timestamp = instant(json, at, "timestamp");
-        return new SegmentMessage(type, messageId != null ? messageId : UUID.randomUUID().toString(), userId,
-                anonymousId, event, text(json, at, "name"), object(json, at, "properties"), traits, context,
+        SegmentMessage message = new SegmentMessage(type, messageId != null ? messageId : UUID.randomUUID().toString(),
+                userId, anonymousId, event, text(json, at, "name"), object(json, at, "properties"), traits, context,
                 correctedTimestamp(timestamp, sentAt, receivedAt), sentAt, receivedAt,
                 SegmentMessage.ALIAS.equals(type) ? previousId : null);
+        // refused here, not by drip.events.v1's consumers (its .dlq), e.g. an event name over the limit
+        MessageJson.problems(message).stream().findFirst().ifPresent(problem -> {
+            throw new InvalidRequestException(at + problem.pointer(), where(at) + problem.pointer() + " "
+                    + problem.reason() + ", as " + Topics.EVENTS + " requires");
+        });
+        return message;
     }
 
     /** The device clock may be off: shift the timestamp by the skew between sentAt and receipt. */
@@ -214,14 +226,32 @@ public final class SegmentRequestReader {
         }
     }
 
-    private static void checkTimezone(ObjectNode holder, String pointer) {
-        JsonNode zone = holder == null ? null : holder.get("timezone");
-        if (zone == null || zone.isNull()) {
+    /**
+     * A context's time zone is what the client's platform reported, often wrongly (a Windows name
+     * such as "Eastern Standard Time"): a wrong one is removed and warned about, not a reason to
+     * refuse the message. A trait is the sender's own statement, so a wrong one is refused.
+     */
+    private static void dropBadTimezone(ObjectNode context, String pointer, List<IngestWarning> warnings) {
+        JsonNode zone = context == null ? null : context.get("timezone");
+        if (zone == null || zone.isNull() || isZone(zone.asText())) {
             return;
         }
+        context.remove("timezone");
+        warnings.add(IngestWarning.ignoredTimezone(pointer, zone.asText()));
+    }
+
+    private static boolean isZone(String zone) {
         try {
-            ZoneId.of(zone.asText());
+            ZoneId.of(zone);
+            return true;
         } catch (DateTimeException e) {
+            return false;
+        }
+    }
+
+    private static void checkTimezone(ObjectNode holder, String pointer) {
+        JsonNode zone = holder == null ? null : holder.get("timezone");
+        if (zone != null && !zone.isNull() && !isZone(zone.asText())) {
             throw new InvalidRequestException(pointer, "'" + zone.asText()
                     + "' is not an IANA time zone such as Europe/Paris");
         }

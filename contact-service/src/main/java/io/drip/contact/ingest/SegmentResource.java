@@ -20,6 +20,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
+import org.jboss.logging.Logger;
 
 /**
  * The Segment HTTP Tracking API: backends send what they already send to Segment. The write key
@@ -31,7 +32,7 @@ import java.util.function.Function;
 @Consumes(MediaType.WILDCARD)
 @Produces(MediaType.APPLICATION_JSON)
 public class SegmentResource {
-    private static final Map<String, Boolean> SUCCESS = Map.of("success", true);
+    private static final Logger LOG = Logger.getLogger(SegmentResource.class);
 
     @Inject
     SegmentIngest ingest;
@@ -44,44 +45,51 @@ public class SegmentResource {
 
     @POST
     @Path("/identify")
-    public Uni<Map<String, Boolean>> identify(byte[] body) {
+    public Uni<Map<String, Object>> identify(byte[] body) {
         return single(SegmentMessage.IDENTIFY, body);
     }
 
     @POST
     @Path("/track")
-    public Uni<Map<String, Boolean>> track(byte[] body) {
+    public Uni<Map<String, Object>> track(byte[] body) {
         return single(SegmentMessage.TRACK, body);
     }
 
     @POST
     @Path("/page")
-    public Uni<Map<String, Boolean>> page(byte[] body) {
+    public Uni<Map<String, Object>> page(byte[] body) {
         return single(SegmentMessage.PAGE, body);
     }
 
     @POST
     @Path("/alias")
-    public Uni<Map<String, Boolean>> alias(byte[] body) {
+    public Uni<Map<String, Object>> alias(byte[] body) {
         return single(SegmentMessage.ALIAS, body);
     }
 
     /** Every message is checked before any is applied; then all apply in one transaction. */
     @POST
     @Path("/batch")
-    public Uni<Map<String, Boolean>> batch(byte[] body) {
+    public Uni<Map<String, Object>> batch(byte[] body) {
         Instant receivedAt = Instant.now();
         return accept(body, SegmentRequestReader.MAX_BATCH_BYTES,
                 json -> SegmentRequestReader.readBatch(json, receivedAt));
     }
 
-    private Uni<Map<String, Boolean>> single(String type, byte[] body) {
-        Instant receivedAt = Instant.now();
-        return accept(body, SegmentRequestReader.MAX_MESSAGE_BYTES,
-                json -> List.of(SegmentRequestReader.read(type, json, receivedAt)));
+    /** Where analytics-java posts its batches out of the box; the same call as {@code /v1/batch}. */
+    @POST
+    @Path("/import")
+    public Uni<Map<String, Object>> importBatch(byte[] body) {
+        return batch(body);
     }
 
-    private Uni<Map<String, Boolean>> accept(byte[] body, int maxBytes, Function<ObjectNode, List<SegmentMessage>> reader) {
+    private Uni<Map<String, Object>> single(String type, byte[] body) {
+        Instant receivedAt = Instant.now();
+        return accept(body, SegmentRequestReader.MAX_MESSAGE_BYTES,
+                json -> SegmentRequestReader.read(type, json, receivedAt));
+    }
+
+    private Uni<Map<String, Object>> accept(byte[] body, int maxBytes, Function<ObjectNode, SegmentRequest> reader) {
         String headerSource = headerSource();
         ObjectNode json;
         try {
@@ -93,7 +101,14 @@ public class SegmentResource {
             throw e;
         }
         String source = headerSource != null ? headerSource : bodySource(json);
-        return ingest.acceptFromHttp(reader.apply(json), source).replaceWith(SUCCESS);
+        SegmentRequest request = reader.apply(json);
+        request.warnings().forEach(warning -> LOG.infof("source %s: %s at %s", source, warning.message(), warning.field()));
+        return ingest.acceptFromHttp(request.messages(), source).replaceWith(answer(request.warnings()));
+    }
+
+    /** {@code {"success": true}}, with {@code "warnings"} when something was ignored. */
+    private static Map<String, Object> answer(List<IngestWarning> warnings) {
+        return warnings.isEmpty() ? Map.of("success", true) : Map.of("success", true, "warnings", warnings);
     }
 
     /** The source of the write key in the Authorization header; null when there is none. */

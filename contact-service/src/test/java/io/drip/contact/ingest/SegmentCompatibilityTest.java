@@ -17,6 +17,7 @@ import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.UUID;
 import java.util.zip.GZIPOutputStream;
 import org.awaitility.Awaitility;
@@ -25,7 +26,8 @@ import org.junit.jupiter.api.Test;
 /**
  * The requests Segment's own libraries make, byte for byte in shape: analytics-node
  * (@segment/analytics-node: HTTP Basic write key, ISO instants with Z, batch-level sentAt) and
- * analytics-python (writeKey in the body, +00:00 offsets, explicit nulls, optional gzip).
+ * analytics-python (writeKey in the body, +00:00 offsets, explicit nulls, optional gzip) post to
+ * /v1/batch; analytics-java posts to /v1/import (test resources segment-libraries/).
  */
 @QuarkusTest
 class SegmentCompatibilityTest {
@@ -89,6 +91,40 @@ class SegmentCompatibilityTest {
                 .body("phone", equalTo("+14155552671")).body("timezone", equalTo("America/New_York"));
         given().contentType(ContentType.JSON).body(body.replace(TestKeys.WRITE, "not-a-key"))
                 .post("/v1/batch").then().statusCode(401);
+    }
+
+    @Test
+    void analyticsJavaPostsToV1ImportAndAWrongContextTimezoneIsIgnoredWithAWarning() throws Exception {
+        String userId = "java-" + UUID.randomUUID();
+        Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+        String body;
+        try (var in = getClass().getResourceAsStream("/segment-libraries/analytics-java-batch.json")) {
+            body = new String(in.readAllBytes(), StandardCharsets.UTF_8)
+                    .formatted(userId, UUID.randomUUID(), now.minusSeconds(5), now);
+        }
+        try (var events = TopicProbe.watch(Topics.EVENTS)) {
+            writeKey().header("User-Agent", "analytics-java/3.5.1").body(body).post("/v1/import").then()
+                    .statusCode(200).body("success", equalTo(true))
+                    .body("warnings[0].field", equalTo("/batch/0/context/timezone"))
+                    .body("warnings[0].message", containsString("'Eastern Standard Time' is not an IANA time zone"));
+            var published = events.all(r -> userId.equals(r.key()), Duration.ofSeconds(3)).stream()
+                    .map(r -> MessageJson.read(r.value(), SegmentMessage.class)).toList();
+            assertEquals(2, published.size(), published.toString());
+        }
+        // the zone comes from the number instead of the ignored context
+        viewer().get("/v1/contacts/" + userId).then().statusCode(200)
+                .body("phone", equalTo("+14155552671")).body("timezone", equalTo("America/Los_Angeles"));
+    }
+
+    @Test
+    void anEventNameLongerThanTheTopicAllowsIsRefusedOverHttp() {
+        String userId = "long-" + UUID.randomUUID();
+        writeKey().body("{\"userId\":\"" + userId + "\",\"event\":\"" + "E".repeat(201) + "\"}")
+                .post("/v1/track").then().statusCode(400).body("field", equalTo("/event"))
+                .body("message", containsString("200"));
+        writeKey().body("{\"batch\":[{\"type\":\"track\",\"userId\":\"" + userId + "\",\"event\":\""
+                        + "E".repeat(201) + "\"}]}")
+                .post("/v1/batch").then().statusCode(400).body("field", equalTo("/batch/0/event"));
     }
 
     @Test

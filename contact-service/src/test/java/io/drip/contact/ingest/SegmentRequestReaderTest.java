@@ -2,6 +2,7 @@ package io.drip.contact.ingest;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -37,7 +38,7 @@ class SegmentRequestReaderTest {
                   {"type":"track","userId":"u1","event":"A","timestamp":"2026-11-25T10:04:00.500000+00:00"},
                   {"type":"track","userId":"u1","event":"B","timestamp":"2026-11-25T10:04:30+00:00",
                    "sentAt":"2026-11-25T10:04:30+00:00"}],
-                 "sentAt":"2026-11-25T10:05:00.000000+00:00"}"""), RECEIVED);
+                 "sentAt":"2026-11-25T10:05:00.000000+00:00"}"""), RECEIVED).messages();
         assertEquals(Instant.parse("2026-11-25T09:59:00.500Z"), messages.get(0).timestamp());
         assertEquals(RECEIVED, messages.get(1).timestamp(), "its own sentAt wins over the batch's");
     }
@@ -54,7 +55,7 @@ class SegmentRequestReaderTest {
     void theBatchContextIsMergedUnderEachMessagesOwn() {
         var messages = SegmentRequestReader.readBatch(json("""
                 {"batch":[{"type":"identify","userId":"u1","context":{"locale":"fr-FR"}}],
-                 "context":{"locale":"en-US","timezone":"Europe/Paris"}}"""), RECEIVED);
+                 "context":{"locale":"en-US","timezone":"Europe/Paris"}}"""), RECEIVED).messages();
         assertEquals("fr-FR", messages.get(0).context().get("locale").asText());
         assertEquals("Europe/Paris", messages.get(0).context().get("timezone").asText());
     }
@@ -63,7 +64,7 @@ class SegmentRequestReaderTest {
     void groupAndScreenCallsAreAcceptedAndSkipped() {
         var messages = SegmentRequestReader.readBatch(json("""
                 {"batch":[{"type":"group","userId":"u1","groupId":"g"},{"type":"screen","userId":"u1","name":"Home"},
-                          {"type":"page","userId":"u1","name":"Pricing"}]}"""), RECEIVED);
+                          {"type":"page","userId":"u1","name":"Pricing"}]}"""), RECEIVED).messages();
         assertEquals(List.of("page"), messages.stream().map(m -> m.type()).toList());
     }
 
@@ -82,6 +83,30 @@ class SegmentRequestReaderTest {
         assertField("/timestamp", "track", "{\"userId\":\"u\",\"event\":\"X\",\"timestamp\":\"yesterday\"}");
         assertField("/traits", "identify", "{\"userId\":\"u\",\"traits\":[1]}");
         assertField("/traits/timezone", "identify", "{\"userId\":\"u\",\"traits\":{\"timezone\":\"Mars/Base\"}}");
+        // drip.events.v1's schema allows event names of up to 200 characters
+        var tooLong = assertThrows(InvalidRequestException.class, () -> SegmentRequestReader.read("track",
+                "{\"userId\":\"u\",\"event\":\"" + "E".repeat(201) + "\"}", RECEIVED));
+        assertEquals("/event", tooLong.field());
+        assertTrue(tooLong.getMessage().contains("200"), tooLong.getMessage());
+        assertEquals("E".repeat(200), SegmentRequestReader.read("track",
+                "{\"userId\":\"u\",\"event\":\"" + "E".repeat(200) + "\"}", RECEIVED).event());
+    }
+
+    @Test
+    void aWrongContextTimezoneIsDroppedWithAWarningNotTheMessage() {
+        var request = SegmentRequestReader.readBatch(json("""
+                {"batch":[{"type":"identify","userId":"u1","context":{"timezone":"Eastern Standard Time"}},
+                          {"type":"identify","userId":"u2","context":{"timezone":"Europe/Paris"}}],
+                 "context":{"timezone":"GMT+1:00 Berlin","locale":"de-DE"}}"""), RECEIVED);
+        assertEquals(List.of(new IngestWarning("/context/timezone",
+                        "'GMT+1:00 Berlin' is not an IANA time zone such as Europe/Paris; ignored"),
+                new IngestWarning("/batch/0/context/timezone",
+                        "'Eastern Standard Time' is not an IANA time zone such as Europe/Paris; ignored")),
+                request.warnings());
+        assertEquals(2, request.messages().size());
+        assertNull(request.messages().get(0).context().get("timezone"));
+        assertEquals("de-DE", request.messages().get(0).context().get("locale").asText());
+        assertEquals("Europe/Paris", request.messages().get(1).context().get("timezone").asText());
     }
 
     @Test

@@ -1,5 +1,6 @@
 package io.drip.dispatch.twilio;
 
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
@@ -33,9 +34,31 @@ public final class TwilioSignature {
         }
     }
 
-    /** Compares in constant time, so the signature cannot be guessed byte by byte. */
+    /**
+     * Whether the signature is Twilio's for this URL, written with its port (the scheme's default
+     * when it has none) or without any: Twilio signs some requests one way and some the other, so
+     * its own validators accept both. Compares in constant time, so the signature cannot be
+     * guessed byte by byte.
+     */
     public static boolean valid(String authToken, String url, Map<String, List<String>> params, String signature) {
-        return signature != null && MessageDigest.isEqual(sign(authToken, url, params).getBytes(StandardCharsets.US_ASCII),
-                signature.getBytes(StandardCharsets.US_ASCII));
+        if (signature == null) {
+            return false;
+        }
+        byte[] given = signature.getBytes(StandardCharsets.US_ASCII);
+        URI uri = URI.create(url);
+        int port = uri.getPort() != -1 ? uri.getPort() : "http".equalsIgnoreCase(uri.getScheme()) ? 80 : 443;
+        boolean withPort = matches(sign(authToken, withPort(uri, ":" + port), params), given);
+        boolean withoutPort = matches(sign(authToken, withPort(uri, ""), params), given);
+        return withPort | withoutPort;
+    }
+
+    private static boolean matches(String expected, byte[] given) {
+        return MessageDigest.isEqual(expected.getBytes(StandardCharsets.US_ASCII), given);
+    }
+
+    private static String withPort(URI uri, String port) {
+        return uri.getScheme() + "://" + (uri.getRawUserInfo() == null ? "" : uri.getRawUserInfo() + "@")
+                + uri.getHost() + port + uri.getRawPath() + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery())
+                + (uri.getRawFragment() == null ? "" : "#" + uri.getRawFragment());
     }
 }

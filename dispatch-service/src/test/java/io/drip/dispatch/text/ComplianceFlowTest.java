@@ -49,6 +49,21 @@ class ComplianceFlowTest {
     }
 
     @Test
+    void aTextThatLeavesAsSevenSmsBecauseOfItsPartBoundariesFailsTheSixSegmentLimit() {
+        String contactId = contactWith(randomNumber("+316", 11));
+        try (var deliveries = TopicProbe.watch(Topics.DELIVERIES)) {
+            // 918 septets (6 × 153) but no part can end in half a euro sign: 7 parts of 76
+            var euros = send(contactId, "€".repeat(459));
+            assertEquals("too_many_segments",
+                    status(deliveries.await(r -> is(r, euros.messageId(), "failed"), WAIT)).reason());
+            // 402 UTF-16 units (6 × 67) but no part can end in half an emoji: 7 parts of 33
+            var emoji = send(contactId, "👋".repeat(201));
+            assertEquals("too_many_segments",
+                    status(deliveries.await(r -> is(r, emoji.messageId(), "failed"), WAIT)).reason());
+        }
+    }
+
+    @Test
     void marketingOnADayTheCountryForbidsIsDeferredNotSent() {
         // the test profile forbids marketing to German numbers on every day
         String contactId = contactWith(randomNumber("+49151", 13));

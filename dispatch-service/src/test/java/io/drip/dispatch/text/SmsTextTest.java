@@ -5,12 +5,17 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 class SmsTextTest {
 
     @Test
     void gsmTextIsCountedInSeptetsWithTheExtensionTableAsTwo() {
-        assertEquals(new SmsText("Hello", SmsText.Encoding.GSM7, 5, 1), SmsText.of("Hello"));
+        SmsText hello = SmsText.of("Hello");
+        assertEquals(SmsText.Encoding.GSM7, hello.encoding());
+        assertEquals(5, hello.units());
+        assertEquals(1, hello.segments());
         assertEquals(SmsText.Encoding.GSM7, SmsText.of("Prix: 10€ {promo} à Paris").encoding());
         assertEquals(9, SmsText.of("10€ []").units()); // 1 + 1 + 2 (€) + 1 + 2 ([) + 2 (])
     }
@@ -47,5 +52,48 @@ class SmsTextTest {
         assertEquals("好".repeat(66), ucs.get(0));
         assertTrue(ucs.get(1).startsWith("👋"));
         assertEquals(List.of("short"), SmsText.of("short").parts());
+    }
+
+    /*
+     * The cases of Twilio's message segment calculator (github.com/TwilioDevEd/message-segment-calculator,
+     * tests/index.test.js and tests/segments.test.js, MIT licence): bodies of digits "1234567890…"
+     * after a first character, and their encoding and segment count.
+     */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            GSM-7 with escape characters in one segment   | {  | 159 | GSM7 | 1
+            GSM-7 with escape characters in two segments  | {  | 160 | GSM7 | 2
+            UCS-2 message in one segment                  | 😜 | 69  | UCS2 | 1
+            UCS-2 message in two segments                 | 😜 | 70  | UCS2 | 2
+            GSM-7 in three segments, the last one digit   | 1  | 307 | GSM7 | 3
+            UCS-2 in three segments, the last one digit   | 😜 | 134 | UCS2 | 3
+            """)
+    void twiliosPublishedSegmentCases(String name, String first, int length, SmsText.Encoding encoding, int segments) {
+        StringBuilder body = new StringBuilder(first);
+        for (int i = 2; body.codePointCount(0, body.length()) < length; i++) {
+            body.append(i % 10);
+        }
+        SmsText sms = SmsText.of(body.toString());
+        assertEquals(encoding, sms.encoding());
+        assertEquals(segments, sms.segments());
+        assertEquals(segments, sms.parts().size());
+        assertEquals(body.toString(), String.join("", sms.parts()));
+    }
+
+    @Test
+    void aPartHoldsOneUnitLessWhenATwoUnitCharacterWouldStraddleItsEnd() {
+        // 918 septets: 6 × 153 by division, but a part holds 76 euro signs (152 septets), so 7 parts
+        SmsText euros = SmsText.of("€".repeat(459));
+        assertEquals(918, euros.units());
+        assertEquals(7, euros.parts().size());
+        assertEquals(7, euros.segments());
+        // 402 units: 6 × 67 by division, but a part holds 33 emoji (66 units), so 7 parts
+        SmsText emoji = SmsText.of("👋".repeat(201));
+        assertEquals(402, emoji.units());
+        assertEquals(7, emoji.parts().size());
+        assertEquals(7, emoji.segments());
+        // every part within its limit
+        euros.parts().forEach(part -> assertTrue(SmsText.of(part).units() <= 153, part));
+        emoji.parts().forEach(part -> assertTrue(part.length() <= 67, part));
     }
 }

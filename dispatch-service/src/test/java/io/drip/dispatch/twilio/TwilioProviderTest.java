@@ -38,10 +38,15 @@ class TwilioProviderTest {
 
     /** A webhook request signed as Twilio signs it (over the public URL it calls). */
     private static RequestSpecification signed(String path, Map<String, String> form) {
+        return signedOver(PUBLIC_BASE + path, form);
+    }
+
+    /** Signed over this URL, as Twilio may write the one it calls (with or without its port). */
+    private static RequestSpecification signedOver(String url, Map<String, String> form) {
         Map<String, List<String>> params = form.entrySet().stream()
                 .collect(Collectors.toMap(Map.Entry::getKey, e -> List.of(e.getValue())));
         return given().contentType("application/x-www-form-urlencoded; charset=UTF-8").formParams(form)
-                .header("X-Twilio-Signature", TwilioSignature.sign(TOKEN, PUBLIC_BASE + path, params));
+                .header("X-Twilio-Signature", TwilioSignature.sign(TOKEN, url, params));
     }
 
     private static Map<String, String> statusCallback(String sid, String status, String errorCode) {
@@ -87,6 +92,36 @@ class TwilioProviderTest {
             signed("/v1/providers/twilio/status", callback).post("/v1/providers/twilio/status").then().statusCode(204);
             var delivered = deliveries.all(r -> is(r, command.messageId(), "delivered"), Duration.ofSeconds(3));
             assertEquals(1, delivered.size(), "a repeated callback changes nothing: " + delivered);
+        }
+    }
+
+    @Test
+    void aCountOfZeroFromTwilioKeepsDripsCountAndTheRoutesCost() {
+        // Twilio's API reference: num_segments is 0 at first for messages sent through a Messaging Service
+        String contactId = contactWith(randomNumber("+4477007"));
+        TwilioStandIn.countsLater = true;
+        try (var deliveries = TopicProbe.watch(Topics.DELIVERIES)) {
+            var command = send(contactId, "a".repeat(200));
+            var sent = status(deliveries.await(r -> is(r, command.messageId(), "sent"), WAIT));
+            assertEquals(2, sent.segments(), "Drip's own count");
+            assertEquals(0, new BigDecimal("0.08").compareTo(sent.cost()), "2 × the route's 0.04: " + sent.cost());
+            assertEquals("USD", sent.currency());
+        } finally {
+            TwilioStandIn.countsLater = false;
+        }
+    }
+
+    @Test
+    void aCallbackSignedOverTheUrlWithItsDefaultPortIsTaken() {
+        String phone = randomNumber("+4477007");
+        String contactId = contactWith(phone);
+        try (var deliveries = TopicProbe.watch(Topics.DELIVERIES)) {
+            var command = send(contactId, "Your code is 5151");
+            var sent = status(deliveries.await(r -> is(r, command.messageId(), "sent"), WAIT));
+            signedOver("https://dispatch.test:443/v1/providers/twilio/status",
+                    statusCallback(sent.providerMessageId(), "delivered", null))
+                    .post("/v1/providers/twilio/status").then().statusCode(204);
+            deliveries.await(r -> is(r, command.messageId(), "delivered"), WAIT);
         }
     }
 

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -14,19 +15,50 @@ class TwilioSignatureTest {
     private static final Map<String, List<String>> PARAMS = Map.of("CallSid", List.of("CA1234567890ABCDE"),
             "Caller", List.of("+14158675310"), "Digits", List.of("1234"), "From", List.of("+14158675310"),
             "To", List.of("+18005551212"));
+    /**
+     * The vectors of Twilio's own validator tests (twilio-java, RequestValidatorTest, MIT licence):
+     * the same request from +14158675309, and the signatures Twilio makes of its URL with and
+     * without a port.
+     */
+    private static final Map<String, List<String>> SDK_PARAMS = Map.of("CallSid", List.of("CA1234567890ABCDE"),
+            "Caller", List.of("+14158675309"), "Digits", List.of("1234"), "From", List.of("+14158675309"),
+            "To", List.of("+18005551212"));
 
     @Test
     void signsAsTwilioDocumentsIt() {
         assertEquals("GvWf1cFY/Q7PnoempGyD5oXAezc=", TwilioSignature.sign("12345", URL, PARAMS));
+        assertEquals("RSOYDt4T1cUTdK1PDd93/VVr8B8=", TwilioSignature.sign("12345", URL, SDK_PARAMS));
+    }
+
+    @Test
+    void acceptsTheUrlWithAndWithoutItsPortAsTwiliosValidatorsDo() {
+        // signed over https://mycompany.com:443/…, the URL known without the port
+        assertTrue(TwilioSignature.valid("12345", URL, SDK_PARAMS, "kvajT1Ptam85bY51eRf/AJRuM3w="));
+        // signed over http://mycompany.com:80/…
+        assertTrue(TwilioSignature.valid("12345", URL.replace("https", "http"), SDK_PARAMS,
+                "0ZXoZLH/DfblKGATFgpif+LLRf4="));
+        // signed without the port, the URL known with another one
+        assertTrue(TwilioSignature.valid("12345", URL.replace(".com", ".com:1234"), SDK_PARAMS,
+                "RSOYDt4T1cUTdK1PDd93/VVr8B8="));
+        // signed with that port
+        assertTrue(TwilioSignature.valid("12345", URL.replace(".com", ".com:1234").replace("https", "http"),
+                SDK_PARAMS, "Zmvh+3yNM1Phv2jhDCwEM3q5ebU="));
+        // signed without the port, the URL known with the default one
+        assertTrue(TwilioSignature.valid("12345", URL.replace(".com", ".com:443"), SDK_PARAMS,
+                "RSOYDt4T1cUTdK1PDd93/VVr8B8="));
     }
 
     @Test
     void refusesATamperedRequestOrAnotherToken() {
         assertTrue(TwilioSignature.valid("12345", URL, PARAMS, "GvWf1cFY/Q7PnoempGyD5oXAezc="));
-        var tampered = new java.util.HashMap<>(PARAMS);
+        var tampered = new HashMap<>(PARAMS);
         tampered.put("Digits", List.of("9999"));
         assertFalse(TwilioSignature.valid("12345", URL, tampered, "GvWf1cFY/Q7PnoempGyD5oXAezc="));
         assertFalse(TwilioSignature.valid("54321", URL, PARAMS, "GvWf1cFY/Q7PnoempGyD5oXAezc="));
         assertFalse(TwilioSignature.valid("12345", URL, PARAMS, null));
+        assertFalse(TwilioSignature.valid("12345", URL, SDK_PARAMS, "NOTRSOYDt4T1cUTdK1PDd93/VVr8B8="));
+        // another host or path is another URL, port or not
+        assertFalse(TwilioSignature.valid("12345", URL.replace("mycompany", "theirs"), SDK_PARAMS,
+                "RSOYDt4T1cUTdK1PDd93/VVr8B8="));
     }
 }

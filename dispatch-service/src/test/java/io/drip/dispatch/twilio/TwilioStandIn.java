@@ -34,6 +34,11 @@ public class TwilioStandIn implements QuarkusTestResourceLifecycleManager {
     public static final List<Taken> TAKEN = new CopyOnWriteArrayList<>();
     public static volatile Instant failUntil = Instant.MIN;
     public static volatile int failures;
+    /**
+     * Answer as Twilio does for a message sent through a Messaging Service: {@code num_segments}
+     * "0" (Twilio counts later) and no price yet.
+     */
+    public static volatile boolean countsLater;
     /** How long the stand-in takes to answer a message it takes (a slow provider). */
     public static volatile long delayMillis;
     public static final AtomicInteger IN_FLIGHT = new AtomicInteger();
@@ -66,8 +71,11 @@ public class TwilioStandIn implements QuarkusTestResourceLifecycleManager {
             Runnable answer = () -> {
                 IN_FLIGHT.decrementAndGet();
                 ctx.response().setStatusCode(201).putHeader("Content-Type", "application/json")
-                        .end(new JsonObject().put("sid", sid).put("status", "queued").put("num_segments", "1")
-                                .put("price", "-0.00750").put("price_unit", "USD")
+                        .end((countsLater
+                                ? new JsonObject().put("sid", sid).put("status", "accepted").put("num_segments", "0")
+                                        .putNull("price").put("price_unit", "USD")
+                                : new JsonObject().put("sid", sid).put("status", "queued").put("num_segments", "1")
+                                        .put("price", "-0.00750").put("price_unit", "USD"))
                                 .put("account_sid", ctx.pathParam("sid")).encode());
             };
             if (delayMillis > 0) {

@@ -4,10 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-/** Real user agents, as seen in access logs and published by the vendors. */
+/** Real user agents, as seen in access logs and published by the vendors (RealUserAgentsTest takes thousands). */
 class UserAgentsTest {
     private static final UserAgents AGENTS = new UserAgents();
 
@@ -44,7 +45,14 @@ class UserAgentsTest {
             link_preview | Mozilla/5.0 (compatible; Discordbot/2.0; +https://discordapp.com)
             link_preview | LinkedInBot/1.0 (compatible; Mozilla/5.0; Apache-HttpClient +http://www.linkedin.com)
             link_preview | Mozilla/5.0 (Windows NT 6.1; WOW64) SkypeUriPreview Preview/0.5 skype-url-preview@microsoft.com
-            link_preview | Mozilla/5.0 (compatible; Applebot/0.1; +http://www.apple.com/go/applebot)
+            link_preview | WhatsApp/2
+            link_preview | Viber/1.0
+            crawler      | Mozilla/5.0 (compatible; Applebot/0.1; +http://www.apple.com/go/applebot)
+            ai_agent     | Mozilla/5.0 AppleWebKit/537.36 (KHTML, like Gecko; compatible; GPTBot/1.2; +https://openai.com/gptbot)
+            ai_agent     | Mozilla/5.0 AppleWebKit/537.36 (KHTML, like Gecko); compatible; ChatGPT-User/1.0; +https://openai.com/bot
+            ai_agent     | Mozilla/5.0 AppleWebKit/537.36 (KHTML, like Gecko; compatible; ClaudeBot/1.0; +claudebot@anthropic.com)
+            ai_agent     | Mozilla/5.0 AppleWebKit/537.36 (KHTML, like Gecko; compatible; Claude-User/1.0; +Claude-User@anthropic.com)
+            ai_agent     | Mozilla/5.0 AppleWebKit/537.36 (KHTML, like Gecko; compatible; PerplexityBot/1.0; +https://perplexity.ai/perplexitybot)
             crawler      | Mozilla/5.0 (compatible; Googlebot/2.1; +http://www.google.com/bot.html)
             crawler      | Mozilla/5.0 (compatible; bingbot/2.0; +http://www.bing.com/bingbot.htm)
             crawler      | Mozilla/5.0 (compatible; YandexBot/3.0; +http://yandex.com/bots)
@@ -62,7 +70,15 @@ class UserAgentsTest {
         assertEquals("bot", agent.device());
     }
 
-    @org.junit.jupiter.api.Test
+    @Test
+    void anAgentWithoutAKnownOsIsAnUnknownDeviceNotAnError() {
+        Agent agent = AGENTS.classify("MyShopApp/3.1 (build 7)");
+        assertEquals("unknown", agent.device());
+        assertNull(agent.os());
+        assertNull(agent.botReason());
+    }
+
+    @Test
     void noUserAgentIsNoPerson() {
         assertEquals(BotReason.NO_USER_AGENT, AGENTS.classify(null).botReason());
         assertEquals(BotReason.NO_USER_AGENT, AGENTS.classify(" ").botReason());
