@@ -44,6 +44,12 @@ class NumberOptOutTest {
         return HexFormat.of().formatHex(hashes.of(phone));
     }
 
+    /** The contact's number texts the keyword; returns once contact-service has opted it out. */
+    private static void optOut(String id, InboundSms.Action action, String word) {
+        keyword(id, action, word);
+        awaitMarketing(id, "opted_out");
+    }
+
     private static void awaitMarketing(String id, String state) {
         Awaitility.await().atMost(WAIT).untilAsserted(() -> as(TestKeys.VIEWER).get("/v1/contacts/" + id)
                 .then().body("consent.sms.marketing.state", equalTo(state)));
@@ -76,8 +82,7 @@ class NumberOptOutTest {
     void aContactThatTakesAnOptedOutNumberLaterStartsOptedOut() {
         String phone = randomMobile();
         String first = newContact(phone);
-        keyword(first, InboundSms.Action.OPT_OUT_ALL, "STOPALL");
-        awaitMarketing(first, "opted_out");
+        optOut(first, InboundSms.Action.OPT_OUT_ALL, "STOPALL");
         String created = newContact(phone);
         String changed = newContact();
         as(TestKeys.MARKETER).body("{\"traits\":{\"phone\":\"" + phone + "\"}}").patch("/v1/contacts/" + changed)
@@ -95,8 +100,7 @@ class NumberOptOutTest {
     void anOptOutOutlivesErasureAsAKeyedHashOfTheNumber() {
         String phone = randomMobile();
         String erased = newContact(phone);
-        keyword(erased, InboundSms.Action.OPT_OUT, "TD");
-        awaitMarketing(erased, "opted_out");
+        optOut(erased, InboundSms.Action.OPT_OUT, "TD");
         as(TestKeys.OPS).delete("/v1/contacts/" + erased).then().statusCode(200);
 
         var kept = Rows.of(pool, "select category from suppressed_number where number_hash = decode($1, 'hex')", hash(phone));
@@ -115,8 +119,7 @@ class NumberOptOutTest {
     void anApiOrImportOptInOfANumberThatOptedOutByKeywordIsRefusedUntilItTextsStart() {
         String phone = randomMobile();
         String id = newContact(phone);
-        keyword(id, InboundSms.Action.OPT_OUT, "STOP");
-        awaitMarketing(id, "opted_out");
+        optOut(id, InboundSms.Action.OPT_OUT, "STOP");
 
         as(TestKeys.MARKETER).body("{\"state\":\"opted_in\",\"reference\":\"signup-form\"}")
                 .put("/v1/contacts/" + id + "/consent/sms/marketing").then().statusCode(409)

@@ -52,6 +52,11 @@ class ConsentPolicyTest {
         }
     }
 
+    /** The first final status of a new command of this category to the contact. */
+    private static String statusOf(String contactId, String category, String text) {
+        return outcome(command(contactId, "k-" + UUID.randomUUID(), category, text)).status();
+    }
+
     private static void reply(String phone, String text) {
         given().header("Authorization", TestKeys.bearer(TestKeys.MARKETER)).contentType("application/json")
                 .body(new JsonObject().put("id", "MO-" + UUID.randomUUID()).put("from", phone).put("text", text).encode())
@@ -74,16 +79,14 @@ class ConsentPolicyTest {
     void aTransactionalMessageSkipsTheMarketingOptOut() {
         String contactId = "c-" + UUID.randomUUID();
         publishContact(contactId, randomMobile(), Map.of("marketing", "opted_out"), 1);
-        assertEquals(DeliveryStatus.SENT, outcome(command(contactId, "k-" + UUID.randomUUID(), SendCommand.TRANSACTIONAL,
-                "Your order shipped")).status());
+        assertEquals(DeliveryStatus.SENT, statusOf(contactId, SendCommand.TRANSACTIONAL, "Your order shipped"));
     }
 
     @Test
     void aStopHoldsBackMarketingBeforeTheSnapshotSaysSoAndAfterAnErasure() {
         String phone = randomMobile();
         String contactId = Sends.contactWith(phone);
-        assertEquals(DeliveryStatus.SENT, outcome(command(contactId, "k-" + UUID.randomUUID(), SendCommand.TRANSACTIONAL,
-                "Welcome")).status()); // dispatch knows the contact now
+        assertEquals(DeliveryStatus.SENT, statusOf(contactId, SendCommand.TRANSACTIONAL, "Welcome")); // dispatch knows the contact now
         reply(phone, "STOP please");
         // contact-service has not acted on the STOP: the snapshot still says nothing
         var held = outcome(command(contactId, "k-" + UUID.randomUUID(), SendCommand.MARKETING, "Sale"));
@@ -92,11 +95,9 @@ class ConsentPolicyTest {
         // erased, and the number identified again as a new contact without consent
         TopicProbe.produce(Topics.CONTACTS, contactId, null);
         String again = Sends.contactWith(phone);
-        assertEquals(DeliveryStatus.SUPPRESSED, outcome(command(again, "k-" + UUID.randomUUID(), SendCommand.MARKETING,
-                "Sale")).status());
+        assertEquals(DeliveryStatus.SUPPRESSED, statusOf(again, SendCommand.MARKETING, "Sale"));
         // transactional messages still go: STOP is about marketing
-        assertEquals(DeliveryStatus.SENT, outcome(command(again, "k-" + UUID.randomUUID(), SendCommand.TRANSACTIONAL,
-                "Your order shipped")).status());
+        assertEquals(DeliveryStatus.SENT, statusOf(again, SendCommand.TRANSACTIONAL, "Your order shipped"));
     }
 
     @Test
@@ -104,8 +105,7 @@ class ConsentPolicyTest {
         String phone = randomMobile();
         reply(phone, "STOPALL");
         String contactId = Sends.contactWith(phone);
-        assertEquals(DeliveryStatus.SUPPRESSED, outcome(command(contactId, "k-" + UUID.randomUUID(), SendCommand.TRANSACTIONAL,
-                "Your order shipped")).status());
+        assertEquals(DeliveryStatus.SUPPRESSED, statusOf(contactId, SendCommand.TRANSACTIONAL, "Your order shipped"));
     }
 
     @Test
@@ -113,18 +113,15 @@ class ConsentPolicyTest {
         String phone = randomMobile();
         String contactId = Sends.contactWith(phone);
         reply(phone, "STOP");
-        assertEquals(DeliveryStatus.SUPPRESSED, outcome(command(contactId, "k-" + UUID.randomUUID(), SendCommand.MARKETING,
-                "Sale")).status());
+        assertEquals(DeliveryStatus.SUPPRESSED, statusOf(contactId, SendCommand.MARKETING, "Sale"));
         // a Y confirming a double opt-in: contact-service's snapshot says opted in by keyword, later than the STOP
         publishContact(contactId, phone, Map.of("marketing", "opted_in"), 2);
-        assertEquals(DeliveryStatus.SENT, outcome(command(contactId, "k-" + UUID.randomUUID(), SendCommand.MARKETING,
-                "Sale")).status());
+        assertEquals(DeliveryStatus.SENT, statusOf(contactId, SendCommand.MARKETING, "Sale"));
 
         String other = randomMobile();
         String second = Sends.contactWith(other);
         reply(other, "stop");
         reply(other, "START");
-        assertEquals(DeliveryStatus.SENT, outcome(command(second, "k-" + UUID.randomUUID(), SendCommand.MARKETING,
-                "Sale")).status());
+        assertEquals(DeliveryStatus.SENT, statusOf(second, SendCommand.MARKETING, "Sale"));
     }
 }
