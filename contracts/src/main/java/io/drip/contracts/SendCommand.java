@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import java.time.Instant;
 import java.util.List;
+import java.util.UUID;
 
 /**
  * One message to send, on {@code drip.sends.v1}. {@code idempotencyKey} identifies the send
@@ -35,6 +36,23 @@ public record SendCommand(
 
     public static final String MARKETING = "marketing";
     public static final String TRANSACTIONAL = "transactional";
+    /** The idempotency key of a reply to an inbound SMS starts so (followed by the inbound id). */
+    private static final String REPLY_KEY = "keyword-reply:";
+
+    /**
+     * The answer to a keyword an SMS carried (an opt-out's confirmation, HELP): transactional,
+     * once per inbound SMS. Carriers require it even to a number that opted out of everything,
+     * so dispatch checks no consent for it ({@link #answersInbound}).
+     */
+    public static SendCommand keywordReply(String contactId, String inboundId, String text, Instant at) {
+        return new SendCommand(UUID.randomUUID().toString(), REPLY_KEY + inboundId, contactId, null, null, null, null,
+                "sms", TRANSACTIONAL, text, null, null, null, at);
+    }
+
+    /** Whether a command with this idempotency key is a {@link #keywordReply}. */
+    public static boolean answersInbound(String idempotencyKey) {
+        return idempotencyKey != null && idempotencyKey.startsWith(REPLY_KEY);
+    }
 
     /** A command that leaves UTM tagging to tracking's default. */
     public SendCommand(String messageId, String idempotencyKey, String contactId, String journeyId,

@@ -77,7 +77,8 @@ class MessageSchemasTest {
         var status = new DeliveryStatus("msg-1", "u-1", "sent", null, "twilio", "SM1", 1, AT, new BigDecimal("0.0075"), "USD");
         var click = new Click("c-1", "aB3dE5gH7k", "msg-1", "u-1", "welcome", "welcome", null, AT, "127.0.0.0",
                 "Mozilla/5.0", "mobile", false, "NL");
-        var inbound = new InboundSms("in-1", "u-1", "+14155550100", "+15005550006", "STOP", "STOP", "sandbox", AT);
+        var inbound = InboundSms.keyword("in-1", "u-1", "+14155550100", "+15005550006", "STOP", "STOP",
+                InboundSms.Action.OPT_OUT, "sandbox", AT);
         assertEquals(Set.of(), validate("contact-snapshot.schema.json", snapshot));
         assertEquals(Set.of(), validate("send-command.schema.json", send));
         assertEquals(Set.of(), validate("delivery-status.schema.json", status));

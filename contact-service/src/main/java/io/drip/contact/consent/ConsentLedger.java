@@ -21,11 +21,22 @@ public class ConsentLedger {
 
     public Uni<Void> append(SqlClient tx, String contactId, String channel, String category, String state,
             Consent.Origin origin) {
+        return append(tx, contactId, channel, category, state, origin, null);
+    }
+
+    /** Records an opt-in that was refused, and why. */
+    public Uni<Void> refusal(SqlClient tx, String contactId, String channel, String category, Consent.Origin origin,
+            String reason) {
+        return append(tx, contactId, channel, category, Consent.REFUSED, origin, reason);
+    }
+
+    private Uni<Void> append(SqlClient tx, String contactId, String channel, String category, String state,
+            Consent.Origin origin, String reason) {
         return tx.preparedQuery("""
-                        insert into consent_event (contact_id, channel, category, state, source, message_id, ip, actor, keyword, at)
-                        values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)""")
+                        insert into consent_event (contact_id, channel, category, state, source, message_id, ip, actor, keyword, at, reason)
+                        values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)""")
                 .execute(Tuple.from(new Object[] {contactId, channel, category, state, origin.source(), origin.messageId(),
-                        origin.ip(), origin.actor(), origin.keyword(), utc(origin.at())}))
+                        origin.ip(), origin.actor(), origin.keyword(), utc(origin.at()), reason}))
                 .replaceWithVoid();
     }
 
@@ -83,7 +94,7 @@ public class ConsentLedger {
         event.put("state", row.getString("state"));
         event.put("source", row.getString("source"));
         event.put("at", row.getOffsetDateTime("at").toInstant().toString());
-        for (String optional : new String[] {"message_id", "ip", "actor", "keyword"}) {
+        for (String optional : new String[] {"message_id", "ip", "actor", "keyword", "reason"}) {
             if (row.getString(optional) != null) {
                 event.put(camel(optional), row.getString(optional));
             }

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.drip.contact.profile.ContactRepository;
 import io.drip.contracts.MessageJson;
 import io.drip.kit.security.Roles;
+import io.drip.kit.web.ApiError;
 import io.drip.kit.web.InvalidRequestException;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Uni;
@@ -19,6 +20,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 import java.time.Instant;
 import java.util.Map;
 
@@ -61,13 +63,15 @@ public class ConsentResource {
     /**
      * Records a decision: {@code {"state": "opted_in" | "opted_out", "ip": "203.0.113.7",
      * "reference": "signup-form-42"}} (ip and reference optional: where and with what the person
-     * decided). An SMS marketing opt-in becomes {@code pending} where double opt-in is on.
+     * decided). An SMS marketing opt-in becomes {@code pending} where double opt-in is on. An
+     * opt-in of a number that opted out by keyword is refused with 409 (and the refusal recorded
+     * in the audit trail): only the person may opt in again.
      */
     @PUT
     @Path("/{channel}/{category}")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.MARKETER)
-    public Uni<Map<String, String>> put(@PathParam("id") String id, @PathParam("channel") String channel,
+    public Uni<Response> put(@PathParam("id") String id, @PathParam("channel") String channel,
             @PathParam("category") String category, JsonNode body) {
         Consent.check(channel, category);
         if (body == null || !body.isObject()) {
@@ -82,8 +86,13 @@ public class ConsentResource {
         return pool.withTransaction(tx -> Consent.OPTED_IN.equals(state)
                         ? changes.optIn(tx, id, channel, category, origin)
                         : changes.change(tx, id, channel, category, state, origin))
-                .map(recorded -> Map.of("channel", channel, "category", category, "state", recorded.orElseThrow(
-                        () -> new NotFoundException("no contact with id '" + id + "'"))));
+                .map(recorded -> {
+                    String result = recorded.orElseThrow(() -> new NotFoundException("no contact with id '" + id + "'"));
+                    return Consent.REFUSED.equals(result)
+                            ? Response.status(Response.Status.CONFLICT).type(MediaType.APPLICATION_JSON_TYPE)
+                                    .entity(new ApiError("opt_in_refused", ConsentChanges.REFUSAL, "/state")).build()
+                            : Response.ok(Map.of("channel", channel, "category", category, "state", result)).build();
+                });
     }
 
     private static String text(JsonNode body, String field) {

@@ -5,6 +5,7 @@ import io.drip.contact.consent.Consent;
 import io.drip.contact.consent.ConsentChanges;
 import io.drip.contact.profile.ContactRepository;
 import io.drip.contact.profile.ContactUpdates;
+import io.drip.contact.profile.NumberConsent;
 import io.drip.contracts.ContactSnapshot;
 import io.drip.contracts.MessageJson;
 import io.drip.contracts.Topics;
@@ -52,6 +53,9 @@ public class ContactImport {
 
     @Inject
     Outbox outbox;
+
+    @Inject
+    NumberConsent numberConsent;
 
     @ConfigProperty(name = "drip.import.chunk-size", defaultValue = "1000")
     int chunkSize;
@@ -102,7 +106,7 @@ public class ContactImport {
         List<ImportRow> rows = List.copyOf(chunk);
         pool.withTransaction(tx -> contacts.findAllForUpdate(tx, rows.stream().map(ImportRow::id).distinct().toList())
                         .chain(existing -> write(tx, rows, existing, region, tally))
-                        .chain(() -> decide(tx, rows, importId, actor)))
+                        .chain(() -> decide(tx, rows, importId, actor, tally)))
                 .await().indefinitely();
     }
 
@@ -137,14 +141,18 @@ public class ContactImport {
             }
             changed.add(withVersion(current.get(id), held == null ? 1 : held.version() + 1));
         }
-        return contacts.saveAll(tx, changed, changed.stream()
+        // a number that opted out by keyword brings its opt-out
+        return numberConsent.apply(tx, existing, changed).chain(saved -> contacts.saveAll(tx, saved, saved.stream()
                         .map(c -> Optional.ofNullable(ContactUpdates.text(c.traits(), "phone"))).toList())
-                .chain(() -> outbox.addBulk(tx, changed.stream()
-                        .map(c -> new Outbox.Entry(Topics.CONTACTS, c.contactId(), c)).toList()));
+                .chain(() -> outbox.addBulk(tx, saved.stream()
+                        .map(c -> new Outbox.Entry(Topics.CONTACTS, c.contactId(), c)).toList())));
     }
 
-    /** Consent columns: each decision that differs from the contact's current state is recorded. */
-    private Uni<Void> decide(SqlConnection tx, List<ImportRow> rows, String importId, String actor) {
+    /**
+     * Consent columns: each decision that differs from the contact's current state is recorded;
+     * a refused opt-in (the number opted out by keyword) is reported with its row.
+     */
+    private Uni<Void> decide(SqlConnection tx, List<ImportRow> rows, String importId, String actor, Tally tally) {
         Uni<Void> all = Uni.createFrom().voidItem();
         for (ImportRow row : rows) {
             for (Map.Entry<String, String> decision : row.consent().entrySet()) {
@@ -162,6 +170,8 @@ public class ContactImport {
                     return (Consent.OPTED_IN.equals(decision.getValue())
                             ? consent.optIn(tx, row.id(), channelCategory[0], channelCategory[1], origin)
                             : consent.change(tx, row.id(), channelCategory[0], channelCategory[1], decision.getValue(), origin))
+                            .invoke(state -> state.filter(Consent.REFUSED::equals).ifPresent(refused -> tally.fail(
+                                    new ImportReport.RowError(row.line(), "consent." + decision.getKey(), ConsentChanges.REFUSAL))))
                             .replaceWithVoid();
                 }));
             }

@@ -116,6 +116,16 @@ public class ContactRepository {
                 });
     }
 
+    /** The ids of the contacts holding this E.164 number, in id order (the order to lock them in). */
+    public Uni<List<String>> idsWithPhone(SqlClient db, String phone) {
+        return db.preparedQuery("select id from contact where phone = $1 order by id").execute(Tuple.of(phone))
+                .map(rows -> {
+                    List<String> ids = new ArrayList<>(rows.size());
+                    rows.forEach(row -> ids.add(row.getString("id")));
+                    return ids;
+                });
+    }
+
     /** The contact an id stands for: itself, or the contact an alias call merged it into. */
     public Uni<String> canonicalId(SqlClient db, String id) {
         return db.preparedQuery("select contact_id from contact_alias where alias_id = $1").execute(Tuple.of(id))

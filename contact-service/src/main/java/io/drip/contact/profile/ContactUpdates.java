@@ -15,6 +15,7 @@ import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -31,6 +32,9 @@ public class ContactUpdates {
 
     @Inject
     Outbox outbox;
+
+    @Inject
+    NumberConsent numberConsent;
 
     @ConfigProperty(name = "drip.contacts.default-timezone")
     String defaultTimezone;
@@ -137,10 +141,15 @@ public class ContactUpdates {
                 contact.segments());
     }
 
-    /** Writes new traits (normalising the number) and publishes the snapshot. */
+    /**
+     * Writes new traits (normalising the number) and publishes the snapshot; a number that opted
+     * out by keyword brings its opt-out.
+     */
     Uni<ContactSnapshot> save(SqlConnection tx, String id, Optional<ContactSnapshot> existing, ObjectNode traits, String region,
             Optional<String> messageZone, Optional<String> locale) {
-        return saveSnapshot(tx, derive(id, existing, traits, region, messageZone, locale), text(traits, "phone"));
+        ContactSnapshot derived = derive(id, existing, traits, region, messageZone, locale);
+        return numberConsent.apply(tx, existing.map(held -> Map.of(id, held)).orElse(Map.of()), List.of(derived))
+                .chain(saved -> saveSnapshot(tx, saved.get(0), text(traits, "phone")));
     }
 
     /**

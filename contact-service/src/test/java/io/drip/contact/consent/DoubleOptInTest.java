@@ -1,7 +1,7 @@
 package io.drip.contact.consent;
 
 import static io.drip.contact.consent.ConsentFlowTest.as;
-import static io.drip.contact.consent.ConsentFlowTest.inbound;
+import static io.drip.contact.consent.ConsentFlowTest.keyword;
 import static io.drip.contact.consent.ConsentFlowTest.newContact;
 import static io.drip.contact.consent.ConsentFlowTest.smsConsent;
 import static org.hamcrest.Matchers.equalTo;
@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.drip.contracts.ContactSnapshot;
+import io.drip.contracts.InboundSms;
 import io.drip.contracts.MessageJson;
 import io.drip.contracts.SendCommand;
 import io.drip.contracts.Topics;
@@ -49,7 +50,7 @@ class DoubleOptInTest {
             assertEquals(SendCommand.TRANSACTIONAL, request.category());
             assertTrue(request.text().contains("Reply Y"), request.text());
 
-            inbound(id, "y");
+            keyword(id, InboundSms.Action.CONFIRM, "Y");
             var confirmed = MessageJson.read(contacts.await(r -> id.equals(r.key()) && r.value().contains("opted_in"), WAIT)
                     .value(), ContactSnapshot.class);
             assertEquals("keyword", smsConsent(confirmed, "marketing").source());
@@ -66,14 +67,14 @@ class DoubleOptInTest {
         as(TestKeys.MARKETER).body("{\"state\":\"opted_in\"}").put("/v1/contacts/" + id + "/consent/sms/marketing")
                 .then().statusCode(200).body("state", equalTo("pending"));
         Thread.sleep(5_500);
-        inbound(id, "Y");
+        keyword(id, InboundSms.Action.CONFIRM, "Y");
         // the Y is recorded as activity in the transaction that handles it
         Awaitility.await().atMost(WAIT).untilAsserted(() -> as(TestKeys.VIEWER).get("/v1/contacts/" + id)
                 .then().body("lastActivityAt", org.hamcrest.Matchers.notNullValue()));
         as(TestKeys.VIEWER).get("/v1/contacts/" + id).then().body("consent.sms.marketing.state", equalTo("opted_out"))
                 .body("consent.sms.marketing.source", equalTo("double_opt_in"));
         // START still opts in outright
-        inbound(id, "START");
+        keyword(id, InboundSms.Action.OPT_IN, "START");
         Awaitility.await().atMost(WAIT).untilAsserted(() -> as(TestKeys.VIEWER).get("/v1/contacts/" + id)
                 .then().body("consent.sms.marketing.state", equalTo("opted_in")));
     }

@@ -1,7 +1,9 @@
 package io.drip.dispatch.inbound;
 
 import io.drip.contracts.InboundSms;
+import io.drip.contracts.SendCommand;
 import io.drip.contracts.Topics;
+import io.drip.kit.consent.SuppressionList;
 import io.drip.kit.outbox.Outbox;
 import io.drip.kit.outbox.ProcessedRecords;
 import io.smallrye.mutiny.Uni;
@@ -11,13 +13,17 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Optional;
 import org.jboss.logging.Logger;
 
 /**
  * Inbound SMS (MO) from any provider: matched to the contact by number (the local projection of
  * drip.contacts.v1), recorded, and published on drip.inbound.v1 through the outbox, once per
- * provider message id. A message from a number no contact has is recorded but not published
- * (drip.inbound.v1 is keyed by contact).
+ * provider message id, with the keyword recognised here. An opt-out keyword puts the number on
+ * dispatch's suppression list at once (START takes it off), whether or not a contact has the
+ * number. A message from a number no contact has is recorded but not published (drip.inbound.v1
+ * is keyed by contact; contact-service applies a keyword to every contact holding the number).
  */
 @ApplicationScoped
 public class InboundMessages {
@@ -33,6 +39,12 @@ public class InboundMessages {
     @Inject
     Outbox outbox;
 
+    @Inject
+    Keywords keywords;
+
+    @Inject
+    SuppressionList suppression;
+
     /** Returns the published message, or null for a repeat or an unknown sender. */
     public Uni<InboundSms> receive(SqlClient tx, Received sms) {
         String inboundId = sms.provider() + ":" + sms.providerMessageId();
@@ -44,21 +56,35 @@ public class InboundMessages {
                     .execute(Tuple.of(sms.from()))
                     .chain(rows -> {
                         String contactId = rows.size() == 0 ? null : rows.iterator().next().getString("id");
-                        String keyword = Keywords.of(sms.text()).orElse(null);
+                        Optional<Keywords.Match> match = keywords.recognise(sms.text());
+                        String keyword = match.map(Keywords.Match::keyword).orElse(null);
                         Uni<Void> record = tx.preparedQuery("""
                                         insert into inbound_message (id, contact_id, from_phone, to_phone, text, keyword, provider, at)
                                         values ($1, $2, $3, $4, $5, $6, $7, $8)""")
                                 .execute(Tuple.from(new Object[] {inboundId, contactId, sms.from(), sms.to(), sms.text(),
                                         keyword, sms.provider(), sms.at().atOffset(ZoneOffset.UTC)}))
-                                .replaceWithVoid();
+                                .chain(() -> match.map(m -> suppress(tx, sms.from(), m.action(), sms.at()))
+                                        .orElseGet(() -> Uni.createFrom().voidItem()));
                         if (contactId == null) {
                             LOG.warnf("inbound SMS %s from a number no contact has; recorded, not published", inboundId);
                             return record.replaceWith((InboundSms) null);
                         }
-                        InboundSms inbound = new InboundSms(inboundId, contactId, sms.from(), sms.to(), sms.text(), keyword,
-                                sms.provider(), sms.at());
+                        InboundSms inbound = match.isEmpty()
+                                ? InboundSms.text(inboundId, contactId, sms.from(), sms.to(), sms.text(), sms.provider(), sms.at())
+                                : InboundSms.keyword(inboundId, contactId, sms.from(), sms.to(), sms.text(), keyword,
+                                        match.get().action(), sms.provider(), sms.at());
                         return record.chain(() -> outbox.add(tx, Topics.INBOUND, contactId, inbound)).replaceWith(inbound);
                     });
         });
+    }
+
+    private Uni<Void> suppress(SqlClient tx, String from, InboundSms.Action action, Instant at) {
+        return switch (action) {
+            case OPT_OUT -> suppression.suppress(tx, from, List.of(SendCommand.MARKETING), at);
+            case OPT_OUT_ALL -> suppression.suppress(tx, from, List.of(SendCommand.MARKETING, SendCommand.TRANSACTIONAL), at);
+            case OPT_IN -> suppression.lift(tx, from, List.of(SendCommand.MARKETING, SendCommand.TRANSACTIONAL));
+            // a Y confirms what contact-service has pending; its snapshot tells (ConsentCheck)
+            case CONFIRM, HELP -> Uni.createFrom().voidItem();
+        };
     }
 }

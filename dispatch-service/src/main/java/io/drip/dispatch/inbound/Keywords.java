@@ -1,35 +1,92 @@
 package io.drip.dispatch.inbound;
 
+import io.drip.contracts.InboundSms.Action;
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import jakarta.inject.Singleton;
+import java.text.Normalizer;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 
 /**
- * Recognises the keyword of an inbound SMS (STOP, TD, 退订, START, HELP...): the whole message,
- * or its first word, without surrounding punctuation and case. contact-service decides what a
- * keyword does to consent.
+ * Drip's one definition of an SMS keyword. dispatch-service recognises it where the SMS arrives
+ * and puts it on {@code drip.inbound.v1} ({@code keyword}, {@code action}); contact-service acts
+ * on the record and never reads the text again, so the two cannot disagree.
+ *
+ * <p>Text is compared after Unicode NFKC normalisation (full-width ＳＴＯＰ is STOP), upper-casing
+ * and trimming of spaces and punctuation ("Stop." is STOP, "退订。" is 退订). A keyword is the
+ * whole message; an opt-out keyword also counts as the first word of a longer one ("STOP
+ * please"), because a missed opt-out is a breach while an extra one costs one subscriber. A
+ * single letter ("T") counts only alone, and opt-ins, confirmations and HELP only as the whole
+ * message, so "Yes I'll come" subscribes no one.
  */
-public final class Keywords {
-    private static final Set<String> KNOWN = Set.of("STOP", "STOPALL", "UNSUBSCRIBE", "CANCEL", "END", "QUIT", "TD",
-            "退订", "START", "UNSTOP", "YES", "HELP", "INFO");
+@Singleton
+public class Keywords {
 
-    private Keywords() {
+    /** {@code drip.keywords.*}: the words of each action, comma-separated. */
+    @ConfigMapping(prefix = "drip.keywords")
+    public interface Config {
+        @WithDefault("STOP,UNSUBSCRIBE,CANCEL,END,QUIT,TD,T,退订,取消")
+        List<String> optOut();
+
+        @WithDefault("STOPALL")
+        List<String> optOutAll();
+
+        @WithDefault("START,UNSTOP,YES")
+        List<String> optIn();
+
+        @WithDefault("Y")
+        List<String> confirm();
+
+        @WithDefault("HELP,INFO")
+        List<String> help();
     }
 
-    public static Optional<String> of(String text) {
+    /** A recognised keyword as normalised, and what it asks for. */
+    public record Match(String keyword, Action action) {
+    }
+
+    private final Map<String, Action> actions;
+
+    public Keywords(Config config) {
+        Map<Action, List<String>> lists = new EnumMap<>(Action.class);
+        lists.put(Action.OPT_OUT, config.optOut());
+        lists.put(Action.OPT_OUT_ALL, config.optOutAll());
+        lists.put(Action.OPT_IN, config.optIn());
+        lists.put(Action.CONFIRM, config.confirm());
+        lists.put(Action.HELP, config.help());
+        Map<String, Action> index = new HashMap<>();
+        lists.forEach((action, words) -> words.forEach(word -> {
+            Action earlier = index.put(normalise(word), action);
+            if (earlier != null && earlier != action) {
+                throw new IllegalArgumentException("drip.keywords: '" + word + "' is both " + earlier + " and " + action);
+            }
+        }));
+        actions = Map.copyOf(index);
+    }
+
+    public Optional<Match> recognise(String text) {
         if (text == null) {
             return Optional.empty();
         }
-        String whole = clean(text);
-        if (KNOWN.contains(whole)) {
-            return Optional.of(whole);
+        String whole = normalise(text);
+        Action action = actions.get(whole);
+        if (action != null) {
+            return Optional.of(new Match(whole, action));
         }
-        String first = clean(whole.split("\\s+", 2)[0]);
-        return KNOWN.contains(first) ? Optional.of(first) : Optional.empty();
+        String first = normalise(whole.split("[\\p{Z}\\s]+", 2)[0]);
+        Action leading = actions.get(first);
+        boolean optOut = leading == Action.OPT_OUT || leading == Action.OPT_OUT_ALL;
+        return optOut && first.codePointCount(0, first.length()) > 1 ? Optional.of(new Match(first, leading)) : Optional.empty();
     }
 
-    private static String clean(String s) {
-        return s.strip().replaceAll("^[\\p{Punct}\\p{IsPunctuation}]+|[\\p{Punct}\\p{IsPunctuation}]+$", "")
+    static String normalise(String text) {
+        return Normalizer.normalize(text, Normalizer.Form.NFKC)
+                .replaceAll("^[\\p{P}\\p{Z}\\s]+|[\\p{P}\\p{Z}\\s]+$", "")
                 .toUpperCase(Locale.ROOT);
     }
 }

@@ -12,7 +12,6 @@ import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
-import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -20,8 +19,9 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 /**
  * Whether a message may leave now, checked at the moment of sending against the contact's
  * latest snapshot, in this order: a usable number, not marked undeliverable by a provider,
- * consent, maximum age, frequency caps, quiet hours and the country's days without marketing.
- * Caps, quiet hours and country days apply to marketing only.
+ * consent of the message's category ({@link ConsentCheck}: a transactional message is held back
+ * by an explicit transactional opt-out too), maximum age, frequency caps, quiet hours and the
+ * country's days without marketing. Caps, quiet hours and country days apply to marketing only.
  */
 @ApplicationScoped
 public class SendPolicy {
@@ -51,6 +51,9 @@ public class SendPolicy {
     @Inject
     CountryRules countryRules;
 
+    @Inject
+    ConsentCheck consent;
+
     @ConfigProperty(name = "drip.dispatch.send-window.from")
     String defaultFrom;
 
@@ -77,10 +80,13 @@ public class SendPolicy {
     }
 
     private Uni<Verdict> decideDeliverable(SqlClient tx, Outgoing message, ContactSnapshot contact, Instant now) {
+        return consent.optedOut(tx, message, contact).chain(optedOut -> optedOut
+                ? stop(DeliveryStatus.SUPPRESSED, ConsentCheck.REASON)
+                : decideConsented(tx, message, contact, now));
+    }
+
+    private Uni<Verdict> decideConsented(SqlClient tx, Outgoing message, ContactSnapshot contact, Instant now) {
         boolean marketing = SendCommand.MARKETING.equals(message.category());
-        if (marketing && optedOut(contact)) {
-            return stop(DeliveryStatus.SUPPRESSED, "opted_out");
-        }
         if (now.isAfter(message.createdAt().plus(maxAge))) {
             return stop(DeliveryStatus.SUPPRESSED, EXPIRED);
         }
@@ -120,12 +126,6 @@ public class SendPolicy {
     private Instant spread(Instant opening) {
         long millis = jitter.toMillis();
         return millis <= 0 ? opening : opening.plusMillis(ThreadLocalRandom.current().nextLong(millis));
-    }
-
-    private static boolean optedOut(ContactSnapshot contact) {
-        Map<String, ContactSnapshot.Consent> sms = contact.consent() == null ? null : contact.consent().get("sms");
-        ContactSnapshot.Consent consent = sms == null ? null : sms.get(SendCommand.MARKETING);
-        return consent != null && ContactSnapshot.Consent.OPTED_OUT.equals(consent.state());
     }
 
     private static Uni<Verdict> stop(String status, String reason) {
