@@ -65,11 +65,13 @@ public class RunRepository {
     /**
      * Enters the contact unless it already has an active run of this journey: the run entered, if
      * it did. Its records continue the given trace.
+     *
+     * @param triggerEvent {@code trigger} as JSON, as the caller has already made it
      */
-    public Uni<Optional<Run>> start(SqlClient tx, JourneyDefinition journey, SegmentMessage trigger, String runKey,
-            String traceparent, Instant now) {
+    public Uni<Optional<Run>> start(SqlClient tx, JourneyDefinition journey, SegmentMessage trigger,
+            ObjectNode triggerEvent, String runKey, String traceparent, Instant now) {
         Run run = new Run(UUID.randomUUID(), journey.id(), journey.version(), trigger.contactId(), runKey, 0, null, 0,
-                false, MessageJson.mapper().valueToTree(trigger), now);
+                false, triggerEvent, now);
         return tx.preparedQuery("""
                         insert into journey_run (id, journey_id, journey_version, contact_id, run_key, status, step_index,
                           next_at, trigger_event, entered_at, updated_at, traceparent)

@@ -1,6 +1,6 @@
 package io.drip.journey.run;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.drip.contracts.ContactSnapshot;
 import io.drip.contracts.MessageJson;
 import io.drip.contracts.SegmentMessage;
@@ -37,13 +37,13 @@ public class RunStarter {
      */
     public Uni<Void> enter(SqlConnection tx, JourneyDefinition journey, SegmentMessage trigger, ContactSnapshot contact,
             String traceparent, Instant now) {
-        JsonNode event = MessageJson.mapper().valueToTree(trigger);
+        ObjectNode event = MessageJson.mapper().valueToTree(trigger);
         String runKey = journey.trigger().runKey(event);
         return runs.lastRun(tx, journey.id(), trigger.contactId(), runKey).chain(last -> {
             if (last.isPresent() && !journey.reentry().allows(last.get().enteredAt(), now)) {
                 return ignored(tx, last.get(), trigger, now, "re-entry " + journey.reentry().describe());
             }
-            return runs.start(tx, journey, trigger, runKey, traceparent, now).chain(entered -> {
+            return runs.start(tx, journey, trigger, event, runKey, traceparent, now).chain(entered -> {
                 if (entered.isPresent()) {
                     return advancer.advanceEntered(tx, journey, entered.get(), contact, traceparent, now);
                 }
