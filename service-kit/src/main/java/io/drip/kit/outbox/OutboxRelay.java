@@ -14,10 +14,11 @@ import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Message;
@@ -56,7 +57,15 @@ public class OutboxRelay {
     @ConfigProperty(name = "drip.outbox.lease", defaultValue = "PT10S")
     Duration lease;
 
-    private final String owner = UUID.randomUUID().toString();
+    @ConfigProperty(name = "quarkus.http.port")
+    int httpPort;
+
+    /**
+     * Who holds the lease: the host and HTTP port, which tell replicas apart and stay the same when
+     * a replica restarts in place (a killed container, a local process), so it takes its lease
+     * back at once instead of waiting for it to run out.
+     */
+    private String owner;
     /** When (System.nanoTime) the lease is next renewed or, without it, asked for. */
     private long nextLeaseCheck = System.nanoTime();
     private boolean leader;
@@ -65,6 +74,7 @@ public class OutboxRelay {
     Poller poller;
 
     void start(@Observes StartupEvent event) {
+        owner = hostName() + ":" + httpPort;
         poller.every("outbox relay", pollInterval, this::publishPending);
     }
 
@@ -104,6 +114,18 @@ public class OutboxRelay {
                     leader = rows.size() == 1;
                     return leader;
                 });
+    }
+
+    private static String hostName() {
+        String fromEnvironment = System.getenv("HOSTNAME"); // the pod's name on Kubernetes
+        if (fromEnvironment != null && !fromEnvironment.isBlank()) {
+            return fromEnvironment;
+        }
+        try {
+            return InetAddress.getLocalHost().getHostName();
+        } catch (UnknownHostException e) {
+            return "unknown-host";
+        }
     }
 
     /** Publishes one batch; returns how many rows it published. */
