@@ -5,3 +5,103 @@ log() { printf '[bench] %s\n' "$*" >&2; }
 free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
 # CPU time (user + system, all threads, in clock ticks) of the given processes, from /proc
 ticks_of() { local t=0 pid; for pid; do [[ -r /proc/$pid/stat ]] && t=$((t + $(awk '{print $14 + $15}' /proc/$pid/stat))); done; echo "$t"; }
+# PostgreSQL's CPU ticks: the postmaster's own and its exited children's (cutime, cstime), plus the
+# live backends' (backends come and go between two readings)
+pg_ticks() {
+  local postmaster
+  postmaster="$(pgrep -o -x postgres)"
+  echo $(($(awk '{print $14 + $15 + $16 + $17}' "/proc/$postmaster/stat") + $(ticks_of $(pgrep -P "$postmaster"))))
+}
+# PostgreSQL's own rate on this machine now, the baseline of every figure: pgbench -N -c8 -j2 TPS
+pgbench_baseline() { # seconds
+  log "PostgreSQL's baseline: pgbench -N -c8 -j2 for ${1}s"
+  psql_db -d postgres -c "drop database if exists drip_pgbench" -c "create database drip_pgbench owner drip"
+  pgbench -h 127.0.0.1 -U drip -i -s 10 -q drip_pgbench >/dev/null 2>&1
+  pgbench -h 127.0.0.1 -U drip -N -c8 -j2 -T "$1" drip_pgbench 2>/dev/null | awk '/^tps/ { printf "%.0f", $3; exit }'
+  psql_db -d postgres -c "drop database drip_pgbench"
+}
+# Kafka's command-line tools, on the broker $kafka with the jars in $kafka_libs (set by the script)
+topic() { # name: a topic of 6 partitions
+  java -cp "$kafka_libs/*" org.apache.kafka.tools.TopicCommand --bootstrap-server "$kafka" --create --topic "$1" \
+    --partitions 6 --replication-factor 1 >/dev/null
+}
+produce() { # topic < key<TAB>value lines
+  java -cp "$kafka_libs/*" org.apache.kafka.tools.ConsoleProducer --bootstrap-server "$kafka" --topic "$1" \
+    --property parse.key=true --property key.separator=$'\t' --producer-property linger.ms=5 2>/dev/null
+}
+# Polls until the number printed by the command "$1" reaches $2 (every $3 s, at most $4 times),
+# while the service $service_pid lives (else its log $service_log is shown and the script fails);
+# prints the last number.
+await_count() {
+  local n=0
+  for _ in $(seq 1 "$4"); do
+    n="$($1)"
+    ((n >= $2)) && break
+    kill -0 "$service_pid" 2>/dev/null || { tail -n 30 "$service_log" >&2; exit 1; }
+    sleep "$3"
+  done
+  echo "$n"
+}
+# The phases every burst benchmark shares, for the service just started as $service_pid: the
+# contacts of $work/contacts.tsv projected, $3 records to warm the JIT up, then $2 records
+# produced at once on $burst_topic. The script defines burst_contacts_stored (prints the snapshots
+# stored), burst_records FIRST LAST (prints those contacts' records, key<TAB>value), burst_done
+# (prints the records through the stage, warm-up included) and burst_latency (prints p50 p95 p99
+# in seconds). Prints the result line: label, seconds, rate, p50, p95, p99, the service's and
+# PostgreSQL's CPU µs per record, the service's peak RSS in MB.
+burst_measure() { # label n warmup
+  local label="$1" n="$2" warmup="$3" through start end cpu_before cpu_after rss_mb latency
+  produce "$burst_contacts_topic" <"$work/contacts.tsv"
+  await_count burst_contacts_stored "$((n + warmup))" 0.2 3000 >/dev/null
+  if ((warmup > 0)); then
+    burst_records $((n + 1)) $((n + warmup)) | produce "$burst_topic"
+    await_count burst_done "$warmup" 0.2 6000 >/dev/null
+  fi
+  sleep 2
+  burst_records 1 "$n" >"$work/burst.tsv"
+  cpu_before="$(ticks_of "$service_pid") $(pg_ticks)"
+  start="$(date +%s.%N)"
+  produce "$burst_topic" <"$work/burst.tsv"
+  through=$(($(await_count burst_done "$((n + warmup))" 0.1 12000) - warmup))
+  end="$(date +%s.%N)"
+  cpu_after="$(ticks_of "$service_pid") $(pg_ticks)"
+  rss_mb="$(awk '/VmHWM/ { printf "%.0f", $2 / 1024 }' "/proc/$service_pid/status")"
+  ((through >= n)) || { log "$label: only $through of $n through in 20 minutes"; exit 1; }
+  latency="$(burst_latency)"
+  awk -v l="$label" -v a="$start" -v b="$end" -v n="$n" -v lat="$latency" -v rss="$rss_mb" \
+    -v x="$cpu_before" -v y="$cpu_after" -v hz="$(getconf CLK_TCK)" 'BEGIN { split(x, p); split(y, q); split(lat, s, " ")
+      printf "%-8s %9.1f %10.0f %8s %8s %8s %10.0f %10.0f %8s", l, b - a, n / (b - a), s[1], s[2], s[3],
+        1e6 * (q[1] - p[1]) / hz / n, 1e6 * (q[2] - p[2]) / hz / n, rss }'
+}
+# The builds to measure, into the array builds: the arguments after the service's name
+# (label=path/to/quarkus-run.jar), else this tree's jar of that service (built if missing).
+bench_builds() { # service [label=jar ...]
+  local service="$1"
+  shift
+  builds=("$@")
+  if ((${#builds[@]} == 0)); then
+    local jar="$repo/$service/target/quarkus-app/quarkus-run.jar"
+    [[ -f "$jar" ]] || (cd "$repo" && ./mvnw -B -q -pl "$service" -am package -DskipTests)
+    builds=("this=$jar")
+  fi
+  [[ -d "$kafka_libs" ]] || { log "no Kafka jars in $kafka_libs: start a broker with deploy/local/kafka"; exit 1; }
+}
+# A scratch directory in $work, removed at exit (kept with BENCH_KEEP) with the service $service_pid stopped.
+bench_workdir() { # name
+  work="$(mktemp -d "/tmp/drip-$1-bench.XXXXXX")"
+  service_pid=""
+  trap bench_cleanup EXIT INT TERM
+}
+bench_cleanup() {
+  [[ -z "$service_pid" ]] || { kill "$service_pid" 2>/dev/null || true; wait "$service_pid" 2>/dev/null || true; }
+  [[ -n "${BENCH_KEEP:-}" ]] || rm -rf "$work"
+}
+# Snapshots of contacts bench-0000001… (opted in to marketing, Dutch numbers), key<TAB>value lines.
+bench_contacts() { # count traits-json
+  awk -v n="$1" -v traits="$2" 'BEGIN {
+    for (i = 1; i <= n; i++) {
+      id = sprintf("bench-%07d", i)
+      printf "%s\t{\"contactId\":\"%s\",\"version\":1,\"phone\":\"+3161%07d\",\"phoneStatus\":\"valid\",\"timezone\":\"Europe/Amsterdam\",\"locale\":\"nl-NL\",\"traits\":%s,\"consent\":{\"sms\":{\"marketing\":{\"state\":\"opted_in\",\"at\":\"2026-12-01T10:00:00Z\",\"source\":\"import\"}}},\"updatedAt\":\"2026-12-01T10:00:00Z\"}\n", id, id, i, traits
+    }
+  }'
+}

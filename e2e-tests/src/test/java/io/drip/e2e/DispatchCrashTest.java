@@ -27,9 +27,12 @@ import org.junit.jupiter.api.Test;
  */
 class DispatchCrashTest {
     private static final Duration WAIT = Duration.ofSeconds(90);
-    /** Short lease so the restarted replica settles the interrupted attempt at once. */
+    /**
+     * Short leases so the restarted replica settles the interrupted attempt at once and takes
+     * over the dead replica's outbox relay soon.
+     */
     private static final Map<String, String> FAST_RECOVERY = Map.of("DRIP_SENDING_LEASE", "PT3S",
-            "DRIP_WORK_SENDING_RECOVERY_POLL_INTERVAL", "PT0.5S");
+            "DRIP_WORK_SENDING_RECOVERY_POLL_INTERVAL", "PT0.5S", "DRIP_OUTBOX_LEASE", "PT2S");
 
     private GatewayStandIn gateway;
     private DispatchReplicas replicas;
@@ -123,6 +126,9 @@ class DispatchCrashTest {
         try (var deliveries = TopicProbe.watch(Topics.DELIVERIES)) {
             String messageId = sendThroughACrash(true, true, "Your code is 4712");
             Awaitility.await().atMost(WAIT).until(() -> status(messageId).equals("sent"));
+            // the dead replica may have committed 'sent' with its status still in the outbox:
+            // the new replica publishes it once it holds the relay's lease
+            DispatchReplicas.awaitStatus(deliveries, messageId, DeliveryStatus.SENT, WAIT);
 
             List<DeliveryStatus> sent = DispatchReplicas.statuses(deliveries, Set.of(messageId), Duration.ofSeconds(3))
                     .stream().filter(s -> s.status().equals(DeliveryStatus.SENT)).toList();

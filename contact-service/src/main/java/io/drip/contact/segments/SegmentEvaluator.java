@@ -30,9 +30,7 @@ import java.util.Optional;
  * {@code drip.events.v1} (a journey trigger), all through the outbox.
  */
 @ApplicationScoped
-public class SegmentEvaluator implements DueWork.Queue<List<SegmentEvaluator.Due>> {
-    /** Contacts evaluated per transaction: bulk changes (imports, RFM) make many due at once. */
-    private static final int BATCH = 200;
+public class SegmentEvaluator implements DueWork.Queue<SegmentEvaluator.Due> {
     public static final String SEGMENT_ENTERED = "Segment Entered";
 
     @Inject
@@ -53,23 +51,23 @@ public class SegmentEvaluator implements DueWork.Queue<List<SegmentEvaluator.Due
     }
 
     @Override
-    public String describe(List<Due> batch) {
-        return "contacts " + batch.stream().map(due -> due.contact().contactId()).toList();
+    public String describe(Due due) {
+        return "contact " + due.contact().contactId();
     }
 
     @Override
-    public Uni<Optional<List<Due>>> claim(SqlConnection tx, Instant now) {
+    public Uni<List<Due>> claim(SqlConnection tx, Instant now, int limit) {
         return tx.preparedQuery("select " + ContactRepository.COLUMNS + """
                         , last_activity_at from contact where segments_version is distinct from version
                         order by updated_at limit $1 for update skip locked""")
-                .execute(Tuple.of(BATCH))
+                .execute(Tuple.of(limit))
                 .chain(rows -> {
                     List<Due> due = new ArrayList<>(rows.size());
                     rows.forEach(row -> due.add(new Due(ContactRepository.snapshot(row),
                             Optional.ofNullable(row.getOffsetDateTime("last_activity_at")).map(at -> at.toInstant()))));
-                    return due.isEmpty() ? Uni.createFrom().item(Optional.<List<Due>>empty())
+                    return due.isEmpty() ? Uni.createFrom().item(List.<Due>of())
                             : rfm.of(tx, due.stream().map(d -> d.contact().contactId()).toList())
-                                    .map(scores -> Optional.of(due.stream().map(d -> d.withRfm(scores)).toList()));
+                                    .map(scores -> due.stream().map(d -> d.withRfm(scores)).toList());
                 });
     }
 
@@ -84,9 +82,14 @@ public class SegmentEvaluator implements DueWork.Queue<List<SegmentEvaluator.Due
         }
     }
 
+    @Override
+    public Uni<Void> process(SqlConnection tx, Due due, Instant now) {
+        return processAll(tx, List.of(due), now);
+    }
+
     /** Contacts whose membership did not change are marked evaluated in one statement. */
     @Override
-    public Uni<Void> process(SqlConnection tx, List<Due> due, Instant now) {
+    public Uni<Void> processAll(SqlConnection tx, List<Due> due, Instant now) {
         List<String> unchanged = new ArrayList<>();
         Uni<Void> changed = Uni.createFrom().voidItem();
         for (Due item : due) {
@@ -103,8 +106,8 @@ public class SegmentEvaluator implements DueWork.Queue<List<SegmentEvaluator.Due
 
     /** Nothing to retry for: contacts that cannot be evaluated wait for their next change. */
     @Override
-    public Uni<Void> postpone(SqlConnection tx, List<Due> due, Instant until) {
-        return markEvaluated(tx, due.stream().map(d -> d.contact().contactId()).toList());
+    public Uni<Void> postpone(SqlConnection tx, Due due, Instant until) {
+        return markEvaluated(tx, List.of(due.contact().contactId()));
     }
 
     private static Uni<Void> markEvaluated(SqlConnection tx, List<String> ids) {

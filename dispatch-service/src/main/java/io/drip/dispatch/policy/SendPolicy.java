@@ -4,6 +4,7 @@ import io.drip.contracts.ContactSnapshot;
 import io.drip.contracts.DeliveryStatus;
 import io.drip.contracts.SendCommand;
 import io.drip.dispatch.send.Outgoing;
+import io.drip.kit.consent.SuppressionList;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.SqlClient;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -12,6 +13,7 @@ import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
+import java.util.Collection;
 import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -22,6 +24,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * consent of the message's category ({@link ConsentCheck}: a transactional message is held back
  * by an explicit transactional opt-out too), maximum age, frequency caps, quiet hours and the
  * country's days without marketing. Caps, quiet hours and country days apply to marketing only.
+ * What it needs from the database is read for a whole batch first ({@link #facts}); each
+ * message is then decided in memory ({@link #decide}).
  */
 @ApplicationScoped
 public class SendPolicy {
@@ -29,18 +33,22 @@ public class SendPolicy {
     public static final String EXPIRED = "expired";
     public static final String NO_MARKETING_DAY = "no_marketing_day";
 
-    /** Send now, stop with a final status and reason, or wait until a time. */
-    public record Verdict(String status, String reason, Instant deferUntil) {
-        static final Verdict SEND = new Verdict(null, null, null);
-
-        public boolean send() {
-            return status == null && deferUntil == null;
+    /** What the policy says of a message now. */
+    public sealed interface Verdict {
+        /** It may leave now. */
+        record Send() implements Verdict {
         }
 
-        public boolean deferred() {
-            return deferUntil != null;
+        /** It is finished with this final status and reason. */
+        record Stop(String status, String reason) implements Verdict {
+        }
+
+        /** It waits until {@code until}, for this reason (quiet hours, a day without marketing). */
+        record Defer(Instant until, String reason) implements Verdict {
         }
     }
+
+    private static final Verdict SEND = new Verdict.Send();
 
     @Inject
     FrequencyCaps caps;
@@ -49,10 +57,10 @@ public class SendPolicy {
     UndeliverableNumbers undeliverable;
 
     @Inject
-    CountryRules countryRules;
+    SuppressionList suppressionList;
 
     @Inject
-    ConsentCheck consent;
+    CountryRules countryRules;
 
     @ConfigProperty(name = "drip.dispatch.send-window.from")
     String defaultFrom;
@@ -69,33 +77,47 @@ public class SendPolicy {
     @ConfigProperty(name = "drip.dispatch.quiet-hours-jitter")
     Duration jitter;
 
-    public Uni<Verdict> decide(SqlClient tx, Outgoing message, ContactSnapshot contact, Instant now) {
+    /**
+     * Reads what deciding these contacts' messages needs, in four round trips, and locks the
+     * marketing usage of {@code marketingContacts} until the transaction ends.
+     */
+    public Uni<PolicyFacts> facts(SqlClient tx, Collection<String> phones, Collection<String> marketingContacts,
+            Instant now) {
+        return undeliverable.findAll(tx, phones).chain(refused -> suppressionList.since(tx, phones)
+                .chain(suppressed -> caps.usage(tx, marketingContacts, now)
+                        .map(usage -> new PolicyFacts(refused, suppressed, usage))));
+    }
+
+    /**
+     * The verdict on one message of the batch the facts were read for; a marketing message
+     * allowed to leave counts against its contact's caps for the rest of the batch.
+     */
+    public Verdict decide(Outgoing message, ContactSnapshot contact, PolicyFacts facts, Instant now) {
         if (contact.phone() == null || !"valid".equals(contact.phoneStatus())) {
             String status = contact.phoneStatus() == null ? "missing" : contact.phoneStatus();
-            return stop(DeliveryStatus.FAILED, "phone_" + status);
+            return new Verdict.Stop(DeliveryStatus.FAILED, "phone_" + status);
         }
-        return undeliverable.find(tx, contact.phone()).chain(refused -> refused.isPresent()
-                ? stop(DeliveryStatus.SUPPRESSED, UndeliverableNumbers.REASON)
-                : decideDeliverable(tx, message, contact, now));
-    }
-
-    private Uni<Verdict> decideDeliverable(SqlClient tx, Outgoing message, ContactSnapshot contact, Instant now) {
-        return consent.optedOut(tx, message, contact).chain(optedOut -> optedOut
-                ? stop(DeliveryStatus.SUPPRESSED, ConsentCheck.REASON)
-                : decideConsented(tx, message, contact, now));
-    }
-
-    private Uni<Verdict> decideConsented(SqlClient tx, Outgoing message, ContactSnapshot contact, Instant now) {
-        boolean marketing = SendCommand.MARKETING.equals(message.category());
+        if (facts.undeliverable(contact.phone())) {
+            return new Verdict.Stop(DeliveryStatus.SUPPRESSED, UndeliverableNumbers.REASON);
+        }
+        if (ConsentCheck.optedOut(message, contact, facts.suppressedSince(contact.phone()))) {
+            return new Verdict.Stop(DeliveryStatus.SUPPRESSED, ConsentCheck.REASON);
+        }
         if (now.isAfter(message.createdAt().plus(maxAge))) {
-            return stop(DeliveryStatus.SUPPRESSED, EXPIRED);
+            return new Verdict.Stop(DeliveryStatus.SUPPRESSED, EXPIRED);
         }
-        if (!marketing) {
-            return Uni.createFrom().item(Verdict.SEND);
+        if (!SendCommand.MARKETING.equals(message.category())) {
+            return SEND;
         }
-        return caps.breached(tx, message.contactId(), now).map(cap -> cap
-                .map(reason -> new Verdict(DeliveryStatus.SUPPRESSED, reason, null))
-                .orElseGet(() -> quietTime(message, contact, now)));
+        Optional<String> cap = caps.breached(facts.usage(message.contactId()), now);
+        if (cap.isPresent()) {
+            return new Verdict.Stop(DeliveryStatus.SUPPRESSED, cap.get());
+        }
+        Verdict verdict = quietTime(message, contact, now);
+        if (verdict instanceof Verdict.Send) {
+            facts.countSend(message.contactId(), now);
+        }
+        return verdict;
     }
 
     /** Sends now, or defers to the next opening of the window on a day the country allows marketing. */
@@ -105,9 +127,9 @@ public class SendPolicy {
         Optional<Instant> hours = window.deferral(now, zone);
         Optional<Instant> days = window.deferral(now, zone, countryRules.closedDays(contact.phone()));
         if (days.isEmpty()) {
-            return Verdict.SEND;
+            return SEND;
         }
-        return new Verdict(null, days.equals(hours) ? QUIET_HOURS : NO_MARKETING_DAY, spread(days.get()));
+        return new Verdict.Defer(spread(days.get()), days.equals(hours) ? QUIET_HOURS : NO_MARKETING_DAY);
     }
 
     private SendWindow window(Outgoing message) {
@@ -126,9 +148,5 @@ public class SendPolicy {
     private Instant spread(Instant opening) {
         long millis = jitter.toMillis();
         return millis <= 0 ? opening : opening.plusMillis(ThreadLocalRandom.current().nextLong(millis));
-    }
-
-    private static Uni<Verdict> stop(String status, String reason) {
-        return Uni.createFrom().item(new Verdict(status, reason, null));
     }
 }

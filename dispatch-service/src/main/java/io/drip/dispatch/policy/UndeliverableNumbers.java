@@ -6,7 +6,9 @@ import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import java.time.ZoneOffset;
-import java.util.Optional;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.Map;
 
 /** Numbers a provider refused for good; sends to them are suppressed with reason undeliverable. */
 @ApplicationScoped
@@ -21,10 +23,14 @@ public class UndeliverableNumbers {
                 .replaceWithVoid();
     }
 
-    /** Why the number is undeliverable, if it is. */
-    public Uni<Optional<String>> find(SqlClient tx, String phone) {
-        return tx.preparedQuery("select reason from undeliverable_number where phone = $1")
-                .execute(Tuple.of(phone))
-                .map(rows -> rows.size() == 0 ? Optional.empty() : Optional.of(rows.iterator().next().getString("reason")));
+    /** Why each of these numbers is undeliverable, for those that are. */
+    public Uni<Map<String, String>> findAll(SqlClient tx, Collection<String> phones) {
+        return tx.preparedQuery("select phone, reason from undeliverable_number where phone = any($1)")
+                .execute(Tuple.of(phones.toArray(new String[0])))
+                .map(rows -> {
+                    Map<String, String> found = new HashMap<>();
+                    rows.forEach(row -> found.put(row.getString("phone"), row.getString("reason")));
+                    return found;
+                });
     }
 }

@@ -1,13 +1,13 @@
 package io.drip.dispatch.route;
 
 import io.smallrye.mutiny.Uni;
-import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.SqlClient;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Optional;
+import java.util.ArrayList;
+import java.util.List;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -43,31 +43,38 @@ public class RouteRates {
     }
 
     /**
-     * Takes a slot of the route if one has been free for a second, holding it until
-     * {@link #release} (or the lease runs out); empty when the route is at its rate.
+     * Takes up to {@code count} slots of the route that have been free for a second, holding them
+     * until {@link #releaseAll} (or the lease runs out); fewer, or none, when the route is at
+     * its rate.
      */
-    public Uni<Optional<Slot>> take(SqlClient tx, String route) {
+    public Uni<List<Slot>> take(SqlClient tx, String route, int count) {
         return tx.preparedQuery("""
                         update route_slot set used_at = clock_timestamp() + make_interval(secs => $2)
-                        where (route, slot) = (
+                        where (route, slot) in (
                           select route, slot from route_slot
                           where route = $1 and used_at <= clock_timestamp() - interval '1 second'
-                          order by used_at limit 1 for update skip locked)
+                          order by used_at limit $3 for update skip locked)
                         returning slot, clock_timestamp() as taken_at""")
-                .execute(Tuple.of(route, lease.toNanos() / 1e9))
+                .execute(Tuple.of(route, lease.toNanos() / 1e9, count))
                 .map(rows -> {
-                    if (rows.rowCount() == 0) {
-                        return Optional.empty();
-                    }
-                    Row row = rows.iterator().next();
-                    return Optional.of(new Slot(route, row.getInteger("slot"), row.getOffsetDateTime("taken_at").toInstant()));
+                    List<Slot> slots = new ArrayList<>();
+                    rows.forEach(row -> slots.add(new Slot(route, row.getInteger("slot"),
+                            row.getOffsetDateTime("taken_at").toInstant())));
+                    return slots;
                 });
     }
 
-    /** Frees the slot after its call ended: it may be taken again a second from now. */
-    public Uni<Void> release(SqlClient tx, Slot slot) {
-        return tx.preparedQuery("update route_slot set used_at = clock_timestamp() where route = $1 and slot = $2")
-                .execute(Tuple.of(slot.route(), slot.number()))
+    /** Frees slots after their calls ended: each may be taken again a second from now. */
+    public Uni<Void> releaseAll(SqlClient tx, List<Slot> slots) {
+        if (slots.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        return tx.preparedQuery("""
+                        update route_slot s set used_at = clock_timestamp()
+                        from unnest($1::text[], $2::int[]) as r(route, slot)
+                        where s.route = r.route and s.slot = r.slot""")
+                .execute(Tuple.of(slots.stream().map(Slot::route).toArray(String[]::new),
+                        slots.stream().map(Slot::number).toArray(Integer[]::new)))
                 .replaceWithVoid();
     }
 }

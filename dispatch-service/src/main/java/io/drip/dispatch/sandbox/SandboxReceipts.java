@@ -11,7 +11,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Instant;
 import java.time.ZoneOffset;
-import java.util.Optional;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -43,18 +44,16 @@ public class SandboxReceipts implements DueWork.Queue<SandboxReceipts.Due> {
     }
 
     @Override
-    public Uni<Optional<Due>> claim(SqlConnection tx, Instant now) {
+    public Uni<List<Due>> claim(SqlConnection tx, Instant now, int limit) {
         return tx.preparedQuery("""
                         select id, message_id from sandbox_message
                         where status = 'sent' and receipt_due_at <= $1
-                        order by receipt_due_at limit 1 for update skip locked""")
-                .execute(Tuple.of(now.atOffset(ZoneOffset.UTC)))
+                        order by receipt_due_at limit $2 for update skip locked""")
+                .execute(Tuple.of(now.atOffset(ZoneOffset.UTC), limit))
                 .map(rows -> {
-                    if (rows.size() == 0) {
-                        return Optional.empty();
-                    }
-                    Row row = rows.iterator().next();
-                    return Optional.of(new Due(row.getString("id"), row.getString("message_id")));
+                    List<Due> due = new ArrayList<>();
+                    rows.forEach(row -> due.add(new Due(row.getString("id"), row.getString("message_id"))));
+                    return due;
                 });
     }
 

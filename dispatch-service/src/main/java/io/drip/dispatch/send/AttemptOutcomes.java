@@ -7,13 +7,18 @@ import io.drip.dispatch.provider.Price;
 import io.drip.dispatch.provider.ProviderException;
 import io.drip.dispatch.provider.Providers;
 import io.drip.dispatch.provider.Recovery;
+import io.drip.dispatch.route.RouteRates;
 import io.drip.dispatch.route.Routes;
+import io.drip.kit.consume.InOrder;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.SqlClient;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
 import java.util.concurrent.ThreadLocalRandom;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.faulttolerance.exceptions.CircuitBreakerOpenException;
@@ -48,6 +53,9 @@ public class AttemptOutcomes {
     @Inject
     Routes routes;
 
+    @Inject
+    RouteRates rates;
+
     @ConfigProperty(name = "drip.dispatch.retry.max-attempts")
     int maxAttempts;
 
@@ -57,25 +65,54 @@ public class AttemptOutcomes {
     @ConfigProperty(name = "drip.dispatch.retry.max-backoff")
     Duration maxBackoff;
 
-    public Uni<Void> accepted(SqlClient tx, Attempt attempt, Accepted accepted, Instant now) {
-        Outgoing message = attempt.message();
+    /**
+     * Records how a group of calls ended, in one transaction: their rate slots freed, the messages
+     * providers took marked sent in a few statements, each failure handled in turn.
+     */
+    public Uni<Void> recordAll(SqlClient tx, List<Called> calls, Instant now) {
+        List<RouteRates.Slot> slots = calls.stream().map(c -> c.attempt().slot()).filter(Objects::nonNull).toList();
+        List<Called.Taken> taken = calls.stream().filter(Called.Taken.class::isInstance).map(Called.Taken.class::cast)
+                .toList();
+        List<Called.Refused> refused = calls.stream().filter(Called.Refused.class::isInstance)
+                .map(Called.Refused.class::cast).toList();
+        return rates.releaseAll(tx, slots)
+                .chain(() -> acceptedAll(tx, taken, now))
+                .chain(() -> InOrder.each(refused, r -> failed(tx, r.attempt(), r.failure(), r.recovery(), now)));
+    }
+
+    private Uni<Void> acceptedAll(SqlClient tx, List<Called.Taken> taken, Instant now) {
+        List<OutgoingMessages.Sent> sent = taken.stream().map(this::sent).toList();
+        return outgoing.markSentAll(tx, sent, now).chain(recorded -> {
+            List<DeliveryStatus> statuses = new ArrayList<>();
+            List<String> providers = new ArrayList<>();
+            List<String> providerIds = new ArrayList<>();
+            for (int i = 0; i < taken.size(); i++) {
+                Attempt attempt = taken.get(i).attempt();
+                OutgoingMessages.Sent s = sent.get(i);
+                if (!recorded.contains(s.messageId())) {
+                    LOG.warnf("%s was accepted by %s after it was settled otherwise", s.messageId(), s.provider());
+                    continue;
+                }
+                statuses.add(new DeliveryStatus(s.messageId(), attempt.message().contactId(), DeliveryStatus.SENT, null,
+                        s.provider(), s.providerMessageId(), s.segments(), now,
+                        s.cost() == null ? null : s.cost().amount(), s.cost() == null ? null : s.cost().currency()));
+                providers.add(s.provider());
+                providerIds.add(s.providerMessageId());
+            }
+            return changes.publishAll(tx, statuses).chain(() -> receipts.applyParked(tx, providers, providerIds));
+        });
+    }
+
+    /** What is recorded of a message a provider took. */
+    private OutgoingMessages.Sent sent(Called.Taken taken) {
+        Attempt attempt = taken.attempt();
+        Accepted accepted = taken.accepted();
         // the provider's count wins (it bills by it); else Drip's own
         Integer segments = accepted.segments() != null ? accepted.segments() : attempt.sms().segments();
         // likewise its price; else the route's cost per segment, when configured
         Price cost = accepted.price() != null ? accepted.price() : routes.cost(attempt.route(), segments).orElse(null);
-        return outgoing.markSent(tx, message.messageId(), attempt.provider(), accepted.providerMessageId(), segments, cost,
-                        now)
-                .chain(recorded -> {
-                    if (!recorded) {
-                        LOG.warnf("%s was accepted by %s after it was settled otherwise", message.messageId(),
-                                attempt.provider());
-                        return Uni.createFrom().voidItem();
-                    }
-                    return changes.publish(tx, new DeliveryStatus(message.messageId(), message.contactId(),
-                            DeliveryStatus.SENT, null, attempt.provider(), accepted.providerMessageId(), segments, now,
-                            cost == null ? null : cost.amount(), cost == null ? null : cost.currency()))
-                            .chain(() -> receipts.applyParked(tx, attempt.provider(), accepted.providerMessageId()));
-                });
+        return new OutgoingMessages.Sent(attempt.message().messageId(), attempt.provider(), accepted.providerMessageId(),
+                segments, cost);
     }
 
     /**
@@ -108,7 +145,8 @@ public class AttemptOutcomes {
     /** Settles an attempt whose outcome the call did not tell (a timeout, or a crash). */
     public Uni<Void> settle(SqlClient tx, Attempt attempt, Recovery recovery, String reason, Instant now) {
         return switch (recovery.outcome()) {
-            case ACCEPTED -> accepted(tx, attempt, new Accepted(recovery.providerMessageId(), null), now);
+            case ACCEPTED -> acceptedAll(tx, List.of(new Called.Taken(attempt,
+                    new Accepted(recovery.providerMessageId(), null))), now);
             case NOT_TAKEN -> retry(tx, attempt, reason, now);
             case DEDUPLICATED -> outgoing.pinProvider(tx, attempt.message().messageId(), attempt.provider())
                     .chain(() -> retry(tx, attempt, reason, now));

@@ -1,8 +1,8 @@
 package io.drip.dispatch.send;
 
-import io.drip.dispatch.provider.Accepted;
 import io.drip.dispatch.provider.Providers;
-import io.drip.dispatch.route.RouteRates;
+import io.drip.kit.consume.InOrder;
+import io.drip.kit.consume.TransientFailures;
 import io.drip.kit.work.Poller;
 import io.quarkus.runtime.StartupEvent;
 import io.smallrye.mutiny.Uni;
@@ -12,18 +12,27 @@ import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Optional;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 /**
- * Sends due messages in {@code drip.dispatch.lanes} concurrent lanes per replica, so at most
- * that many provider calls are in flight and a slow provider slows sending, never the Kafka
- * consumer (which only queues). Each message goes through three steps: the attempt is planned
- * and committed ({@link AttemptPlanner}, which takes a slot of the route's rate), the provider
- * is called outside any transaction, and the outcome is recorded ({@link AttemptOutcomes}) as
- * the slot is released. A crash between the call and the last
- * commit leaves the message 'sending', which {@link SendingRecovery} settles.
+ * Sends due messages with at most {@code drip.dispatch.lanes} provider calls in flight per
+ * replica, so a slow provider slows sending, never the Kafka consumer (which only queues). It
+ * works in batches: as many due messages as there are free lanes (up to
+ * {@code drip.dispatch.batch-size}) are claimed and planned in one transaction
+ * ({@link AttemptPlanner}, which takes the slots of their routes' rates); their providers are
+ * called outside any transaction, concurrently; the outcomes of the calls that have ended are
+ * recorded together in one transaction ({@link AttemptOutcomes}) as their slots are released,
+ * and the lanes they free are filled again at once. A crash between a call and the commit of its
+ * outcome leaves the message 'sending', which {@link SendingRecovery} settles. It is not a
+ * {@code DueWork} queue because that handles an item inside the transaction that claimed it,
+ * and a provider call must run outside any transaction, concurrently with the batch's others.
  */
 @ApplicationScoped
 public class Dispatcher {
@@ -48,9 +57,6 @@ public class Dispatcher {
     @Inject
     Providers providers;
 
-    @Inject
-    RouteRates rates;
-
     @ConfigProperty(name = "drip.dispatch.lanes")
     int lanes;
 
@@ -60,54 +66,135 @@ public class Dispatcher {
     @ConfigProperty(name = "drip.dispatch.batch-size")
     int batchSize;
 
-    void start(@Observes StartupEvent event) {
-        for (int lane = 0; lane < lanes; lane++) {
-            poller.every("dispatch lane " + lane, pollInterval, () -> drain(batchSize));
-        }
+    /** Calls started whose outcome is not recorded yet. */
+    private final AtomicInteger inFlight = new AtomicInteger();
+    private final AtomicBoolean claiming = new AtomicBoolean();
+    private final AtomicBoolean recording = new AtomicBoolean();
+    /** Calls that ended, waiting for their outcome to be recorded. */
+    private final Queue<Called> ended = new ConcurrentLinkedQueue<>();
+
+    /** One planned batch: how many messages were claimed, and the attempts to make now. */
+    private record Batch(int claimed, List<Attempt> attempts) {
+        static final Batch NONE = new Batch(0, List.of());
     }
 
-    /** Works off due messages until none is left or {@code max} were handled. */
-    Uni<Void> drain(int max) {
-        if (max == 0) {
+    void start(@Observes StartupEvent event) {
+        poller.every("dispatch", pollInterval, this::fillLanes);
+    }
+
+    /** Claims and starts due messages while lanes are free and messages are due; one claimer at a time. */
+    Uni<Void> fillLanes() {
+        if (!claiming.compareAndSet(false, true)) {
             return Uni.createFrom().voidItem();
         }
-        return dispatchOne().chain(more -> more ? drain(max - 1) : Uni.createFrom().voidItem());
+        return claimWhileFree().eventually(() -> claiming.set(false));
     }
 
-    /** Handles the most overdue message, if any; false when none was due. */
-    Uni<Boolean> dispatchOne() {
+    private Uni<Void> claimWhileFree() {
+        int room = Math.min(batchSize, lanes - inFlight.get());
+        if (room <= 0) {
+            return Uni.createFrom().voidItem();
+        }
+        return plan(room).chain(batch -> {
+            batch.attempts().forEach(this::call);
+            return batch.claimed() == room ? claimWhileFree() : Uni.createFrom().voidItem();
+        });
+    }
+
+    private Uni<Batch> plan(int room) {
         Instant now = Instant.now();
-        Outgoing[] claimed = new Outgoing[1];
-        return pool.withTransaction(tx -> outgoing.claimNextDue(tx, now).chain(message -> {
-                    if (message.isEmpty()) {
-                        return Uni.createFrom().item(Optional.<Attempt>empty());
-                    }
-                    claimed[0] = message.get();
-                    return planner.plan(tx, message.get(), now);
+        List<Outgoing> claimed = new ArrayList<>();
+        return pool.withTransaction(tx -> outgoing.claimDue(tx, now, room).chain(messages -> {
+                    claimed.addAll(messages);
+                    return planner.planAll(tx, messages, now).map(attempts -> new Batch(messages.size(), attempts));
                 }))
                 .onFailure().recoverWithUni(failure -> {
-                    if (claimed[0] == null) {
-                        LOG.warnf("dispatch: cannot claim due messages: %s", failure.getMessage());
-                        return Uni.createFrom().item(Optional.empty());
+                    if (claimed.isEmpty() || TransientFailures.isTransient(failure)) {
+                        LOG.warnf("dispatch: cannot plan due messages now: %s", failure.getMessage());
+                        return Uni.createFrom().item(Batch.NONE);
                     }
-                    LOG.errorf(failure, "dispatch: %s failed; retrying in %s", claimed[0].messageId(), FAILURE_BACKOFF);
-                    return pool.withTransaction(tx -> outgoing.postpone(tx, claimed[0].messageId(),
-                            Instant.now().plus(FAILURE_BACKOFF))).replaceWith(Optional.empty());
-                })
-                .chain(attempt -> attempt.isEmpty() ? Uni.createFrom().item(claimed[0] != null)
-                        : call(attempt.get()).replaceWith(true));
+                    LOG.warnf("dispatch: a batch of %d failed (%s); planning each alone", claimed.size(), failure.getMessage());
+                    return planEachAlone(claimed);
+                });
     }
 
-    private Uni<Void> call(Attempt attempt) {
-        Outgoing message = attempt.message();
-        return providers.submit(attempt.provider(), attempt.submission())
-                .onItemOrFailure().transformToUni((Accepted accepted, Throwable failure) -> outcomes
-                        .askIfUnknown(attempt, failure).chain(recovery -> pool.withTransaction(tx ->
-                                rates.release(tx, attempt.slot()).chain(() -> failure == null
-                                        ? outcomes.accepted(tx, attempt, accepted, Instant.now())
-                                        : outcomes.failed(tx, attempt, failure, recovery, Instant.now())))))
-                .onFailure().invoke(e -> LOG.errorf(e, "dispatch: cannot record the outcome of %s; %s settles it",
-                        message.messageId(), SendingRecovery.class.getSimpleName()))
-                .onFailure().recoverWithNull();
+    /** Plans messages one per transaction, so one that cannot be planned is put back alone. */
+    private Uni<Batch> planEachAlone(List<Outgoing> messages) {
+        List<Attempt> attempts = new ArrayList<>();
+        return InOrder.each(messages, message -> {
+            Instant now = Instant.now();
+            return pool.withTransaction(tx -> outgoing.claimPending(tx, message.messageId())
+                            .chain(claimed -> planner.planAll(tx, claimed, now)))
+                    .invoke(attempts::addAll)
+                    .onFailure().recoverWithUni(failure -> {
+                        LOG.errorf(failure, "dispatch: %s failed; retrying in %s", message.messageId(), FAILURE_BACKOFF);
+                        return pool.withTransaction(tx -> outgoing.postponeAll(tx, List.of(message.messageId()),
+                                List.of(Instant.now().plus(FAILURE_BACKOFF)))).replaceWith(List.of());
+                    })
+                    .replaceWithVoid();
+        }).map(done -> new Batch(0, attempts));
+    }
+
+    /** Starts the provider call of an attempt; its outcome is recorded when it ends. */
+    private void call(Attempt attempt) {
+        inFlight.incrementAndGet();
+        providers.submit(attempt.provider(), attempt.submission())
+                .onItemOrFailure().transformToUni((accepted, failure) -> failure == null
+                        ? Uni.createFrom().item((Called) new Called.Taken(attempt, accepted))
+                        : outcomes.askIfUnknown(attempt, failure).map(recovery -> new Called.Refused(attempt, failure, recovery)))
+                .subscribe().with(called -> {
+                    ended.add(called);
+                    recordEnded();
+                }, failure -> {
+                    // the provider could not tell what became of a call that timed out
+                    LOG.errorf(failure, "dispatch: the outcome of %s is unknown; %s settles it",
+                            attempt.message().messageId(), SendingRecovery.class.getSimpleName());
+                    inFlight.decrementAndGet();
+                });
+    }
+
+    /**
+     * Records the outcomes of the calls that have ended, together, one recording at a time; then
+     * fills the lanes they freed.
+     */
+    private void recordEnded() {
+        if (!recording.compareAndSet(false, true)) {
+            return;
+        }
+        List<Called> group = new ArrayList<>();
+        for (Called called = ended.poll(); called != null; called = ended.poll()) {
+            group.add(called);
+        }
+        if (group.isEmpty()) {
+            recording.set(false);
+            if (!ended.isEmpty()) {
+                recordEnded(); // one ended after the poll and before the flag was cleared
+            }
+            return;
+        }
+        pool.withTransaction(tx -> outcomes.recordAll(tx, group, Instant.now()))
+                .onFailure().recoverWithUni(failure -> {
+                    LOG.warnf("dispatch: cannot record %d outcomes together (%s); recording each alone", group.size(),
+                            failure.getMessage());
+                    return InOrder.each(group, called -> pool.withTransaction(tx ->
+                                    outcomes.recordAll(tx, List.of(called), Instant.now()))
+                            .onFailure().invoke(e -> LOG.errorf(e, "dispatch: cannot record the outcome of %s; %s settles it",
+                                    called.attempt().message().messageId(), SendingRecovery.class.getSimpleName()))
+                            .onFailure().recoverWithNull());
+                })
+                .subscribe().with(done -> recorded(group.size()), failure -> {
+                    LOG.errorf(failure, "dispatch: cannot record %d outcomes; %s settles them", group.size(),
+                            SendingRecovery.class.getSimpleName());
+                    recorded(group.size());
+                });
+    }
+
+    /** Frees the lanes of outcomes recorded (or left to recovery), then records more and fills them. */
+    private void recorded(int count) {
+        inFlight.addAndGet(-count);
+        recording.set(false);
+        recordEnded();
+        fillLanes().subscribe().with(filled -> {
+        }, failure -> LOG.errorf(failure, "dispatch: cannot fill the lanes"));
     }
 }

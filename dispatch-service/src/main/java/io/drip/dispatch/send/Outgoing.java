@@ -10,7 +10,9 @@ import java.time.Instant;
  * @param createdAt when the command was made (its age counts from then)
  * @param queuedAt  when dispatch queued it
  * @param pinnedProvider the only provider that may carry it (it may have it already), null for any
+ * @param answersInbound whether it is a keyword's reply (an opt-out confirmation, HELP), which
+ *                       carriers require whatever the consent
  */
 public record Outgoing(String messageId, String contactId, String category, String text, SendWindow window,
-        Instant createdAt, Instant queuedAt, String pinnedProvider) {
+        Instant createdAt, Instant queuedAt, String pinnedProvider, boolean answersInbound) {
 }

@@ -8,18 +8,27 @@ import io.drip.dispatch.text.SmsText;
 import io.drip.kit.consume.Traced;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.RowSet;
 import io.vertx.mutiny.sqlclient.SqlClient;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /** The outgoing_message table: the queue of messages and their outcome. */
 @ApplicationScoped
 public class OutgoingMessages {
+    private static final String OUTGOING_COLUMNS = """
+            message_id, contact_id, category, text, window_from, window_to, created_at, queued_at, pinned_provider,
+            idempotency_key""";
 
     /**
      * Queues commands in one statement, in their order; a command whose idempotency key or message
@@ -75,37 +84,56 @@ public class OutgoingMessages {
                 .map(result -> result.rowCount());
     }
 
-    /** Claims the most overdue pending message; other workers skip it while it is held. */
-    public Uni<Optional<Outgoing>> claimNextDue(SqlClient tx, Instant now) {
+    /**
+     * Claims up to {@code limit} due messages, transactional ones before marketing ones (a
+     * campaign's backlog never holds up an order confirmation), each kind most overdue first;
+     * other workers skip them while they are held.
+     */
+    public Uni<List<Outgoing>> claimDue(SqlClient tx, Instant now, int limit) {
+        return claimDue(tx, now, limit, SendCommand.TRANSACTIONAL).chain(transactional -> transactional.size() == limit
+                ? Uni.createFrom().item(transactional)
+                : claimDue(tx, now, limit - transactional.size(), SendCommand.MARKETING).map(marketing -> {
+                    List<Outgoing> claimed = new ArrayList<>(transactional);
+                    claimed.addAll(marketing);
+                    return claimed;
+                }));
+    }
+
+    private Uni<List<Outgoing>> claimDue(SqlClient tx, Instant now, int limit, String category) {
         return tx.preparedQuery("""
-                        select message_id, contact_id, category, text, window_from, window_to, created_at, queued_at, pinned_provider
-                        from outgoing_message
-                        where status = 'pending' and next_attempt_at <= $1
-                        order by next_attempt_at limit 1 for update skip locked""")
-                .execute(Tuple.of(utc(now)))
-                .map(rows -> rows.size() == 0 ? Optional.empty() : Optional.of(toOutgoing(rows.iterator().next())));
+                        select %s from outgoing_message
+                        where status = 'pending' and category = $3 and next_attempt_at <= $1
+                        order by next_attempt_at limit $2 for update skip locked""".formatted(OUTGOING_COLUMNS))
+                .execute(Tuple.of(utc(now), limit, category))
+                .map(OutgoingMessages::toOutgoing);
+    }
+
+    /** Claims one message if it is still pending (to plan it alone), skipping it if another worker holds it. */
+    public Uni<List<Outgoing>> claimPending(SqlClient tx, String messageId) {
+        return tx.preparedQuery("""
+                        select %s from outgoing_message
+                        where message_id = $1 and status = 'pending' for update skip locked""".formatted(OUTGOING_COLUMNS))
+                .execute(Tuple.of(messageId))
+                .map(OutgoingMessages::toOutgoing);
     }
 
     /**
-     * Claims a message left 'sending' since before {@code startedBefore}: its attempt was
-     * interrupted (a crash between the provider call and the commit of its outcome).
+     * Claims up to {@code limit} messages left 'sending' since before {@code startedBefore}: their
+     * attempts were interrupted (a crash between the provider call and the commit of its outcome).
      */
-    public Uni<Optional<Attempt>> claimInterrupted(SqlClient tx, Instant startedBefore) {
+    public Uni<List<Attempt>> claimInterrupted(SqlClient tx, Instant startedBefore, int limit) {
         return tx.preparedQuery("""
-                        select message_id, contact_id, category, text, window_from, window_to, created_at, queued_at, to_phone, route,
-                          provider, attempts, pinned_provider, coalesce(sent_text, text) as sent_text
+                        select %s, to_phone, route, provider, attempts, coalesce(sent_text, text) as sent_text
                         from outgoing_message
                         where status = 'sending' and sending_since < $1
-                        order by sending_since limit 1 for update skip locked""")
-                .execute(Tuple.of(utc(startedBefore)))
+                        order by sending_since limit $2 for update skip locked""".formatted(OUTGOING_COLUMNS))
+                .execute(Tuple.of(utc(startedBefore), limit))
                 .map(rows -> {
-                    if (rows.size() == 0) {
-                        return Optional.empty();
-                    }
-                    Row row = rows.iterator().next();
-                    return Optional.of(new Attempt(toOutgoing(row), row.getString("to_phone"),
+                    List<Attempt> interrupted = new ArrayList<>();
+                    rows.forEach(row -> interrupted.add(new Attempt(toOutgoing(row), row.getString("to_phone"),
                             SmsText.of(row.getString("sent_text")), row.getString("route"), row.getString("provider"),
-                            row.getInteger("attempts"), null));
+                            row.getInteger("attempts"), null)));
+                    return interrupted;
                 });
     }
 
@@ -116,43 +144,89 @@ public class OutgoingMessages {
                 .replaceWithVoid();
     }
 
-    public Uni<Void> postpone(SqlClient tx, String messageId, Instant nextAttempt) {
-        return tx.preparedQuery("update outgoing_message set next_attempt_at = $2 where message_id = $1")
-                .execute(Tuple.of(messageId, utc(nextAttempt)))
+    /** Puts messages back in the queue until their time, in one statement. */
+    public Uni<Void> postponeAll(SqlClient tx, List<String> messageIds, List<Instant> until) {
+        if (messageIds.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        return tx.preparedQuery("""
+                        update outgoing_message o set next_attempt_at = r.due
+                        from unnest($1::text[], $2::timestamptz[]) as r(m, due) where o.message_id = r.m""")
+                .execute(Tuple.of(messageIds.toArray(new String[0]),
+                        until.stream().map(OutgoingMessages::utc).toArray(OffsetDateTime[]::new)))
                 .replaceWithVoid();
     }
 
     /**
-     * Commits an attempt before the provider call: the message is 'sending' on this route and
-     * provider from {@code now}, with the text as sent and where its number belongs (for
-     * reports). Returns the attempt's number.
+     * Commits attempts before their provider calls, in one statement: each message is 'sending' on
+     * its route and provider from {@code now}, with the text as sent and where its number belongs
+     * (for reports). Returns each message's attempt number.
      */
-    public Uni<Integer> markSending(SqlClient tx, String messageId, String route, String provider, String to, SmsText sms,
-            Instant now) {
-        NumberInfo number = NumberInfo.of(to);
+    public Uni<Map<String, Integer>> markSendingAll(SqlClient tx, List<Sending> attempts, Instant now) {
+        if (attempts.isEmpty()) {
+            return Uni.createFrom().item(Map.of());
+        }
+        List<NumberInfo> numbers = attempts.stream().map(a -> NumberInfo.of(a.to())).toList();
         return tx.preparedQuery("""
-                        update outgoing_message set status = 'sending', route = $2, provider = $3, to_phone = $4,
-                          sending_since = $5, next_attempt_at = null, attempts = attempts + 1, sent_text = $6,
-                          encoding = $7, segments = $8, country = $9, region = $10, carrier = $11
-                        where message_id = $1 returning attempts""")
-                .execute(Tuple.from(new Object[] {messageId, route, provider, to, utc(now), sms.text(), sms.encoding().name(),
-                        sms.segments(), number.country(), number.region(), number.carrier()}))
-                .map(rows -> rows.iterator().next().getInteger("attempts"));
+                        update outgoing_message o set status = 'sending', route = r.route, provider = r.provider,
+                          to_phone = r.to_phone, sending_since = $11, next_attempt_at = null, attempts = o.attempts + 1,
+                          sent_text = r.sent_text, encoding = r.encoding, segments = r.segments, country = r.country,
+                          region = r.region, carrier = r.carrier
+                        from unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::int[],
+                          $8::text[], $9::text[], $10::text[])
+                          as r(message_id, route, provider, to_phone, sent_text, encoding, segments, country, region, carrier)
+                        where o.message_id = r.message_id
+                        returning o.message_id, o.attempts""")
+                .execute(Tuple.tuple()
+                        .addArrayOfString(attempts.stream().map(a -> a.message().messageId()).toArray(String[]::new))
+                        .addArrayOfString(attempts.stream().map(Sending::route).toArray(String[]::new))
+                        .addArrayOfString(attempts.stream().map(Sending::provider).toArray(String[]::new))
+                        .addArrayOfString(attempts.stream().map(Sending::to).toArray(String[]::new))
+                        .addArrayOfString(attempts.stream().map(a -> a.sms().text()).toArray(String[]::new))
+                        .addArrayOfString(attempts.stream().map(a -> a.sms().encoding().name()).toArray(String[]::new))
+                        .addArrayOfInteger(attempts.stream().map(a -> a.sms().segments()).toArray(Integer[]::new))
+                        .addArrayOfString(numbers.stream().map(NumberInfo::country).toArray(String[]::new))
+                        .addArrayOfString(numbers.stream().map(NumberInfo::region).toArray(String[]::new))
+                        .addArrayOfString(numbers.stream().map(NumberInfo::carrier).toArray(String[]::new))
+                        .addOffsetDateTime(utc(now)))
+                .map(rows -> {
+                    Map<String, Integer> numbered = new HashMap<>();
+                    rows.forEach(row -> numbered.put(row.getString("message_id"), row.getInteger("attempts")));
+                    return numbered;
+                });
     }
 
     /**
-     * Records that the provider took the message; false if the message was no longer 'sending'
-     * (recovery settled it meanwhile).
+     * Records, in one statement, that the provider took these messages at {@code at}; returns the
+     * ids of those recorded, leaving out any no longer 'sending' (recovery settled it meanwhile).
      */
-    public Uni<Boolean> markSent(SqlClient tx, String messageId, String provider, String providerMessageId,
-            Integer segments, Price cost, Instant at) {
+    public Uni<Set<String>> markSentAll(SqlClient tx, List<Sent> sent, Instant at) {
+        if (sent.isEmpty()) {
+            return Uni.createFrom().item(Set.of());
+        }
         return tx.preparedQuery("""
-                        update outgoing_message set status = 'sent', provider = $2, provider_message_id = $3,
-                          segments = coalesce($4, segments), sent_at = $5, sending_since = null, cost = $6, cost_currency = $7
-                        where message_id = $1 and status = 'sending'""")
-                .execute(Tuple.from(new Object[] {messageId, provider, providerMessageId, segments, utc(at),
-                        cost == null ? null : cost.amount(), cost == null ? null : cost.currency()}))
-                .map(result -> result.rowCount() == 1);
+                        update outgoing_message o set status = 'sent', provider = r.provider,
+                          provider_message_id = r.provider_message_id, segments = coalesce(r.segments, o.segments),
+                          sent_at = $7, sending_since = null, cost = r.cost::numeric, cost_currency = r.currency
+                        from unnest($1::text[], $2::text[], $3::text[], $4::int[], $5::text[], $6::text[])
+                          as r(message_id, provider, provider_message_id, segments, cost, currency)
+                        where o.message_id = r.message_id and o.status = 'sending'
+                        returning o.message_id""")
+                .execute(Tuple.tuple()
+                        .addArrayOfString(sent.stream().map(Sent::messageId).toArray(String[]::new))
+                        .addArrayOfString(sent.stream().map(Sent::provider).toArray(String[]::new))
+                        .addArrayOfString(sent.stream().map(Sent::providerMessageId).toArray(String[]::new))
+                        .addArrayOfInteger(sent.stream().map(Sent::segments).toArray(Integer[]::new))
+                        .addArrayOfString(sent.stream().map(s -> s.cost() == null ? null : s.cost().amount().toPlainString())
+                                .toArray(String[]::new))
+                        .addArrayOfString(sent.stream().map(s -> s.cost() == null ? null : s.cost().currency())
+                                .toArray(String[]::new))
+                        .addOffsetDateTime(utc(at)))
+                .map(rows -> {
+                    Set<String> recorded = new HashSet<>();
+                    rows.forEach(row -> recorded.add(row.getString("message_id")));
+                    return recorded;
+                });
     }
 
     /**
@@ -188,12 +262,42 @@ public class OutgoingMessages {
                 .replaceWithVoid();
     }
 
+    /** Final outcomes of many messages (failed or suppressed before any attempt), in one statement. */
+    public Uni<Void> markFinalAll(SqlClient tx, List<String> messageIds, List<String> statuses, List<String> reasons) {
+        if (messageIds.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        return tx.preparedQuery("""
+                        update outgoing_message o set status = r.status, reason = r.reason, next_attempt_at = null,
+                          sending_since = null
+                        from unnest($1::text[], $2::text[], $3::text[]) as r(message_id, status, reason)
+                        where o.message_id = r.message_id""")
+                .execute(Tuple.of(messageIds.toArray(new String[0]), statuses.toArray(new String[0]),
+                        reasons.toArray(new String[0])))
+                .replaceWithVoid();
+    }
+
+    /** An attempt about to be committed: the message, where it goes, its text as sent and its route and provider. */
+    public record Sending(Outgoing message, String to, SmsText sms, String route, String provider) {
+    }
+
+    /** What a provider took: its id for the message, the segments and the cost that count. */
+    public record Sent(String messageId, String provider, String providerMessageId, Integer segments, Price cost) {
+    }
+
+    private static List<Outgoing> toOutgoing(RowSet<Row> rows) {
+        List<Outgoing> messages = new ArrayList<>();
+        rows.forEach(row -> messages.add(toOutgoing(row)));
+        return messages;
+    }
+
     private static Outgoing toOutgoing(Row row) {
         SendWindow window = row.getString("window_from") == null ? null
                 : SendWindow.parse(row.getString("window_from"), row.getString("window_to"));
         return new Outgoing(row.getString("message_id"), row.getString("contact_id"), row.getString("category"),
                 row.getString("text"), window, row.getOffsetDateTime("created_at").toInstant(),
-                row.getOffsetDateTime("queued_at").toInstant(), row.getString("pinned_provider"));
+                row.getOffsetDateTime("queued_at").toInstant(), row.getString("pinned_provider"),
+                SendCommand.answersInbound(row.getString("idempotency_key")));
     }
 
     private static OffsetDateTime utc(Instant instant) {

@@ -2,6 +2,7 @@ package io.drip.dispatch.send;
 
 import io.drip.contracts.DeliveryStatus;
 import io.drip.dispatch.policy.UndeliverableNumbers;
+import io.drip.kit.consume.InOrder;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.SqlClient;
@@ -10,6 +11,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * Applies delivery receipts (DLRs) from any provider: the message the provider knows by its id
@@ -61,19 +64,28 @@ public class Receipts {
                 });
     }
 
-    /** Applies the receipt that came before the message was recorded as sent, if one did. */
-    public Uni<Void> applyParked(SqlClient tx, String provider, String providerMessageId) {
+    /**
+     * Applies the receipts that came before these messages were recorded as sent, if any did, in
+     * one round trip when none did.
+     *
+     * @param providers          the provider of each message
+     * @param providerMessageIds that provider's id of the message, in the same order
+     */
+    public Uni<Void> applyParked(SqlClient tx, List<String> providers, List<String> providerMessageIds) {
+        if (providers.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
         return tx.preparedQuery("""
-                        delete from early_receipt where provider = $1 and provider_message_id = $2
-                        returning status, reason, number_undeliverable, at""")
-                .execute(Tuple.of(provider, providerMessageId))
+                        delete from early_receipt e using unnest($1::text[], $2::text[]) as r(provider, provider_message_id)
+                        where e.provider = r.provider and e.provider_message_id = r.provider_message_id
+                        returning e.provider, e.provider_message_id, e.status, e.reason, e.number_undeliverable, e.at""")
+                .execute(Tuple.of(providers.toArray(new String[0]), providerMessageIds.toArray(new String[0])))
                 .chain(rows -> {
-                    if (rows.size() == 0) {
-                        return Uni.createFrom().voidItem();
-                    }
-                    Row row = rows.iterator().next();
-                    return apply(tx, new Receipt(provider, providerMessageId, row.getString("status"), row.getString("reason"),
-                            row.getBoolean("number_undeliverable"), row.getOffsetDateTime("at").toInstant()));
+                    List<Receipt> parked = new ArrayList<>();
+                    rows.forEach(row -> parked.add(new Receipt(row.getString("provider"), row.getString("provider_message_id"),
+                            row.getString("status"), row.getString("reason"), row.getBoolean("number_undeliverable"),
+                            row.getOffsetDateTime("at").toInstant())));
+                    return InOrder.each(parked, receipt -> apply(tx, receipt));
                 });
     }
 

@@ -9,7 +9,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Optional;
+import java.util.List;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -47,8 +47,8 @@ public class SendingRecovery implements DueWork.Queue<Attempt> {
     }
 
     @Override
-    public Uni<Optional<Attempt>> claim(SqlConnection tx, Instant now) {
-        return outgoing.claimInterrupted(tx, now.minus(lease));
+    public Uni<List<Attempt>> claim(SqlConnection tx, Instant now, int limit) {
+        return outgoing.claimInterrupted(tx, now.minus(lease), limit);
     }
 
     @Override

@@ -11,7 +11,11 @@ import io.vertx.mutiny.sqlclient.Transaction;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 
 /**
  * Announces a status change of a message: on drip.deliveries.v1 through the outbox, and in the
@@ -29,14 +33,33 @@ public class StatusChanges {
     DispatchMetrics metrics;
 
     public Uni<Void> publish(SqlClient tx, DeliveryStatus change) {
+        return publishAll(tx, List.of(change));
+    }
+
+    /** Announces many changes in two round trips, in list order. */
+    public Uni<Void> publishAll(SqlClient tx, List<DeliveryStatus> changes) {
+        if (changes.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        String[] messageIds = changes.stream().map(DeliveryStatus::messageId).toArray(String[]::new);
         return tx.preparedQuery("""
-                        insert into message_event (message_id, status, reason, provider, at) values ($1, $2, $3, $4, $5)
-                        returning (select traceparent from outgoing_message where message_id = $1)""")
-                .execute(Tuple.of(change.messageId(), change.status(), change.reason(), change.provider(),
-                        change.at().atOffset(ZoneOffset.UTC)))
-                .chain(rows -> outbox.add(tx, Topics.DELIVERIES, change.contactId(), change,
-                        rows.iterator().next().getString(0)))
-                .invoke(() -> countOnCommit(tx, change));
+                        with history as (
+                          insert into message_event (message_id, status, reason, provider, at)
+                          select m, s, r, p, at from unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::timestamptz[])
+                            with ordinality as c(m, s, r, p, at, n)
+                          order by n)
+                        select message_id, traceparent from outgoing_message where message_id = any($1)""")
+                .execute(Tuple.of(messageIds, changes.stream().map(DeliveryStatus::status).toArray(String[]::new),
+                        changes.stream().map(DeliveryStatus::reason).toArray(String[]::new),
+                        changes.stream().map(DeliveryStatus::provider).toArray(String[]::new),
+                        changes.stream().map(c -> c.at().atOffset(ZoneOffset.UTC)).toArray(OffsetDateTime[]::new)))
+                .chain(rows -> {
+                    Map<String, String> traces = new HashMap<>();
+                    rows.forEach(row -> traces.put(row.getString("message_id"), row.getString("traceparent")));
+                    return outbox.addAll(tx, changes.stream().map(change -> new Outbox.Entry(Topics.DELIVERIES,
+                            change.contactId(), change, traces.get(change.messageId()))).toList());
+                })
+                .invoke(() -> changes.forEach(change -> countOnCommit(tx, change)));
     }
 
     /** A change rolled back with its transaction was never announced: it counts once committed. */

@@ -4,6 +4,7 @@ import static io.drip.dispatch.Sends.contactWith;
 import static io.drip.dispatch.Sends.is;
 import static io.drip.dispatch.Sends.randomNumber;
 import static io.drip.dispatch.Sends.send;
+import static io.drip.dispatch.Sends.sendMarketing;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -61,16 +62,17 @@ class RouteRatesTest {
     }
 
     /**
-     * One lane of a replica: takes slots as fast as it can until {@code end}, "calls" (releases
-     * the slot at once), and collects when it got them.
+     * One lane of a replica: takes up to three slots at a time (as a batch of messages does) as
+     * fast as it can until {@code end}, "calls" (releases them at once), and collects when it got
+     * them.
      */
     private Uni<Void> taker(Pool replica, String route, Instant end, List<Instant> taken) {
         if (Instant.now().isAfter(end)) {
             return Uni.createFrom().voidItem();
         }
-        return replica.withTransaction(tx -> rates.take(tx, route))
-                .chain(slot -> slot.isEmpty() ? Uni.createFrom().voidItem()
-                        : replica.withTransaction(tx -> rates.release(tx, slot.get())).invoke(() -> taken.add(slot.get().takenAt())))
+        return replica.withTransaction(tx -> rates.take(tx, route, 3))
+                .chain(slots -> replica.withTransaction(tx -> rates.releaseAll(tx, slots))
+                        .invoke(() -> slots.forEach(slot -> taken.add(slot.takenAt()))))
                 .chain(() -> taker(replica, route, end, taken));
     }
 
@@ -126,5 +128,35 @@ class RouteRatesTest {
         assertTrue(after.since(before, "drip_dispatch_rate_wait_seconds_count", "route", "slow") > 0);
         assertTrue(after.since(before, "drip_dispatch_rate_wait_seconds_sum", "route", "slow") > 0);
         assertEquals(0, after.since(before, "drip_dispatch_rate_wait_seconds_count", "route", "default"));
+    }
+
+    @Test
+    void aTransactionalMessageLeavesBeforeAMarketingBlastOnItsRoute() {
+        // route "slow" (+4477008) carries 5 messages per second: 20 marketing messages take 4 s
+        List<String> contacts = new ArrayList<>();
+        for (int i = 0; i < 21; i++) {
+            contacts.add(contactWith(randomNumber("+4477008")));
+        }
+        List<String> ids = new ArrayList<>();
+        SendCommand confirmation;
+        try (var deliveries = TopicProbe.watch(Topics.DELIVERIES)) {
+            for (int i = 0; i < 20; i++) {
+                ids.add(sendMarketing(contacts.get(i), "blast " + i).messageId());
+            }
+            confirmation = send(contacts.get(20), "your order is confirmed");
+            ids.add(confirmation.messageId());
+            for (String id : ids) {
+                deliveries.await(r -> is(r, id, "sent"), Duration.ofSeconds(60));
+            }
+        }
+        List<String> submitted = pool.preparedQuery(
+                        "select message_id from sandbox_message where message_id = any($1) order by created_at")
+                .execute(Tuple.of(ids.toArray(new String[0]))).await().indefinitely()
+                .stream().map(row -> row.getString("message_id")).toList();
+        assertEquals(21, submitted.size());
+        // queued last, it takes one of the route's next free slots instead of waiting for the blast to
+        // leave (first in, first out it would be number 21): at least a second of the blast leaves after it
+        assertTrue(submitted.indexOf(confirmation.messageId()) < 15, "submitted as number "
+                + (submitted.indexOf(confirmation.messageId()) + 1) + " of 21");
     }
 }

@@ -84,7 +84,7 @@ public class JourneyAdminResource {
                 return Uni.createFrom().failure(new NotFoundException("no journey with id '" + id + "'"));
             }
             return JourneyStore.ARCHIVED.equals(status) ? runs.endAll(tx, id, ARCHIVED_REASON, Instant.now())
-                    : Uni.createFrom().item(0);
+                    : runs.hold(tx, id, JourneyStore.PAUSED.equals(status)).replaceWith(0);
         })).call(catalog::refresh).map(ended -> new StatusChange(id, status, ended));
     }
 }

@@ -18,7 +18,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Instant;
 import java.time.ZoneOffset;
-import java.util.Optional;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * Inactivity triggers: every event of a contact pushes back its timer for each inactivity
@@ -69,18 +70,16 @@ public class InactivityTimers implements DueWork.Queue<InactivityTimers.Due> {
     }
 
     @Override
-    public Uni<Optional<Due>> claim(SqlConnection tx, Instant now) {
+    public Uni<List<Due>> claim(SqlConnection tx, Instant now, int limit) {
         return tx.preparedQuery("""
                         select journey_id, contact_id, last_event_at, due_at from inactivity_timer where due_at <= $1
-                        order by due_at limit 1 for update skip locked""")
-                .execute(Tuple.of(now.atOffset(ZoneOffset.UTC)))
+                        order by due_at limit $2 for update skip locked""")
+                .execute(Tuple.of(now.atOffset(ZoneOffset.UTC), limit))
                 .map(rows -> {
-                    if (rows.size() == 0) {
-                        return Optional.empty();
-                    }
-                    Row row = rows.iterator().next();
-                    return Optional.of(new Due(row.getString("journey_id"), row.getString("contact_id"),
-                            row.getOffsetDateTime("last_event_at").toInstant(), row.getOffsetDateTime("due_at").toInstant()));
+                    List<Due> due = new ArrayList<>();
+                    rows.forEach(row -> due.add(new Due(row.getString("journey_id"), row.getString("contact_id"),
+                            row.getOffsetDateTime("last_event_at").toInstant(), row.getOffsetDateTime("due_at").toInstant())));
+                    return due;
                 });
     }
 

@@ -74,8 +74,9 @@ public class RunRepository {
                 false, triggerEvent, now);
         return tx.preparedQuery("""
                         insert into journey_run (id, journey_id, journey_version, contact_id, run_key, status, step_index,
-                          next_at, trigger_event, entered_at, updated_at, traceparent)
-                        values ($1, $2, $3, $4, $5, 'active', 0, $6, $7::text::jsonb, $6, $6, $8)
+                          next_at, trigger_event, entered_at, updated_at, traceparent, held)
+                        values ($1, $2, $3, $4, $5, 'active', 0, $6, $7::text::jsonb, $6, $6, $8,
+                          exists (select 1 from journey_status where journey_id = $2 and status = 'paused'))
                         on conflict (journey_id, contact_id, run_key) where status = 'active' do nothing""")
                 .execute(Tuple.from(new Object[] {run.id(), journey.id(), journey.version(), trigger.contactId(), runKey,
                         utc(now), MessageJson.write(trigger), traceparent}))
@@ -91,19 +92,34 @@ public class RunRepository {
     public record DueRun(Run run, Instant dueAt, String traceparent) {
     }
 
+    static final String CLAIM_DUE = "select " + COLUMNS + ", next_at, traceparent from journey_run "
+            + "where status = 'active' and not held and next_at <= $1 "
+            // a run entered while its journey was being paused may have missed the hold
+            + "and journey_id not in (select journey_id from journey_status where status = 'paused') "
+            + "order by next_at limit $2 for update skip locked";
+
     /**
-     * Claims the active run whose timer is most overdue; other workers skip it while it is held.
-     * Runs of a paused journey stay where they are until it resumes.
+     * Claims up to {@code limit} active runs whose timers are most overdue; other workers skip them
+     * while they are held. Runs of a paused journey are held back ({@code held}, set when it is
+     * paused) and stay where they are until it resumes, out of the due index, so a paused
+     * journey's backlog is never scanned by these claims.
      */
-    public Uni<Optional<DueRun>> claimNextDue(SqlClient tx, Instant now) {
-        return tx.preparedQuery("select " + COLUMNS + ", next_at, traceparent from journey_run "
-                        + "where status = 'active' and next_at <= $1 "
-                        + "and journey_id not in (select journey_id from journey_status where status = 'paused') "
-                        + "order by next_at limit 1 for update skip locked")
-                .execute(Tuple.of(utc(now)))
-                .map(rows -> rows.size() == 0 ? Optional.empty() : Optional.of(new DueRun(toRun(rows.iterator().next()),
-                        rows.iterator().next().getOffsetDateTime("next_at").toInstant(),
-                        rows.iterator().next().getString("traceparent"))));
+    public Uni<List<DueRun>> claimDue(SqlClient tx, Instant now, int limit) {
+        return tx.preparedQuery(CLAIM_DUE)
+                .execute(Tuple.of(utc(now), limit))
+                .map(rows -> {
+                    List<DueRun> due = new ArrayList<>();
+                    rows.forEach(row -> due.add(new DueRun(toRun(row), row.getOffsetDateTime("next_at").toInstant(),
+                            row.getString("traceparent"))));
+                    return due;
+                });
+    }
+
+    /** Holds back the active runs of a journey while it is paused, or releases them when it resumes. */
+    public Uni<Void> hold(SqlClient tx, String journeyId, boolean held) {
+        return tx.preparedQuery("update journey_run set held = $2 where journey_id = $1 and status = 'active' and held <> $2")
+                .execute(Tuple.of(journeyId, held))
+                .replaceWithVoid();
     }
 
     /** Saves where the run is and when it is due next. */

@@ -8,7 +8,7 @@ import io.vertx.mutiny.sqlclient.SqlConnection;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Instant;
-import java.util.Optional;
+import java.util.List;
 
 /**
  * The durable timer: advances runs whose {@code next_at} has passed. Timers live in PostgreSQL,
@@ -37,8 +37,8 @@ public class RunScheduler implements DueWork.Queue<DueRun> {
     }
 
     @Override
-    public Uni<Optional<DueRun>> claim(SqlConnection tx, Instant now) {
-        return runs.claimNextDue(tx, now);
+    public Uni<List<DueRun>> claim(SqlConnection tx, Instant now, int limit) {
+        return runs.claimDue(tx, now, limit);
     }
 
     @Override

@@ -1,5 +1,7 @@
 package io.drip.kit.work;
 
+import io.drip.kit.consume.InOrder;
+import io.drip.kit.consume.TransientFailures;
 import io.quarkus.runtime.StartupEvent;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
@@ -11,17 +13,20 @@ import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Optional;
+import java.util.ArrayList;
+import java.util.List;
 import org.eclipse.microprofile.config.Config;
 import org.jboss.logging.Logger;
 
 /**
  * Works off the due items of every PostgreSQL-backed {@link Queue} bean (durable timers,
- * outgoing messages, receipts), one transaction per item: the claim ({@code FOR UPDATE SKIP
- * LOCKED}, so replicas share the work) and the processing commit together, and one failing item
- * is postponed instead of holding back the others. Each queue is polled every
- * {@code drip.work.<name>.poll-interval} (0.2 s) for up to {@code drip.work.<name>.batch-size}
- * (200) items.
+ * receipts, segment evaluations) in batches: up to {@code drip.work.<name>.batch-size} (200) items
+ * are claimed ({@code FOR UPDATE SKIP LOCKED}, so replicas share the work) and processed in one
+ * transaction, which commits them together. A batch that fails for a transient reason (the
+ * database restarting) is left for the next poll; one that fails for another reason is worked
+ * off again one item per transaction, so the failing item alone is postponed and the others go
+ * on. Each queue is polled every {@code drip.work.<name>.poll-interval} (0.2 s), and drained
+ * while its batches come back full.
  */
 @ApplicationScoped
 public class DueWork {
@@ -36,10 +41,18 @@ public class DueWork {
         /** Names an item in logs by its ids: never phone numbers, texts or traits (JSON logs ship them). */
         String describe(T item);
 
-        /** Claims the most overdue item at {@code now}, if any. */
-        Uni<Optional<T>> claim(SqlConnection tx, Instant now);
+        /** Claims up to {@code limit} items due at {@code now}, most overdue first. */
+        Uni<List<T>> claim(SqlConnection tx, Instant now, int limit);
 
         Uni<Void> process(SqlConnection tx, T item, Instant now);
+
+        /**
+         * Processes the items of a batch in their order, in the claiming transaction; a queue
+         * that can apply a batch with set-based statements overrides it.
+         */
+        default Uni<Void> processAll(SqlConnection tx, List<T> items, Instant now) {
+            return InOrder.each(items, item -> process(tx, item, now));
+        }
 
         /** Moves an item whose processing failed to a later time, so it is retried, not spun on. */
         Uni<Void> postpone(SqlConnection tx, T item, Instant until);
@@ -69,31 +82,49 @@ public class DueWork {
         poller.every(queue.name(), interval, () -> drain(queue, batchSize));
     }
 
-    /** Processes due items until none is left or {@code max} were done. */
-    <T> Uni<Void> drain(Queue<T> queue, int max) {
+    /** Processes batches of due items until a batch comes back short of {@code batchSize}. */
+    <T> Uni<Void> drain(Queue<T> queue, int batchSize) {
+        Instant now = Instant.now();
+        List<T> claimed = new ArrayList<>();
+        return pool.withTransaction(tx -> queue.claim(tx, now, batchSize).chain(items -> {
+                    claimed.addAll(items);
+                    return queue.processAll(tx, items, now);
+                }))
+                .replaceWith(() -> claimed.size() == batchSize)
+                .onFailure().recoverWithUni(failure -> {
+                    if (claimed.isEmpty() || TransientFailures.isTransient(failure)) {
+                        LOG.warnf("%s: cannot work off due items now: %s", queue.name(), failure.getMessage());
+                        return Uni.createFrom().item(false);
+                    }
+                    LOG.warnf("%s: a batch of %d failed (%s); working them off one at a time", queue.name(),
+                            claimed.size(), failure.getMessage());
+                    return oneAtATime(queue, claimed.size()).replaceWith(false);
+                })
+                .chain(full -> full ? drain(queue, batchSize) : Uni.createFrom().voidItem());
+    }
+
+    /** Processes up to {@code max} due items, one per transaction; one that fails is postponed. */
+    private <T> Uni<Void> oneAtATime(Queue<T> queue, int max) {
         if (max == 0) {
             return Uni.createFrom().voidItem();
         }
         Instant now = Instant.now();
-        @SuppressWarnings("unchecked")
-        T[] claimed = (T[]) new Object[1];
-        return pool.withTransaction(tx -> queue.claim(tx, now).chain(item -> {
-                    if (item.isEmpty()) {
-                        return Uni.createFrom().item(false);
-                    }
-                    claimed[0] = item.get();
-                    return queue.process(tx, item.get(), now).replaceWith(true);
+        List<T> claimed = new ArrayList<>();
+        return pool.withTransaction(tx -> queue.claim(tx, now, 1).chain(items -> {
+                    claimed.addAll(items);
+                    return queue.processAll(tx, items, now);
                 }))
+                .replaceWith(() -> !claimed.isEmpty())
                 .onFailure().recoverWithUni(failure -> {
-                    if (claimed[0] == null) {
+                    if (claimed.isEmpty()) {
                         LOG.warnf("%s: cannot claim due work: %s", queue.name(), failure.getMessage());
                         return Uni.createFrom().item(false);
                     }
-                    LOG.errorf(failure, "%s: %s failed; retrying in %s", queue.name(), queue.describe(claimed[0]),
-                            FAILURE_BACKOFF);
-                    return pool.withTransaction(tx -> queue.postpone(tx, claimed[0], Instant.now().plus(FAILURE_BACKOFF)))
+                    T item = claimed.get(0);
+                    LOG.errorf(failure, "%s: %s failed; retrying in %s", queue.name(), queue.describe(item), FAILURE_BACKOFF);
+                    return pool.withTransaction(tx -> queue.postpone(tx, item, Instant.now().plus(FAILURE_BACKOFF)))
                             .replaceWith(true);
                 })
-                .chain(more -> more ? drain(queue, max - 1) : Uni.createFrom().voidItem());
+                .chain(more -> more ? oneAtATime(queue, max - 1) : Uni.createFrom().voidItem());
     }
 }
