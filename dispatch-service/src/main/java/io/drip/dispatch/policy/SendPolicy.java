@@ -22,7 +22,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * Whether a message may leave now, checked at the moment of sending against the contact's
  * latest snapshot, in this order: a usable number, not marked undeliverable by a provider,
  * consent of the message's category ({@link ConsentCheck}: a transactional message is held back
- * by an explicit transactional opt-out too), maximum age, frequency caps, quiet hours and the
+ * by an explicit transactional opt-out too), maximum age (not counting the waits Drip's own
+ * rules imposed, see {@link Outgoing#heldBack}), frequency caps, quiet hours and the
  * country's days without marketing. Caps, quiet hours and country days apply to marketing only.
  * What it needs from the database is read for a whole batch first ({@link #facts}); each
  * message is then decided in memory ({@link #decide}).
@@ -103,7 +104,7 @@ public class SendPolicy {
         if (ConsentCheck.optedOut(message, contact, facts.suppressedSince(contact.phone()))) {
             return new Verdict.Stop(DeliveryStatus.SUPPRESSED, ConsentCheck.REASON);
         }
-        if (now.isAfter(message.createdAt().plus(maxAge))) {
+        if (now.isAfter(message.ageFrom().plus(maxAge))) {
             return new Verdict.Stop(DeliveryStatus.SUPPRESSED, EXPIRED);
         }
         if (!SendCommand.MARKETING.equals(message.category())) {

@@ -63,7 +63,10 @@ public class AttemptPlanner {
         record Defer(Outgoing message, Instant until, String reason) implements Decision {
         }
 
-        /** Back in the queue for a moment, silently (its snapshot, a provider or a rate slot). */
+        /**
+         * Back in the queue for a moment, silently (its snapshot, a provider or a rate slot); the
+         * message says whether the wait counts against its age (a rate slot's does not).
+         */
         record Wait(Outgoing message, Instant until) implements Decision {
         }
 
@@ -186,7 +189,8 @@ public class AttemptPlanner {
                     }
                     long wait = RATE_RETRY_MILLIS / 2 + ThreadLocalRandom.current().nextLong(RATE_RETRY_MILLIS);
                     metrics.rateLimited(ready.route(), Duration.ofMillis(wait));
-                    return new Decision.Wait(ready.message(), now.plusMillis(wait));
+                    Instant until = now.plusMillis(wait);
+                    return new Decision.Wait(ready.message().heldBack(now, until), until);
                 }).toList());
     }
 
@@ -194,7 +198,7 @@ public class AttemptPlanner {
     private Uni<List<Attempt>> store(SqlClient tx, List<Decision> decisions, Instant now) {
         List<OutgoingMessages.Sending> sending = new ArrayList<>();
         List<RouteRates.Slot> sendingSlots = new ArrayList<>();
-        List<String> postponed = new ArrayList<>();
+        List<Outgoing> postponed = new ArrayList<>();
         List<Instant> postponedUntil = new ArrayList<>();
         List<String> finished = new ArrayList<>();
         List<String> finalStatuses = new ArrayList<>();
@@ -209,12 +213,12 @@ public class AttemptPlanner {
                 statuses.add(new DeliveryStatus(message.messageId(), message.contactId(), finish.status(),
                         finish.reason(), null, null, null, now));
             } else if (decision instanceof Decision.Defer defer) {
-                postponed.add(message.messageId());
+                postponed.add(message.heldBack(now, defer.until()));
                 postponedUntil.add(defer.until());
                 statuses.add(new DeliveryStatus(message.messageId(), message.contactId(), DeliveryStatus.QUEUED,
                         defer.reason(), null, null, null, now));
             } else if (decision instanceof Decision.Wait wait) {
-                postponed.add(message.messageId());
+                postponed.add(message);
                 postponedUntil.add(wait.until());
             } else if (decision instanceof Decision.Go go) {
                 Decision.Ready ready = go.ready();

@@ -128,7 +128,7 @@ public class Dispatcher {
                     .invoke(attempts::addAll)
                     .onFailure().recoverWithUni(failure -> {
                         LOG.errorf(failure, "dispatch: %s failed; retrying in %s", message.messageId(), FAILURE_BACKOFF);
-                        return pool.withTransaction(tx -> outgoing.postponeAll(tx, List.of(message.messageId()),
+                        return pool.withTransaction(tx -> outgoing.postponeAll(tx, List.of(message),
                                 List.of(Instant.now().plus(FAILURE_BACKOFF)))).replaceWith(List.of());
                     })
                     .replaceWithVoid();

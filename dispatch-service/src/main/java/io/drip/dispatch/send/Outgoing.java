@@ -1,6 +1,7 @@
 package io.drip.dispatch.send;
 
 import io.drip.dispatch.policy.SendWindow;
+import java.time.Duration;
 import java.time.Instant;
 
 /**
@@ -9,10 +10,22 @@ import java.time.Instant;
  * @param window    the journey's send window, null for the default
  * @param createdAt when the command was made (its age counts from then)
  * @param queuedAt  when dispatch queued it
+ * @param ageFrom   where its age for max-age counts from: its creation or not-before, moved forward
+ *                  by every wait Drip's own rules imposed on it
  * @param pinnedProvider the only provider that may carry it (it may have it already), null for any
  * @param answersInbound whether it is a keyword's reply (an opt-out confirmation, HELP), which
  *                       carriers require whatever the consent
  */
 public record Outgoing(String messageId, String contactId, String category, String text, SendWindow window,
-        Instant createdAt, Instant queuedAt, String pinnedProvider, boolean answersInbound) {
+        Instant createdAt, Instant queuedAt, Instant ageFrom, String pinnedProvider, boolean answersInbound) {
+
+    /**
+     * The message as it waits from {@code now} until {@code until} by Drip's own rule (quiet
+     * hours, a day without marketing, its route's rate): the wait does not count against its age.
+     */
+    public Outgoing heldBack(Instant now, Instant until) {
+        Duration wait = until.isAfter(now) ? Duration.between(now, until) : Duration.ZERO;
+        return new Outgoing(messageId, contactId, category, text, window, createdAt, queuedAt, ageFrom.plus(wait),
+                pinnedProvider, answersInbound);
+    }
 }

@@ -27,13 +27,13 @@ import java.util.Set;
 @ApplicationScoped
 public class OutgoingMessages {
     private static final String OUTGOING_COLUMNS = """
-            message_id, contact_id, category, text, window_from, window_to, created_at, queued_at, pinned_provider,
-            idempotency_key""";
+            message_id, contact_id, category, text, window_from, window_to, created_at, queued_at, age_from,
+            pinned_provider, idempotency_key""";
 
     /**
      * Queues commands in one statement, in their order; a command whose idempotency key or message
-     * id was queued before is left out. Its age (for max-age and waits) counts from when the
-     * command was made, and its statuses, published later from the queue, continue its trace.
+     * id was queued before is left out. Its age (for max-age) counts from when the command was
+     * made, or from its not-before if that is later, and its statuses, published later from the queue, continue its trace.
      * Returns how many were queued.
      */
     public Uni<Integer> acceptAll(SqlClient tx, List<Traced<SendCommand>> commands, Instant now) {
@@ -51,6 +51,7 @@ public class OutgoingMessages {
         String[] windowFrom = new String[size];
         String[] windowTo = new String[size];
         String[] traces = new String[size];
+        OffsetDateTime[] notBefore = new OffsetDateTime[size];
         for (int i = 0; i < size; i++) {
             SendCommand command = commands.get(i).message();
             messageIds[i] = command.messageId();
@@ -66,21 +67,23 @@ public class OutgoingMessages {
             windowFrom[i] = command.sendWindow() == null ? null : command.sendWindow().from();
             windowTo[i] = command.sendWindow() == null ? null : command.sendWindow().to();
             traces[i] = commands.get(i).traceparent();
+            notBefore[i] = command.notBefore() == null ? null : utc(command.notBefore());
         }
         return tx.preparedQuery("""
                         insert into outgoing_message (message_id, idempotency_key, contact_id, journey_id, step_id, category,
-                          text, command, status, next_attempt_at, created_at, window_from, window_to, traceparent)
-                        select m, k, c, j, s, cat, t, cmd::jsonb, 'pending', due, created, wf, wt, tp
+                          text, command, status, next_attempt_at, created_at, age_from, window_from, window_to, traceparent)
+                        select m, k, c, j, s, cat, t, cmd::jsonb, 'pending', due, created, greatest(created, nb), wf, wt, tp
                         from unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[],
-                          $8::text[], $9::timestamptz[], $10::timestamptz[], $11::text[], $12::text[], $13::text[])
-                          with ordinality as r(m, k, c, j, s, cat, t, cmd, due, created, wf, wt, tp, n)
+                          $8::text[], $9::timestamptz[], $10::timestamptz[], $11::text[], $12::text[], $13::text[],
+                          $14::timestamptz[])
+                          with ordinality as r(m, k, c, j, s, cat, t, cmd, due, created, wf, wt, tp, nb, n)
                         order by n
                         on conflict do nothing""")
                 .execute(Tuple.tuple().addArrayOfString(messageIds).addArrayOfString(keys).addArrayOfString(contacts)
                         .addArrayOfString(journeys).addArrayOfString(steps).addArrayOfString(categories)
                         .addArrayOfString(texts).addArrayOfString(json).addArrayOfOffsetDateTime(due)
                         .addArrayOfOffsetDateTime(created).addArrayOfString(windowFrom).addArrayOfString(windowTo)
-                        .addArrayOfString(traces))
+                        .addArrayOfString(traces).addArrayOfOffsetDateTime(notBefore))
                 .map(result -> result.rowCount());
     }
 
@@ -137,23 +140,42 @@ public class OutgoingMessages {
                 });
     }
 
-    /** Moves the start of an interrupted attempt, so recovery looks at it again later. */
-    public Uni<Void> restartLease(SqlClient tx, String messageId, Instant sendingSince) {
-        return tx.preparedQuery("update outgoing_message set sending_since = $2 where message_id = $1 and status = 'sending'")
-                .execute(Tuple.of(messageId, utc(sendingSince)))
+    /** Moves the start of interrupted attempts, so recovery looks at them again a lease later. */
+    public Uni<Void> restartLeases(SqlClient tx, List<String> messageIds, Instant sendingSince) {
+        return tx.preparedQuery("""
+                        update outgoing_message set sending_since = $2
+                        where message_id = any($1) and status = 'sending'""")
+                .execute(Tuple.of(messageIds.toArray(new String[0]), utc(sendingSince)))
                 .replaceWithVoid();
     }
 
-    /** Puts messages back in the queue until their time, in one statement. */
-    public Uni<Void> postponeAll(SqlClient tx, List<String> messageIds, List<Instant> until) {
-        if (messageIds.isEmpty()) {
+    /**
+     * Locks an interrupted attempt for its settlement if it still holds the lease its recovery
+     * took at {@code sendingSince}: false if it was settled or taken over meanwhile.
+     */
+    public Uni<Boolean> holdsLease(SqlClient tx, String messageId, Instant sendingSince) {
+        return tx.preparedQuery("""
+                        select 1 from outgoing_message
+                        where message_id = $1 and status = 'sending' and sending_since = $2 for update""")
+                .execute(Tuple.of(messageId, utc(sendingSince)))
+                .map(rows -> rows.size() > 0);
+    }
+
+    /**
+     * Puts messages back in the queue until their time, in one statement, each with its age as
+     * the message says (moved forward where Drip's own rules made it wait).
+     */
+    public Uni<Void> postponeAll(SqlClient tx, List<Outgoing> messages, List<Instant> until) {
+        if (messages.isEmpty()) {
             return Uni.createFrom().voidItem();
         }
         return tx.preparedQuery("""
-                        update outgoing_message o set next_attempt_at = r.due
-                        from unnest($1::text[], $2::timestamptz[]) as r(m, due) where o.message_id = r.m""")
-                .execute(Tuple.of(messageIds.toArray(new String[0]),
-                        until.stream().map(OutgoingMessages::utc).toArray(OffsetDateTime[]::new)))
+                        update outgoing_message o set next_attempt_at = r.due, age_from = r.age
+                        from unnest($1::text[], $2::timestamptz[], $3::timestamptz[]) as r(m, due, age)
+                        where o.message_id = r.m""")
+                .execute(Tuple.of(messages.stream().map(Outgoing::messageId).toArray(String[]::new),
+                        until.stream().map(OutgoingMessages::utc).toArray(OffsetDateTime[]::new),
+                        messages.stream().map(m -> utc(m.ageFrom())).toArray(OffsetDateTime[]::new)))
                 .replaceWithVoid();
     }
 
@@ -296,7 +318,8 @@ public class OutgoingMessages {
                 : SendWindow.parse(row.getString("window_from"), row.getString("window_to"));
         return new Outgoing(row.getString("message_id"), row.getString("contact_id"), row.getString("category"),
                 row.getString("text"), window, row.getOffsetDateTime("created_at").toInstant(),
-                row.getOffsetDateTime("queued_at").toInstant(), row.getString("pinned_provider"),
+                row.getOffsetDateTime("queued_at").toInstant(), row.getOffsetDateTime("age_from").toInstant(),
+                row.getString("pinned_provider"),
                 SendCommand.answersInbound(row.getString("idempotency_key")));
     }
 

@@ -1,13 +1,17 @@
 package io.drip.dispatch.route;
 
+import static io.drip.dispatch.Sends.command;
 import static io.drip.dispatch.Sends.contactWith;
 import static io.drip.dispatch.Sends.is;
 import static io.drip.dispatch.Sends.randomNumber;
 import static io.drip.dispatch.Sends.send;
 import static io.drip.dispatch.Sends.sendMarketing;
+import static io.drip.dispatch.Sends.status;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.drip.contracts.DeliveryStatus;
+import io.drip.contracts.MessageJson;
 import io.drip.contracts.SendCommand;
 import io.drip.contracts.Topics;
 import io.drip.testing.ServiceMetrics;
@@ -158,5 +162,32 @@ class RouteRatesTest {
         // leave (first in, first out it would be number 21): at least a second of the blast leaves after it
         assertTrue(submitted.indexOf(confirmation.messageId()) < 15, "submitted as number "
                 + (submitted.indexOf(confirmation.messageId()) + 1) + " of 21");
+    }
+
+    @Test
+    void aMessageWaitingForItsRouteDoesNotAgeWhileItWaits() {
+        // 20 messages on a 5/s route take 4 s; each is 2 s short of the maximum age (2 days) when
+        // made, so about half would expire if the route's rate counted against their age
+        List<String> contacts = new ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            contacts.add(contactWith(randomNumber("+4477008")));
+        }
+        Instant almostTooOld = Instant.now().minus(Duration.ofDays(2)).plusSeconds(2);
+        List<SendCommand> commands = new ArrayList<>();
+        try (var deliveries = TopicProbe.watch(Topics.DELIVERIES)) {
+            for (String contactId : contacts) {
+                SendCommand c = command(contactId, "k-" + UUID.randomUUID(), SendCommand.TRANSACTIONAL, "old " + contactId);
+                SendCommand old = new SendCommand(c.messageId(), c.idempotencyKey(), contactId, c.journeyId(),
+                        c.journeyVersion(), c.stepId(), c.variant(), c.channel(), c.category(), c.text(), c.links(),
+                        null, null, almostTooOld);
+                TopicProbe.produce(Topics.SENDS, contactId, MessageJson.write(old));
+                commands.add(old);
+            }
+            for (SendCommand command : commands) {
+                var outcome = status(deliveries.await(r -> status(r).messageId().equals(command.messageId())
+                        && !status(r).status().equals(DeliveryStatus.QUEUED), Duration.ofSeconds(30)));
+                assertEquals("sent", outcome.status(), command.text() + ": " + outcome.reason());
+            }
+        }
     }
 }

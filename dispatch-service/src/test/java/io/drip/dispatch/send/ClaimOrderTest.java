@@ -34,8 +34,8 @@ class ClaimOrderTest {
     private Uni<Void> queue(SqlClient tx, String messageId, String category, Instant due) {
         return tx.preparedQuery("""
                         insert into outgoing_message (message_id, idempotency_key, contact_id, category, text, command,
-                          status, next_attempt_at, created_at)
-                        values ($1, $1, 'claim-order-contact', $2, 'hi', '{}', 'pending', $3, $3)""")
+                          status, next_attempt_at, created_at, age_from)
+                        values ($1, $1, 'claim-order-contact', $2, 'hi', '{}', 'pending', $3, $3, $3)""")
                 .execute(Tuple.of(messageId, category, due.atOffset(ZoneOffset.UTC)))
                 .replaceWithVoid();
     }

@@ -15,6 +15,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.inject.Inject;
+import org.awaitility.Awaitility;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -41,9 +42,10 @@ class CrashRecoveryTest {
         String messageId = UUID.randomUUID().toString();
         pool.preparedQuery("""
                         insert into outgoing_message (message_id, idempotency_key, contact_id, category, text, sent_text,
-                          segments, encoding, command, status, provider, route, to_phone, attempts, sending_since, created_at)
+                          segments, encoding, command, status, provider, route, to_phone, attempts, sending_since, created_at,
+                          age_from)
                         values ($1, $1, $2, 'transactional', 'Your code is 9090', 'Your code is 9090', 1, 'GSM7', '{}',
-                          'sending', $3, $4, $5, 1, $6, $6)""")
+                          'sending', $3, $4, $5, 1, $6, $6, $6)""")
                 .execute(Tuple.from(new Object[] {messageId, contactId, provider, route, phone,
                         Instant.now().minusSeconds(60).atOffset(ZoneOffset.UTC)}))
                 .await().indefinitely();
@@ -134,5 +136,28 @@ class CrashRecoveryTest {
             assertEquals("twilio", failed.provider());
         }
         assertEquals(0, TwilioStandIn.takenFor(phone).size());
+    }
+
+    @Test
+    void noRowIsLockedWhileTheProviderIsAsked() {
+        String phone = randomNumber("+4477007");
+        String contactId = contactWith(phone);
+        TwilioStandIn.listDelayMillis = 4000;
+        try (var deliveries = TopicProbe.watch(Topics.DELIVERIES)) {
+            int readsBefore = TwilioStandIn.LIST_READS.get();
+            String messageId = interruptedAttempt(contactId, phone, "twilio", "twilio");
+            Awaitility.await("the recovery asks Twilio").atMost(WAIT)
+                    .until(() -> TwilioStandIn.LIST_READS.get() > readsBefore);
+            // Twilio has not answered yet: a status webhook for the message takes its row at once
+            pool.withTransaction(tx -> tx.preparedQuery(
+                            "select status from outgoing_message where message_id = $1 for update nowait")
+                    .execute(Tuple.of(messageId))).await().atMost(Duration.ofSeconds(2));
+            var failed = status(deliveries.await(r -> is(r, messageId, "failed"), WAIT));
+            assertEquals(AttemptOutcomes.OUTCOME_UNKNOWN, failed.reason());
+            assertEquals(1, deliveries.all(r -> status(r).messageId().equals(messageId)
+                    && !status(r).status().equals("queued"), Duration.ofSeconds(1)).size(), "settled once");
+        } finally {
+            TwilioStandIn.listDelayMillis = 0;
+        }
     }
 }

@@ -41,6 +41,10 @@ public class TwilioStandIn implements QuarkusTestResourceLifecycleManager {
     public static volatile boolean countsLater;
     /** How long the stand-in takes to answer a message it takes (a slow provider). */
     public static volatile long delayMillis;
+    /** How long the stand-in takes to answer a read of its message list. */
+    public static volatile long listDelayMillis;
+    /** Reads of the message list so far. */
+    public static final AtomicInteger LIST_READS = new AtomicInteger();
     public static final AtomicInteger IN_FLIGHT = new AtomicInteger();
     public static final AtomicInteger MAX_IN_FLIGHT = new AtomicInteger();
 
@@ -93,8 +97,14 @@ public class TwilioStandIn implements QuarkusTestResourceLifecycleManager {
                     .limit(pageSize).forEach(t -> messages.add(new JsonObject().put("sid", t.sid()).put("to", t.to())
                             .put("from", t.from()).put("body", t.body()).put("date_created",
                                     DateTimeFormatter.RFC_1123_DATE_TIME.format(t.at().atOffset(ZoneOffset.UTC)))));
-            ctx.response().putHeader("Content-Type", "application/json")
+            LIST_READS.incrementAndGet();
+            Runnable answer = () -> ctx.response().putHeader("Content-Type", "application/json")
                     .end(new JsonObject().put("messages", messages).put("page_size", pageSize).encode());
+            if (listDelayMillis > 0) {
+                vertx.setTimer(listDelayMillis, id -> answer.run());
+            } else {
+                answer.run();
+            }
         });
         HttpServer server;
         try {

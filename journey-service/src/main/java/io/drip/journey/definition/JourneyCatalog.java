@@ -73,9 +73,18 @@ public class JourneyCatalog {
         })).replaceWithVoid();
     }
 
-    /** The version a run is on. */
+    /** The version a run is on, as this replica has read it. */
     public Optional<JourneyDefinition> find(String id, int version) {
         return Optional.ofNullable(versions.getOrDefault(id, Map.of()).get(version));
+    }
+
+    /**
+     * The version a run is on, read from the database first if this replica has not read it yet:
+     * another replica stored it (and entered the run) since this one last refreshed.
+     */
+    public Uni<Optional<JourneyDefinition>> findOrLoad(String id, int version) {
+        Optional<JourneyDefinition> known = find(id, version);
+        return known.isPresent() ? Uni.createFrom().item(known) : refresh().map(loaded -> find(id, version));
     }
 
     /** The latest version of the journey, whatever its status. */

@@ -55,12 +55,10 @@ public class RunAdvancer {
 
     /** Takes the run's due steps; their records continue the given trace (null: the current one). */
     public Uni<Void> advance(SqlConnection tx, Run run, String traceparent, Instant now) {
-        JourneyDefinition journey = catalog.find(run.journeyId(), run.journeyVersion()).orElse(null);
-        if (journey == null) {
-            return runs.end(tx, run, Run.EXITED, "journey_removed", now);
-        }
-        return contacts.find(tx, run.contactId())
-                .chain(contact -> advance(tx, journey, run, contact.orElse(null), traceparent, now));
+        return catalog.findOrLoad(run.journeyId(), run.journeyVersion()).chain(journey -> journey.isEmpty()
+                ? runs.end(tx, run, Run.EXITED, "journey_removed", now)
+                : contacts.find(tx, run.contactId())
+                        .chain(contact -> advance(tx, journey.get(), run, contact.orElse(null), traceparent, now)));
     }
 
     /**

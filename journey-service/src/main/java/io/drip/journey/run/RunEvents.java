@@ -52,8 +52,12 @@ public class RunEvents {
 
     private Uni<Void> apply(SqlConnection tx, Run run,
             BiFunction<JourneyDefinition, Run, Optional<Reaction>> react, Instant now) {
-        JourneyDefinition journey = catalog.find(run.journeyId(), run.journeyVersion()).orElse(null);
-        Reaction reaction = journey == null ? null : react.apply(journey, run).orElse(null);
+        return catalog.findOrLoad(run.journeyId(), run.journeyVersion()).chain(journey -> journey.isEmpty()
+                ? Uni.createFrom().voidItem()
+                : store(tx, run, react.apply(journey.get(), run).orElse(null), now));
+    }
+
+    private Uni<Void> store(SqlConnection tx, Run run, Reaction reaction, Instant now) {
         if (reaction instanceof Reaction.Exit exit) {
             return history.add(tx, run.id(), now, null, "exit_event", exit.cause())
                     .chain(() -> runs.end(tx, run, Run.EXITED, exit.reason(), now));

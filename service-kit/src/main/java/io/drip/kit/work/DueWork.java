@@ -56,6 +56,14 @@ public class DueWork {
 
         /** Moves an item whose processing failed to a later time, so it is retried, not spun on. */
         Uni<Void> postpone(SqlConnection tx, T item, Instant until);
+
+        /**
+         * Runs once a batch's transaction has committed, outside it, before the next batch: for
+         * work that must hold no row lock, such as asking a provider (as slow as a call).
+         */
+        default Uni<Void> afterCommit(List<T> items) {
+            return Uni.createFrom().voidItem();
+        }
     }
 
     @Inject
@@ -90,6 +98,7 @@ public class DueWork {
                     claimed.addAll(items);
                     return queue.processAll(tx, items, now);
                 }))
+                .chain(() -> afterCommit(queue, claimed))
                 .replaceWith(() -> claimed.size() == batchSize)
                 .onFailure().recoverWithUni(failure -> {
                     if (claimed.isEmpty() || TransientFailures.isTransient(failure)) {
@@ -103,6 +112,17 @@ public class DueWork {
                 .chain(full -> full ? drain(queue, batchSize) : Uni.createFrom().voidItem());
     }
 
+    /** A failure after the commit is the queue's to handle later (the batch itself is done). */
+    private static <T> Uni<Void> afterCommit(Queue<T> queue, List<T> committed) {
+        if (committed.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        return queue.afterCommit(committed).onFailure().recoverWithItem(failure -> {
+            LOG.warnf("%s: after a batch of %d: %s", queue.name(), committed.size(), failure.getMessage());
+            return null;
+        });
+    }
+
     /** Processes up to {@code max} due items, one per transaction; one that fails is postponed. */
     private <T> Uni<Void> oneAtATime(Queue<T> queue, int max) {
         if (max == 0) {
@@ -114,6 +134,7 @@ public class DueWork {
                     claimed.addAll(items);
                     return queue.processAll(tx, items, now);
                 }))
+                .chain(() -> afterCommit(queue, claimed))
                 .replaceWith(() -> !claimed.isEmpty())
                 .onFailure().recoverWithUni(failure -> {
                     if (claimed.isEmpty()) {
