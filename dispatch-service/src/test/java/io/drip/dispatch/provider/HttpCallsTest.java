@@ -3,13 +3,14 @@ package io.drip.dispatch.provider;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 
-import io.vertx.core.net.PemKeyCertOptions;
-import io.vertx.core.net.SelfSignedCertificate;
+import io.vertx.core.net.PfxOptions;
 import io.vertx.mutiny.core.Vertx;
 import io.vertx.mutiny.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
 import io.vertx.mutiny.ext.web.client.WebClient;
 import io.vertx.ext.web.client.WebClientOptions;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -58,12 +59,11 @@ class HttpCallsTest {
     }
 
     @Test
-    void aFailedTlsHandshakeSentNothing() {
+    void aFailedTlsHandshakeSentNothing() throws Exception {
         // a gateway whose certificate no one trusts: the handshake fails before the request is written
-        SelfSignedCertificate certificate = SelfSignedCertificate.create();
+        Path keyStore = selfSignedKeyStore();
         HttpServer server = vertx.createHttpServer(new HttpServerOptions().setSsl(true)
-                        .setKeyCertOptions(new PemKeyCertOptions().setKeyPath(certificate.privateKeyPath())
-                                .setCertPath(certificate.certificatePath())))
+                        .setKeyCertOptions(new PfxOptions().setPath(keyStore.toString()).setPassword(PASSWORD)))
                 .requestHandler(r -> r.response().endAndForget()).listenAndAwait(0, "127.0.0.1");
         try {
             assertEquals(ProviderException.Kind.TRANSIENT,
@@ -71,6 +71,19 @@ class HttpCallsTest {
         } finally {
             server.closeAndAwait();
         }
+    }
+
+    private static final String PASSWORD = "changeit";
+
+    /** A key and self-signed certificate made by the JDK's own keytool (no extra crypto library). */
+    private static Path selfSignedKeyStore() throws Exception {
+        Path keyStore = Files.createTempDirectory("gateway").resolve("gateway.p12");
+        Process keytool = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "keytool").toString(),
+                "-genkeypair", "-keyalg", "EC", "-alias", "gateway", "-dname", "CN=127.0.0.1", "-validity", "1",
+                "-storetype", "PKCS12", "-keystore", keyStore.toString(), "-storepass", PASSWORD)
+                .inheritIO().start();
+        assertEquals(0, keytool.waitFor());
+        return keyStore;
     }
 
     @Test
