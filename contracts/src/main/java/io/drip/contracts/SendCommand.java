@@ -49,6 +49,15 @@ public record SendCommand(
                 "sms", TRANSACTIONAL, text, null, null, null, at);
     }
 
+    /**
+     * This command as kept for a contact erased before it arrived: under {@code pseudonym}, with
+     * what identifies the send decision (ids, journey, step, category, times) and no text or links.
+     */
+    public SendCommand withoutPersonalData(String pseudonym) {
+        return new SendCommand(messageId, idempotencyKey, pseudonym, journeyId, journeyVersion, stepId, variant, channel,
+                category, "", null, null, null, createdAt, null);
+    }
+
     /** Whether a command with this idempotency key is a {@link #keywordReply}. */
     public static boolean answersInbound(String idempotencyKey) {
         return idempotencyKey != null && idempotencyKey.startsWith(REPLY_KEY);

@@ -23,6 +23,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import jakarta.inject.Inject;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -68,4 +69,25 @@ class ErasureTest {
             assertNotEquals(contactId, later.contactId());
         }
     }
+
+    @Test
+    void theLinksOfASendCommandThatArrivesAfterTheTombstoneAreNotRegistered() {
+        String contactId = "c-" + UUID.randomUUID();
+        String before = code();
+        produce(withLink(contactId, before, "https://shop.example/before", Instant.now(), false));
+        awaitRegistered(before);
+        Instant beforeTheErasure = Instant.now();
+        TopicProbe.produce(Topics.CONTACTS, contactId, null);
+        // the tombstone has been applied once the earlier link names a pseudonym
+        Awaitility.await().atMost(WAIT).until(() -> ((String) viewer().get("/v1/links/" + before).then().extract()
+                .path("contactId")).startsWith("erased-"));
+
+        String late = code();
+        produce(withLink(contactId, late, "https://shop.example/late?email=ada@example.com", beforeTheErasure, false));
+
+        Awaitility.await().during(Duration.ofSeconds(6)).atMost(WAIT).until(() ->
+                viewer().get("/v1/links/" + late).then().extract().statusCode() == 404
+                        && Rows.of(pool, "select 1 from link where contact_id = $1", contactId).isEmpty());
+    }
+
 }

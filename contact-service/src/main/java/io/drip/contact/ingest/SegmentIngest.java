@@ -5,6 +5,7 @@ import io.drip.contact.profile.ContactUpdates;
 import io.drip.contact.segments.RfmScores;
 import io.drip.contracts.SegmentMessage;
 import io.drip.contracts.Topics;
+import io.drip.kit.contacts.ErasedContacts;
 import io.drip.kit.outbox.Outbox;
 import io.drip.kit.outbox.ProcessedRecords;
 import io.smallrye.mutiny.Uni;
@@ -17,7 +18,9 @@ import java.util.List;
 /**
  * Applies Segment messages exactly once (by {@code messageId}), whichever way they came: over
  * HTTP (then they are also published to {@code drip.events.v1} through the outbox) or straight
- * from Kafka. Both paths change a contact in the same way.
+ * from Kafka. Both paths change a contact in the same way. A message made before its contact
+ * was erased (a late retry, a replay) is dropped, unpublished: it must not bring the person back.
+ * One made after the erasure is the person coming back and starts a new contact (docs/contacts.md).
  */
 @ApplicationScoped
 public class SegmentIngest {
@@ -43,6 +46,9 @@ public class SegmentIngest {
     @Inject
     RfmScores rfm;
 
+    @Inject
+    ErasedContacts erased;
+
     private static boolean isOrder(SegmentMessage message) {
         return message.isTrack() && RfmScores.ORDER_COMPLETED.equals(message.event());
     }
@@ -50,17 +56,24 @@ public class SegmentIngest {
     /** Applies the messages of one request in one transaction, in their order. */
     public Uni<Void> acceptFromHttp(List<SegmentMessage> messages, String source) {
         String region = regions.of(source);
-        return pool.withTransaction(tx -> {
+        return pool.withTransaction(tx -> notErased(tx, messages).chain(kept -> {
             Uni<Void> all = Uni.createFrom().voidItem();
-            for (SegmentMessage message : messages) {
+            for (SegmentMessage message : kept) {
                 all = all.chain(() -> applyOnce(tx, message, region, true));
             }
             return all;
-        });
+        }));
     }
 
     public Uni<Void> acceptFromKafka(SegmentMessage message) {
-        return pool.withTransaction(tx -> applyOnce(tx, message, regions.defaultRegion(), false));
+        return pool.withTransaction(tx -> notErased(tx, List.of(message)).chain(kept -> kept.isEmpty()
+                ? Uni.createFrom().voidItem()
+                : applyOnce(tx, message, regions.defaultRegion(), false)));
+    }
+
+    private Uni<List<SegmentMessage>> notErased(SqlConnection tx, List<SegmentMessage> messages) {
+        return erased.split(tx, messages, SegmentMessage::contactId, SegmentMessage::timestamp)
+                .map(ErasedContacts.Split::kept);
     }
 
     private Uni<Void> applyOnce(SqlConnection tx, SegmentMessage message, String region, boolean publish) {

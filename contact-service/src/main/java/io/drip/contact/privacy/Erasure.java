@@ -2,6 +2,7 @@ package io.drip.contact.privacy;
 
 import io.drip.contact.profile.ContactRepository;
 import io.drip.contracts.Topics;
+import io.drip.kit.contacts.ErasedContacts;
 import io.drip.kit.outbox.Outbox;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
@@ -23,7 +24,8 @@ import java.util.UUID;
  * GDPR erasure: in one transaction every {@link PersonalData} of the contact is removed and a
  * tombstone for {@code drip.contacts.v1} goes to the outbox, so every service purges or
  * anonymises its copy. The erasure is audited without personal data: an id, when, which API key
- * asked, and how many records of each kind went.
+ * asked, and how many records of each kind went. The erasure is remembered ({@link ErasedContacts}),
+ * so that a message made before it and arriving later does not bring the person back.
  */
 @ApplicationScoped
 public class Erasure {
@@ -42,6 +44,9 @@ public class Erasure {
     Outbox outbox;
 
     @Inject
+    ErasedContacts erased;
+
+    @Inject
     @Any
     Instance<PersonalData> data;
 
@@ -49,6 +54,7 @@ public class Erasure {
         return pool.withTransaction(tx -> contacts.findForUpdate(tx, contactId).chain(found -> found.isEmpty()
                 ? Uni.createFrom().item(Optional.<Receipt>empty())
                 : removeAll(tx, contactId).chain(removed -> audit(tx, removed, requestedBy))
+                        .call(() -> erased.record(tx, contactId))
                         .call(() -> outbox.discardBulk(tx, contactId))
                         .call(() -> outbox.add(tx, Topics.CONTACTS, contactId, null))
                         .map(Optional::of)));

@@ -32,21 +32,41 @@ public class ContactRepository {
                 .map(ContactRepository::first);
     }
 
-    /** Reads and locks the contact, so concurrent changes to one person apply one after the other. */
+    /**
+     * Reads and locks the contact, so concurrent changes to one person apply one after the other,
+     * also the first: a contact not created yet has no row to lock, so the id itself is locked
+     * (a transaction-scoped advisory lock), else two first identifies both see a new contact and
+     * publish two version 1 snapshots with different phones.
+     */
     public Uni<Optional<ContactSnapshot>> findForUpdate(SqlClient tx, String id) {
-        return tx.preparedQuery("select " + COLUMNS + " from contact where id = $1 for update").execute(Tuple.of(id))
+        return lockIds(tx, List.of(id))
+                .chain(() -> tx.preparedQuery("select " + COLUMNS + " from contact where id = $1 for update")
+                        .execute(Tuple.of(id)))
                 .map(ContactRepository::first);
     }
 
-    /** Reads and locks the contacts of these ids that exist. */
+    /** Reads and locks the contacts of these ids that exist, and the ids of those that do not (as {@link #findForUpdate}). */
     public Uni<Map<String, ContactSnapshot>> findAllForUpdate(SqlClient tx, List<String> ids) {
-        return tx.preparedQuery("select " + COLUMNS + " from contact where id = any($1) order by id for update")
-                .execute(Tuple.of(ids.toArray(new String[0])))
+        return lockIds(tx, ids)
+                .chain(() -> tx.preparedQuery("select " + COLUMNS + " from contact where id = any($1) order by id for update")
+                        .execute(Tuple.of(ids.toArray(new String[0]))))
                 .map(rows -> {
                     Map<String, ContactSnapshot> found = new HashMap<>();
                     rows.forEach(row -> found.put(row.getString("id"), snapshot(row)));
                     return found;
                 });
+    }
+
+    /**
+     * Advisory locks on the ids until the transaction ends, taken in id order (as the rows are
+     * locked, and as an alias locks its two ids), so two writers of overlapping ids cannot deadlock.
+     */
+    private static Uni<Void> lockIds(SqlClient tx, List<String> ids) {
+        return tx.preparedQuery("""
+                        select pg_advisory_xact_lock(hashtextextended(id, 0))
+                        from (select distinct id from unnest($1::text[]) as ids(id) order by id) as sorted""")
+                .execute(Tuple.of(ids.toArray(new String[0])))
+                .replaceWithVoid();
     }
 
     public Uni<Void> save(SqlClient tx, ContactSnapshot contact, String phoneRaw) {

@@ -4,6 +4,7 @@ import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.notNullValue;
+import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -17,6 +18,7 @@ import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.inject.Inject;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
@@ -67,4 +69,25 @@ class PrivacyTest {
         assertFalse(audit.getString("whole").contains(id), "the audit names no contact: " + audit.getString("whole"));
         assertFalse(audit.getString("whole").contains("612345678"), audit.getString("whole"));
     }
+
+    @Test
+    void anIdentifyOlderThanTheErasureDoesNotBringThePersonBackANewerOneStartsAfresh() {
+        String id = "erase-" + UUID.randomUUID();
+        identify("{\"userId\":\"" + id + "\",\"traits\":{\"phone\":\"+33 6 12 34 56 78\",\"email\":\"ada@example.com\"}}");
+        Instant beforeTheErasure = Instant.now();
+        given().header("Authorization", TestKeys.bearer(TestKeys.OPS)).delete("/v1/contacts/" + id).then().statusCode(200);
+
+        // a late identify (a retry, a replay) of before the erasure
+        identify("{\"userId\":\"" + id + "\",\"timestamp\":\"" + beforeTheErasure
+                + "\",\"traits\":{\"phone\":\"+33 6 12 34 56 78\",\"email\":\"ada@example.com\"}}");
+        given().header("Authorization", TestKeys.bearer(TestKeys.VIEWER)).get("/v1/contacts/" + id).then().statusCode(404);
+        assertEquals(0, pool.preparedQuery("select 1 from contact where id = $1").execute(Tuple.of(id)).await()
+                .indefinitely().size());
+
+        // the person signs up again: a new contact, with nothing of before
+        identify("{\"userId\":\"" + id + "\",\"traits\":{\"plan\":\"new\"}}");
+        given().header("Authorization", TestKeys.bearer(TestKeys.VIEWER)).get("/v1/contacts/" + id).then().statusCode(200)
+                .body("traits.plan", equalTo("new")).body("traits.email", nullValue()).body("phone", nullValue());
+    }
+
 }

@@ -94,4 +94,32 @@ class MessageErasureTest {
         assertEquals("", inbound.getString("from_phone"));
         assertEquals("", inbound.getString("text"));
     }
+
+    @Test
+    void aSendCommandThatArrivesAfterTheTombstoneIsSuppressedWithoutNumberOrText() {
+        String contactId = "c-" + UUID.randomUUID();
+        publishContact(contactId, Sends.randomNumber("+316", 11), null);
+        Awaitility.await().atMost(WAIT).until(() -> !rows("select 1 from contact_snapshot where id = $1", contactId).isEmpty());
+        SendCommand late = Sends.command(contactId, "k-late-" + UUID.randomUUID(), SendCommand.TRANSACTIONAL,
+                "Your code, Ada: 1234");
+        TopicProbe.produce(Topics.CONTACTS, contactId, null);
+        Awaitility.await().atMost(WAIT).until(() -> rows("select 1 from contact_snapshot where id = $1", contactId).isEmpty());
+
+        try (var deliveries = TopicProbe.watch(Topics.DELIVERIES)) {
+            TopicProbe.produce(Topics.SENDS, contactId, MessageJson.write(late));
+            var suppressed = status(deliveries.await(r -> status(r).messageId().equals(late.messageId()), WAIT));
+            assertEquals("suppressed", suppressed.status());
+            assertEquals("erased", suppressed.reason());
+            assertTrue(suppressed.contactId().startsWith("erased-"), "the status carries a pseudonym: " + suppressed.contactId());
+        }
+        Row message = rows("select contact_id, text, to_phone, command::text as command from outgoing_message "
+                + "where message_id = $1", late.messageId()).get(0);
+        assertTrue(message.getString("contact_id").startsWith("erased-"), message.toJson().encode());
+        assertEquals("", message.getString("text"));
+        assertNull(message.getString("to_phone"));
+        assertFalse(message.getString("command").contains("Ada") || message.getString("command").contains(contactId),
+                message.getString("command"));
+        assertEquals(List.of(), rows("select 1 from outgoing_message where contact_id = $1", contactId));
+    }
+
 }

@@ -3,6 +3,7 @@ package io.drip.journey.run;
 import io.drip.contracts.MessageJson;
 import io.drip.contracts.SegmentMessage;
 import io.drip.journey.definition.JourneyCatalog;
+import io.drip.kit.contacts.ErasedContacts;
 import io.drip.kit.consume.RecordBatches;
 import io.drip.kit.consume.Traced;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -16,7 +17,9 @@ import org.eclipse.microprofile.reactive.messaging.Message;
 /**
  * Takes drip.events.v1 in batches and hands the track events that concern a journey to
  * {@link TrackEvents}, one transaction per batch ({@link RecordBatches}: poison records to the
- * DLQ alone, transient failures retried).
+ * DLQ alone, transient failures retried). The events of a contact erased after they happened (late
+ * to arrive) are dropped in that transaction, found for the whole batch in one query: nothing
+ * personal of them is stored, and no journey starts for the person erased.
  */
 @ApplicationScoped
 public class EventConsumer {
@@ -30,10 +33,15 @@ public class EventConsumer {
     @Inject
     TrackEvents events;
 
+    @Inject
+    ErasedContacts erased;
+
     @Incoming("events")
     @Acknowledgment(Acknowledgment.Strategy.MANUAL)
     public CompletionStage<Void> consume(Message<List<String>> batch) {
-        return batches.apply("events", batch, this::read, (tx, tracks) -> events.apply(tx, tracks));
+        return batches.apply("events", batch, this::read, (tx, tracks) -> erased
+                .split(tx, tracks, track -> track.message().contactId(), track -> track.message().timestamp())
+                .chain(split -> events.apply(tx, split.kept())));
     }
 
     private Traced<SegmentMessage> read(Message<String> record) {

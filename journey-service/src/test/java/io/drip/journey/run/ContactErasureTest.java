@@ -12,6 +12,7 @@ import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import jakarta.inject.Inject;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import org.awaitility.Awaitility;
@@ -61,4 +62,25 @@ class ContactErasureTest {
         assertEquals(List.of(), rows("select 1 from inactivity_timer where contact_id = $1", contactId));
         assertEquals(List.of(), rows("select 1 from contact_snapshot where id = $1", contactId));
     }
+
+    @Test
+    void anEventOfAnErasedContactThatArrivesAfterTheTombstoneStoresNothing() {
+        String contactId = "c-" + UUID.randomUUID();
+        TestEvents.contact(contactId, "Winifred");
+        Awaitility.await().atMost(WAIT).until(() -> !rows("select 1 from contact_snapshot where id = $1", contactId).isEmpty());
+        Instant beforeTheErasure = Instant.now();
+        TopicProbe.produce(Topics.CONTACTS, contactId, null);
+        Awaitility.await().atMost(WAIT).until(() -> rows("select 1 from contact_snapshot where id = $1", contactId).isEmpty());
+
+        TopicProbe.produce(Topics.EVENTS, contactId, """
+                {"type":"track","messageId":"late-%s","userId":"%s","event":"Test Erasure",
+                 "properties":{"email":"winifred@example.com"},"timestamp":"%s"}"""
+                .formatted(contactId, contactId, beforeTheErasure));
+
+        Awaitility.await().during(Duration.ofSeconds(8)).atMost(WAIT).until(() ->
+                rows("select 1 from journey_run where contact_id = $1", contactId).isEmpty()
+                        && rows("select 1 from inactivity_timer where contact_id = $1", contactId).isEmpty()
+                        && rows("select 1 from message where contact_id = $1", contactId).isEmpty());
+    }
+
 }

@@ -15,6 +15,9 @@ public class Links {
 
     /** Registers links; a code registered before keeps its first registration (idempotent). */
     public Uni<Void> register(SqlClient tx, List<Link> links) {
+        if (links.isEmpty()) {
+            return Uni.createFrom().voidItem(); // the client refuses an empty batch
+        }
         return tx.preparedQuery("""
                         insert into link (code, url, destination, message_id, contact_id, journey_id, journey_version,
                           step_id, variant, created_at, expires_at, traceparent)

@@ -5,6 +5,7 @@ import io.drip.contracts.MessageJson;
 import io.drip.contracts.SendCommand;
 import io.drip.kit.consume.RecordBatches;
 import io.drip.kit.consume.Traced;
+import io.drip.kit.contacts.ErasedContacts;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.net.URI;
@@ -17,7 +18,11 @@ import org.eclipse.microprofile.reactive.messaging.Acknowledgment;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.eclipse.microprofile.reactive.messaging.Message;
 
-/** Registers the short links of every send command, a batch of records per transaction ({@link RecordBatches}). */
+/**
+ * Registers the short links of every send command, a batch of records per transaction ({@link RecordBatches}).
+ * The links of a contact erased after its command was made are not registered (found for the whole
+ * batch in one query): that message is never sent, and its links would name the person.
+ */
 @ApplicationScoped
 public class SendConsumer {
 
@@ -26,6 +31,9 @@ public class SendConsumer {
 
     @Inject
     Links links;
+
+    @Inject
+    ErasedContacts erased;
 
     @ConfigProperty(name = "drip.tracking.link-ttl")
     Duration ttl;
@@ -37,7 +45,8 @@ public class SendConsumer {
     @Acknowledgment(Acknowledgment.Strategy.MANUAL)
     public CompletionStage<Void> consume(Message<List<String>> batch) {
         return batches.apply("sends", batch, this::linksOf,
-                (tx, commands) -> links.register(tx, commands.stream().flatMap(List::stream).toList()));
+                (tx, commands) -> erased.split(tx, commands.stream().flatMap(List::stream).toList(), Link::contactId,
+                        Link::createdAt).chain(split -> links.register(tx, split.kept())));
     }
 
     /** The links of a command (null: it has none); a command with a link that is not a web URL is malformed. */
