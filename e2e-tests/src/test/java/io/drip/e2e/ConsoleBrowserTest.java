@@ -64,6 +64,7 @@ class ConsoleBrowserTest {
                     branch:
                       - when: event.properties.value >= 100
                         goto: big
+                  - wait: 1d
                   - id: ask
                     wait_for: {event: Replied, within: 1h}
                     on_timeout: offer
@@ -72,7 +73,7 @@ class ConsoleBrowserTest {
                     send: {channel: sms, category: marketing, text: "Big cart"}
                     goto: offer
                   - id: offer
-                    split: {A: {weight: 50, goto: done}, B: {weight: 50, goto: done}}
+                    split: {A: {weight: 70, goto: done}, holdout: {weight: 30}}
                   - id: done
                     exit: offered
                 """.formatted(JOURNEY));
@@ -158,11 +159,11 @@ class ConsoleBrowserTest {
         wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("svg.journey-graph")));
         List<String> steps = browser.findElements(By.cssSelector("svg g.step[data-step]")).stream()
                 .map(step -> step.getAttribute("data-step")).toList();
-        assertEquals(List.of("check", "ask", "step-3", "big", "offer", "done"), steps);
+        assertEquals(List.of("check", "step-2", "ask", "step-4", "big", "offer", "done"), steps);
         List<String> labels = browser.findElements(By.cssSelector("svg text.label")).stream()
                 .map(WebElement::getText).toList();
         assertTrue(labels.containsAll(List.of("event.properties.value >= 100", "otherwise", "Replied", "timeout",
-                "goto", "A 50% / B 50%")), "edge labels (two variants to one step share an arrow): " + labels);
+                "goto", "A 70%", "holdout 30% leaves")), "edge labels: " + labels);
         assertTrue(browser.findElement(By.cssSelector("g[data-step=big] text.funnel")).getText()
                 .startsWith("reached 0 · sent 0"));
         assertTrue(browser.findElement(By.cssSelector("pre.yaml")).getText().contains("journey: " + JOURNEY));
