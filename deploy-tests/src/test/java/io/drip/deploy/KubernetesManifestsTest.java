@@ -94,12 +94,13 @@ class KubernetesManifestsTest {
         String bootstrap = postgres.getAdditionalProperties().get("spec").toString();
         List<Deployment> deployments = objects.stream().filter(o -> o instanceof Deployment).map(o -> (Deployment) o)
                 .toList();
-        assertEquals(4, deployments.size());
+        assertEquals(5, deployments.size(), "four services and the console");
         for (Deployment deployment : deployments) {
             String name = deployment.getMetadata().getName();
             String service = name.replace("-service", "");
-            assertTrue(bootstrap.contains("drip_" + service), name + ": its database drip_" + service
-                    + " is created by the PostgreSQL cluster");
+            // the console holds no data: no database of its own
+            assertTrue(service.equals("console") || bootstrap.contains("drip_" + service), name + ": its database drip_"
+                    + service + " is created by the PostgreSQL cluster");
             Container app = deployment.getSpec().getTemplate().getSpec().getContainers().get(0);
             assertEquals("/q/health/started", app.getStartupProbe().getHttpGet().getPath(), name);
             assertEquals("/q/health/live", app.getLivenessProbe().getHttpGet().getPath(), name);
@@ -110,6 +111,20 @@ class KubernetesManifestsTest {
             // the service's shutdown timeout is 15 s, the preStop pause 5 s
             assertTrue(deployment.getSpec().getTemplate().getSpec().getTerminationGracePeriodSeconds() > 20, name);
         }
+    }
+
+    @Test
+    void theConsoleSignsInWithOidcBehindItsIngressInProduction() throws Exception {
+        List<HasMetadata> objects = Manifests.objects(Manifests.render("prod"));
+        Deployment console = objects.stream().filter(o -> o instanceof Deployment && o.getMetadata().getName()
+                .equals("console-service")).map(o -> (Deployment) o).findFirst().orElseThrow();
+        Container app = console.getSpec().getTemplate().getSpec().getContainers().get(0);
+        assertTrue(app.getEnv().stream().anyMatch(e -> e.getName().equals("DRIP_CONSOLE_OIDC") && "true".equals(e.getValue())),
+                "OIDC on in prod");
+        assertTrue(app.getEnvFrom().stream().anyMatch(e -> e.getSecretRef() != null
+                && e.getSecretRef().getName().equals("drip-console")), "its key and session key from a Secret");
+        assertTrue(objects.stream().anyMatch(o -> o.getKind().equals("Ingress") && Manifests.SERIALIZATION.asYaml(o)
+                .contains("console-service")), "an Ingress routes to the console");
     }
 
     @Test

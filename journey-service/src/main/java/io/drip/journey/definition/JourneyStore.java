@@ -14,6 +14,7 @@ import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /** The journey_version and journey_status tables: every version of every journey, and its status. */
 @ApplicationScoped
@@ -90,6 +91,14 @@ public class JourneyStore {
                             row.getInteger("version"), row.getString("yaml"), row.getString("origin"))));
                     return versions;
                 });
+    }
+
+    /** Version {@code version} of the journey as stored; empty if there is none. */
+    public Uni<Optional<StoredVersion>> version(SqlClient client, String journeyId, int version) {
+        return client.preparedQuery("select yaml, origin from journey_version where journey_id = $1 and version = $2")
+                .execute(Tuple.of(journeyId, version))
+                .map(rows -> rows.size() == 0 ? Optional.<StoredVersion>empty() : Optional.of(new StoredVersion(journeyId,
+                        version, rows.iterator().next().getString("yaml"), rows.iterator().next().getString("origin"))));
     }
 
     static String checksum(String yaml) {

@@ -16,6 +16,18 @@ final class StepGraph {
     record Problem(String stepId, String message) {
     }
 
+    /**
+     * A labelled way out of a step (label null for "then"); a target past the last step
+     * completes the run, {@link #LEAVES} ends it where it is (a split's holdout).
+     */
+    record Edge(String label, int target) {
+        static final int LEAVES = -1;
+
+        boolean leaves() {
+            return target == LEAVES;
+        }
+    }
+
     private StepGraph() {
     }
 
@@ -25,18 +37,29 @@ final class StepGraph {
 
     /** The steps a run can go to from step {@code index}; an index past the last one ends the run. */
     static List<Integer> successors(JourneyDefinition journey, int index) {
+        return edges(journey, index).stream().filter(edge -> !edge.leaves()).map(Edge::target).toList();
+    }
+
+    /**
+     * The ways out of step {@code index}, labelled as a graph shows them: a branch's conditions
+     * and {@code otherwise}, a wait_for's awaited outcome and {@code timeout}, a split's variants
+     * (a holdout leaves the journey), {@code goto} where a step names its successor.
+     */
+    static List<Edge> edges(JourneyDefinition journey, int index) {
         Step step = journey.step(index);
-        List<Integer> next = new ArrayList<>();
+        List<Edge> next = new ArrayList<>();
         if (step instanceof BranchStep branch) {
-            branch.cases().forEach(c -> next.add(journey.indexOf(c.target())));
-            next.add(journey.following(index));
+            branch.cases().forEach(c -> next.add(new Edge(c.condition().expression(), journey.indexOf(c.target()))));
+            next.add(new Edge("otherwise", journey.following(index)));
         } else if (step instanceof WaitForStep waitFor) {
-            next.add(journey.following(index));
-            next.add(waitFor.onTimeout() == null ? index + 1 : journey.indexOf(waitFor.onTimeout()));
+            next.add(new Edge(waitFor.describe(), journey.following(index)));
+            next.add(new Edge("timeout", waitFor.onTimeout() == null ? index + 1 : journey.indexOf(waitFor.onTimeout())));
         } else if (step instanceof SplitStep split) {
-            split.variants().stream().filter(v -> !v.holdout()).forEach(v -> next.add(journey.indexOf(v.target())));
+            int total = split.variants().stream().mapToInt(SplitStep.Variant::weight).sum();
+            split.variants().forEach(v -> next.add(new Edge(v.name() + " " + Math.round(100.0 * v.weight() / total) + "%",
+                    v.holdout() ? Edge.LEAVES : journey.indexOf(v.target()))));
         } else if (!(step instanceof ExitStep)) {
-            next.add(journey.following(index));
+            next.add(new Edge(step.next() == null ? null : "goto", journey.following(index)));
         }
         return next;
     }

@@ -76,9 +76,9 @@ public class StepWalker {
         int index = run.stepIndex();
         Step step = journey.step(index);
         if (step == null) {
-            walk.end(run, Run.COMPLETED, null);
+            walk.end(run, null, Run.COMPLETED, null);
         } else if (step instanceof ExitStep exit) {
-            walk.end(run, Run.EXITED, exit.reason());
+            walk.end(run, step.id(), Run.EXITED, exit.reason());
         } else if (step instanceof WaitForStep waitFor) {
             if (!run.waiting()) {
                 Instant until = now.plus(waitFor.within());
@@ -103,7 +103,7 @@ public class StepWalker {
             }
         } else if (step instanceof SendStep send) {
             if (journey.filter() != null && !journey.filter().test(variables)) {
-                walk.end(run, Run.EXITED, FILTER);
+                walk.end(run, step.id(), Run.EXITED, FILTER);
                 return;
             }
             send(journey, walk, variables, send, now);
@@ -124,7 +124,7 @@ public class StepWalker {
             SplitStep.Variant variant = split.variantFor(journey.id(), run.journeyVersion(), run.contactId());
             walk.note(step.id(), "assigned", "variant " + variant.name());
             if (variant.holdout()) {
-                walk.end(run.movedTo(index, variant.name()), Run.EXITED, SplitStep.HOLDOUT);
+                walk.end(run.movedTo(index, variant.name()), step.id(), Run.EXITED, SplitStep.HOLDOUT);
             } else {
                 walk.moveTo(run.movedTo(journey.indexOf(variant.target()), variant.name()));
             }

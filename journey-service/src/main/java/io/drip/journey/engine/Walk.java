@@ -33,6 +33,7 @@ public final class Walk {
     private Instant nextAt;
     private String endStatus;
     private String endReason;
+    private String endStep;
 
     Walk(Run run) {
         this.run = run;
@@ -55,8 +56,10 @@ public final class Walk {
         nextAt = at;
     }
 
-    void end(Run ended, String status, String reason) {
+    /** Ends the run at step {@code stepId} (null: past the last step). */
+    void end(Run ended, String stepId, String status, String reason) {
         run = ended;
+        endStep = stepId;
         endStatus = status;
         endReason = reason;
     }
@@ -86,5 +89,10 @@ public final class Walk {
 
     public String endReason() {
         return endReason;
+    }
+
+    /** The step the run ended at (counted as reached by the stats); null past the last step. */
+    public String endStep() {
+        return endStep;
     }
 }

@@ -56,7 +56,7 @@ public class RunAdvancer {
     /** Takes the run's due steps; their records continue the given trace (null: the current one). */
     public Uni<Void> advance(SqlConnection tx, Run run, String traceparent, Instant now) {
         return catalog.findOrLoad(run.journeyId(), run.journeyVersion()).chain(journey -> journey.isEmpty()
-                ? runs.end(tx, run, Run.EXITED, "journey_removed", now)
+                ? runs.end(tx, run, null, Run.EXITED, "journey_removed", now)
                 : contacts.find(tx, run.contactId())
                         .chain(contact -> advance(tx, journey.get(), run, contact.orElse(null), traceparent, now)));
     }
@@ -85,7 +85,7 @@ public class RunAdvancer {
         if (contact == null) {
             // the snapshot may still be on its way (topics are not ordered with each other)
             return now.isAfter(run.enteredAt().plus(contactWait))
-                    ? runs.end(tx, run, Run.EXITED, "contact_unknown", now)
+                    ? runs.end(tx, run, null, Run.EXITED, "contact_unknown", now)
                     : runs.save(tx, run, now.plus(CONTACT_RETRY));
         }
         return store(tx, walker.walk(journey, run, contact, now), traceparent, now);
@@ -96,7 +96,7 @@ public class RunAdvancer {
         Uni<Void> effects = Multi.createFrom().iterable(walk.effects())
                 .onItem().transformToUniAndConcatenate(effect -> store(tx, run, effect, traceparent, now))
                 .collect().asList().replaceWithVoid();
-        return effects.chain(() -> walk.ended() ? runs.end(tx, run, walk.endStatus(), walk.endReason(), now)
+        return effects.chain(() -> walk.ended() ? runs.end(tx, run, walk.endStep(), walk.endStatus(), walk.endReason(), now)
                 : runs.save(tx, run, walk.nextAt()));
     }
 

@@ -60,7 +60,7 @@ public class RunEvents {
     private Uni<Void> store(SqlConnection tx, Run run, Reaction reaction, Instant now) {
         if (reaction instanceof Reaction.Exit exit) {
             return history.add(tx, run.id(), now, null, "exit_event", exit.cause())
-                    .chain(() -> runs.end(tx, run, Run.EXITED, exit.reason(), now));
+                    .chain(() -> runs.end(tx, run, null, Run.EXITED, exit.reason(), now));
         }
         if (reaction instanceof Reaction.Resume resume) {
             // due now: the scheduler takes the next steps within its poll interval

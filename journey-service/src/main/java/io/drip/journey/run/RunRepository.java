@@ -161,15 +161,15 @@ public class RunRepository {
                 .map(result -> result.rowCount());
     }
 
-    /** Ends the run where it is: completed, or exited with a reason. */
-    public Uni<Void> end(SqlClient tx, Run run, String status, String reason, Instant now) {
+    /** Ends the run where it is: completed, or exited with a reason; {@code stepId} is the step it ended at, if one. */
+    public Uni<Void> end(SqlClient tx, Run run, String stepId, String status, String reason, Instant now) {
         return tx.preparedQuery("""
                         update journey_run set status = $2, exit_reason = $3, step_index = $4, variant = $5,
                           steps_taken = $6, waiting = false, next_at = null, ended_at = $7, updated_at = now()
                         where id = $1""")
                 .execute(Tuple.from(new Object[] {run.id(), status, reason, run.stepIndex(), run.variant(),
                         run.stepsTaken(), utc(now)}))
-                .chain(() -> history.add(tx, run.id(), now, null, status, reason));
+                .chain(() -> history.add(tx, run.id(), now, stepId, status, reason));
     }
 
     private static Run toRun(Row row) {

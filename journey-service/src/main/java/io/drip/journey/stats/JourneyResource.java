@@ -92,10 +92,26 @@ public class JourneyResource {
                     long entered = byStatus.values().stream().mapToLong(Long::longValue).sum();
                     long finalConverted = converted;
                     BigDecimal finalRevenue = revenue;
-                    return messages.stepStats(pool, id, version).chain(steps -> splits(journey, version).map(splits ->
-                            new JourneyStats(id, version, entered, byStatus.getOrDefault(Run.ACTIVE, 0L),
-                                    byStatus.getOrDefault(Run.COMPLETED, 0L), byStatus.getOrDefault(Run.EXITED, 0L),
-                                    exitReasons, finalConverted, finalRevenue, steps, splits)));
+                    return reached(id, version).chain(reached -> messages.stepStats(pool, id, version).chain(steps ->
+                            splits(journey, version).map(splits -> new JourneyStats(id, version, entered,
+                                    byStatus.getOrDefault(Run.ACTIVE, 0L), byStatus.getOrDefault(Run.COMPLETED, 0L),
+                                    byStatus.getOrDefault(Run.EXITED, 0L), exitReasons, finalConverted, finalRevenue,
+                                    reached, steps, splits))));
+                });
+    }
+
+    /** Per step id, the runs that reached it: from the run history, where every step a run takes leaves a line. */
+    private Uni<Map<String, Long>> reached(String id, Integer version) {
+        return pool.preparedQuery("""
+                        select h.step_id, count(distinct h.run_id) as runs from run_history h
+                        join journey_run r on r.id = h.run_id
+                        where r.journey_id = $1 and ($2::int is null or r.journey_version = $2) and h.step_id is not null
+                        group by h.step_id""")
+                .execute(Tuple.of(id, version))
+                .map(rows -> {
+                    Map<String, Long> reached = new TreeMap<>();
+                    rows.forEach(row -> reached.put(row.getString("step_id"), row.getLong("runs")));
+                    return reached;
                 });
     }
 

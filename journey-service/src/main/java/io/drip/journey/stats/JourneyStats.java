@@ -6,9 +6,10 @@ import java.util.Map;
 
 /**
  * A journey's runs by status, why runs exited, conversions, its steps' results and its A/B splits'
- * results, in all versions ({@code version} null) or in one.
+ * results, in all versions ({@code version} null) or in one. {@code reached} counts, per step id,
+ * the runs whose history shows them at that step (a run going through a step twice counts once).
  */
 public record JourneyStats(String journey, Integer version, long entered, long active, long completed, long exited,
-        Map<String, Long> exitReasons, long converted, BigDecimal revenue, List<StepStats> steps,
+        Map<String, Long> exitReasons, long converted, BigDecimal revenue, Map<String, Long> reached, List<StepStats> steps,
         Map<String, SplitResults> splits) {
 }

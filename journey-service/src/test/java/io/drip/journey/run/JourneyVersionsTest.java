@@ -4,6 +4,7 @@ import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.is;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.drip.contracts.MessageJson;
@@ -13,8 +14,11 @@ import io.drip.contracts.Topics;
 import io.drip.testing.TestKeys;
 import io.drip.testing.TopicProbe;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
 import io.restassured.response.ValidatableResponse;
 import java.time.Duration;
+import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
@@ -112,5 +116,67 @@ class JourneyVersionsTest {
         given().header("Authorization", TestKeys.bearer(TestKeys.VIEWER)).contentType("application/yaml")
                 .body(journey("viewer", "x").getBytes(java.nio.charset.StandardCharsets.UTF_8)).post("/v1/journeys").then().statusCode(403);
         change("no-such-journey", "pause").statusCode(404);
+    }
+
+    @Test
+    void aVersionShowsItsYamlAndItsStepsWithLabelledEdgesAndTheStatsCountWhoReachedEachStep() {
+        String id = "outlined-" + UUID.randomUUID().toString().substring(0, 8);
+        String yaml = """
+                journey: %s
+                trigger: {event: %s Start}
+                steps:
+                  - id: check
+                    branch:
+                      - when: event.properties.value >= 100
+                        goto: big
+                  - id: ask
+                    wait_for: {event: Replied, within: 1h}
+                    on_timeout: offer
+                  - exit: replied
+                  - id: big
+                    send: {channel: sms, category: marketing, text: "big"}
+                    goto: offer
+                  - id: offer
+                    split: {A: {weight: 75, goto: done}, holdout: {weight: 25}}
+                  - id: done
+                    exit: offered
+                """.formatted(id, id);
+        publish(yaml).statusCode(201);
+        given().header("Authorization", TestKeys.bearer(TestKeys.VIEWER)).get("/v1/journeys/" + id + "/versions/1")
+                .then().statusCode(200)
+                .body("yaml", is(yaml))
+                .body("outline.steps.id", is(List.of("check", "ask", "step-3", "big", "offer", "done")))
+                .body("outline.steps.kind", is(List.of("branch", "wait_for", "exit", "send", "split", "exit")))
+                .body("outline.steps[0].next.to", is(List.of("big", "ask")))
+                .body("outline.steps[0].next.label", is(List.of("event.properties.value >= 100", "otherwise")))
+                .body("outline.steps[1].next.label", is(List.of("Replied", "timeout")))
+                .body("outline.steps[1].next.to", is(List.of("step-3", "offer")))
+                .body("outline.steps[3].next[0].label", is("goto"))
+                .body("outline.steps[4].next.label", is(List.of("A 75%", "holdout 25%")))
+                .body("outline.steps[4].next[1].to", is((Object) null))
+                .body("outline.steps[5].next", is(List.of()));
+        given().header("Authorization", TestKeys.bearer(TestKeys.VIEWER)).get("/v1/journeys/" + id + "/versions/2")
+                .then().statusCode(404).body("message", containsString("has no version 2"));
+
+        try (var sends = TopicProbe.watch(Topics.SENDS)) {
+            String contactId = "c-" + UUID.randomUUID();
+            TestEvents.contact(contactId, "Ada");
+            TestEvents.track(contactId, "start-" + UUID.randomUUID(), id + " Start", "{\"value\": 150}");
+            assertEquals("big", text(sends, contactId, "big"));
+        }
+        JsonPath stats = null;
+        for (long until = System.nanoTime() + WAIT.toNanos(); System.nanoTime() < until; ) {
+            stats = given().header("Authorization", TestKeys.bearer(TestKeys.VIEWER)).get("/v1/journeys/" + id + "/stats")
+                    .then().statusCode(200).extract().jsonPath();
+            if (stats.getLong("exited") == 1) {
+                break;
+            }
+        }
+        Map<String, Object> reached = stats.getMap("reached");
+        assertEquals(List.of(1, 1, 1), List.of(reached.get("check"), reached.get("big"), reached.get("offer")),
+                "the branch, the send and the split were reached: " + reached);
+        assertFalse(reached.containsKey("ask"), "the wait_for was not");
+        assertEquals(!stats.getMap("exitReasons").containsKey("holdout"), reached.containsKey("done"),
+                "the exit step counts as reached unless the contact was held out");
     }
 }
