@@ -32,6 +32,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.UUID;
+import org.awaitility.Awaitility;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
 
@@ -141,6 +142,11 @@ class RouteRatesTest {
         for (int i = 0; i < 21; i++) {
             contacts.add(contactWith(randomNumber("+4477008")));
         }
+        // the order measured is the route's, not the arrival of snapshots (a late one holds a message back)
+        Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> pool
+                .preparedQuery("select count(*) from contact_snapshot where id = any($1)")
+                .execute(Tuple.of(contacts.toArray(new String[0]))).await().indefinitely()
+                .iterator().next().getLong(0) == contacts.size());
         List<String> ids = new ArrayList<>();
         SendCommand confirmation;
         try (var deliveries = TopicProbe.watch(Topics.DELIVERIES)) {
