@@ -1,7 +1,9 @@
 package io.drip.testing;
 
+import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.InputStreamReader;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
@@ -42,6 +44,30 @@ public final class TcpProxy implements AutoCloseable {
 
     public int port() {
         return server.getLocalPort();
+    }
+
+    /**
+     * The proxy as a process, for scripts (bench/chaos-run.sh): {@code TcpProxy <host> <port>}
+     * prints {@code port <n>}, then reads {@code cut} and {@code restore} lines from standard
+     * input; it stops when the input ends.
+     */
+    public static void main(String[] args) throws IOException {
+        if (args.length != 2) {
+            System.err.println("usage: TcpProxy <target host> <target port>");
+            System.exit(2);
+        }
+        try (TcpProxy proxy = to(args[0], Integer.parseInt(args[1]));
+                var commands = new BufferedReader(new InputStreamReader(System.in))) {
+            System.out.println("port " + proxy.port());
+            System.out.flush();
+            for (String line = commands.readLine(); line != null; line = commands.readLine()) {
+                switch (line.trim()) {
+                    case "cut" -> proxy.cut();
+                    case "restore" -> proxy.restore();
+                    default -> System.err.println("unknown command: " + line);
+                }
+            }
+        }
     }
 
     /** Resets every open connection and refuses new ones until {@link #restore()}. */

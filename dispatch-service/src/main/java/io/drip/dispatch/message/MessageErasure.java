@@ -33,6 +33,10 @@ public class MessageErasure implements ContactErasure {
                         from outgoing_message m where m.contact_id = $1 and s.message_id = m.message_id""")
                         .execute(Tuple.of(contactId)))
                 .chain(() -> tx.preparedQuery("""
+                        update sandbox_submission s set to_phone = ''
+                        from outgoing_message m where m.contact_id = $1 and s.message_id = m.message_id""")
+                        .execute(Tuple.of(contactId)))
+                .chain(() -> tx.preparedQuery("""
                         update outgoing_message set contact_id = $2, text = '', sent_text = null, to_phone = null,
                           command = jsonb_set(command - '{text,links}'::text[], '{contactId}', to_jsonb($2::text))
                         where contact_id = $1""")

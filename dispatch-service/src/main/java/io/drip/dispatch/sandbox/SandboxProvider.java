@@ -1,6 +1,7 @@
 package io.drip.dispatch.sandbox;
 
 import io.drip.dispatch.provider.Accepted;
+import io.drip.dispatch.provider.ProviderException;
 import io.drip.dispatch.provider.Recovery;
 import io.drip.dispatch.provider.SmsProvider;
 import io.drip.dispatch.provider.Submission;
@@ -18,6 +19,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * The built-in provider: "sends" by recording the message in dispatch's database (the sandbox
  * inbox) and schedules a simulated delivery receipt. It takes a message id once, so
  * submitting again after a crash never makes a second SMS, and it can tell what it took.
+ * Every call is logged ({@code sandbox_submission}), and it can be put out of order for a
+ * while ({@link SandboxOutage}) to rehearse a provider failing.
  */
 @ApplicationScoped
 public class SandboxProvider implements SmsProvider {
@@ -25,6 +28,9 @@ public class SandboxProvider implements SmsProvider {
 
     @Inject
     Pool pool;
+
+    @Inject
+    SandboxOutage outage;
 
     @ConfigProperty(name = "drip.sandbox.receipt-delay")
     Duration receiptDelay;
@@ -36,8 +42,16 @@ public class SandboxProvider implements SmsProvider {
 
     @Override
     public Uni<Accepted> submit(Submission submission) {
+        if (outage.isOn()) {
+            return Uni.createFrom().failure(ProviderException.transientFailure("sandbox_outage",
+                    "the sandbox is out of order (POST /v1/sandbox/outage) for " + outage.remaining(), null));
+        }
         String id = "SB" + UUID.randomUUID().toString().replace("-", "");
+        // every call is logged, a second one for the same message too; the inbox keeps the first
         return pool.preparedQuery("""
+                        with logged as (
+                          insert into sandbox_submission (message_id, to_phone, submitted_at)
+                          values ($2, $3, clock_timestamp()))
                         insert into sandbox_message (id, message_id, to_phone, text, status, created_at, receipt_due_at)
                         values ($1, $2, $3, $4, 'sent', clock_timestamp(), clock_timestamp() + make_interval(secs => $5))
                         on conflict (message_id) do nothing""")

@@ -1,6 +1,7 @@
 package io.drip.dispatch.send;
 
 import io.drip.dispatch.provider.Providers;
+import io.drip.kit.clock.DatabaseClock;
 import io.drip.kit.consume.InOrder;
 import io.drip.kit.consume.TransientFailures;
 import io.drip.kit.work.Poller;
@@ -38,6 +39,9 @@ import org.jboss.logging.Logger;
 public class Dispatcher {
     private static final Logger LOG = Logger.getLogger(Dispatcher.class);
     private static final Duration FAILURE_BACKOFF = Duration.ofSeconds(30);
+
+    @Inject
+    DatabaseClock clock;
 
     @Inject
     Pool pool;
@@ -102,12 +106,11 @@ public class Dispatcher {
     }
 
     private Uni<Batch> plan(int room) {
-        Instant now = Instant.now();
         List<Outgoing> claimed = new ArrayList<>();
-        return pool.withTransaction(tx -> outgoing.claimDue(tx, now, room).chain(messages -> {
+        return pool.withTransaction(tx -> clock.now(tx).chain(now -> outgoing.claimDue(tx, now, room).chain(messages -> {
                     claimed.addAll(messages);
                     return planner.planAll(tx, messages, now).map(attempts -> new Batch(messages.size(), attempts));
-                }))
+                })))
                 .onFailure().recoverWithUni(failure -> {
                     if (claimed.isEmpty() || TransientFailures.isTransient(failure)) {
                         LOG.warnf("dispatch: cannot plan due messages now: %s", failure.getMessage());
@@ -122,14 +125,13 @@ public class Dispatcher {
     private Uni<Batch> planEachAlone(List<Outgoing> messages) {
         List<Attempt> attempts = new ArrayList<>();
         return InOrder.each(messages, message -> {
-            Instant now = Instant.now();
-            return pool.withTransaction(tx -> outgoing.claimPending(tx, message.messageId())
-                            .chain(claimed -> planner.planAll(tx, claimed, now)))
+            return pool.withTransaction(tx -> clock.now(tx).chain(now -> outgoing.claimPending(tx, message.messageId())
+                            .chain(claimed -> planner.planAll(tx, claimed, now))))
                     .invoke(attempts::addAll)
                     .onFailure().recoverWithUni(failure -> {
                         LOG.errorf(failure, "dispatch: %s failed; retrying in %s", message.messageId(), FAILURE_BACKOFF);
-                        return pool.withTransaction(tx -> outgoing.postponeAll(tx, List.of(message),
-                                List.of(Instant.now().plus(FAILURE_BACKOFF)))).replaceWith(List.of());
+                        return pool.withTransaction(tx -> clock.now(tx).chain(now -> outgoing.postponeAll(tx,
+                                List.of(message), List.of(now.plus(FAILURE_BACKOFF))))).replaceWith(List.of());
                     })
                     .replaceWithVoid();
         }).map(done -> new Batch(0, attempts));
@@ -172,12 +174,12 @@ public class Dispatcher {
             }
             return;
         }
-        pool.withTransaction(tx -> outcomes.recordAll(tx, group, Instant.now()))
+        pool.withTransaction(tx -> clock.now(tx).chain(now -> outcomes.recordAll(tx, group, now)))
                 .onFailure().recoverWithUni(failure -> {
                     LOG.warnf("dispatch: cannot record %d outcomes together (%s); recording each alone", group.size(),
                             failure.getMessage());
-                    return InOrder.each(group, called -> pool.withTransaction(tx ->
-                                    outcomes.recordAll(tx, List.of(called), Instant.now()))
+                    return InOrder.each(group, called -> pool.withTransaction(tx -> clock.now(tx)
+                                    .chain(now -> outcomes.recordAll(tx, List.of(called), now)))
                             .onFailure().invoke(e -> LOG.errorf(e, "dispatch: cannot record the outcome of %s; %s settles it",
                                     called.attempt().message().messageId(), SendingRecovery.class.getSimpleName()))
                             .onFailure().recoverWithNull());

@@ -2,12 +2,12 @@ package io.drip.dispatch.send;
 
 import io.drip.contracts.MessageJson;
 import io.drip.contracts.SendCommand;
+import io.drip.kit.clock.DatabaseClock;
 import io.drip.kit.consume.RecordBatches;
 import io.drip.kit.consume.Traced;
 import io.drip.kit.contacts.ErasedContacts;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.CompletionStage;
 import org.eclipse.microprofile.reactive.messaging.Acknowledgment;
@@ -36,6 +36,9 @@ public class SendConsumer {
     ErasedContacts erased;
 
     @Inject
+    DatabaseClock clock;
+
+    @Inject
     ErasedContactSends erasedSends;
 
     @Incoming("sends")
@@ -43,18 +46,15 @@ public class SendConsumer {
     public CompletionStage<Void> consume(Message<List<String>> batch) {
         return batches.apply("sends", batch,
                 record -> Traced.of(MessageJson.read(record.getPayload(), SendCommand.class), record),
-                (tx, commands) -> {
-                    Instant now = Instant.now();
-                    return erased.split(tx, commands, command -> command.message().contactId(),
-                                    command -> command.message().createdAt())
-                            .call(split -> erasedSends.suppressAll(tx, split.erased(), now))
-                            .chain(split -> outgoing.acceptAll(tx, split.kept(), now).invoke(queued -> {
-                                if (queued < split.kept().size()) {
-                                    LOG.debugf("%d of %d send commands were queued before; ignored",
-                                            split.kept().size() - queued, split.kept().size());
-                                }
-                            }))
-                            .replaceWithVoid();
-                });
+                (tx, commands) -> clock.now(tx).chain(now -> erased.split(tx, commands,
+                                command -> command.message().contactId(), command -> command.message().createdAt())
+                        .call(split -> erasedSends.suppressAll(tx, split.erased(), now))
+                        .chain(split -> outgoing.acceptAll(tx, split.kept(), now).invoke(queued -> {
+                            if (queued < split.kept().size()) {
+                                LOG.debugf("%d of %d send commands were queued before; ignored",
+                                        split.kept().size() - queued, split.kept().size());
+                            }
+                        }))
+                        .replaceWithVoid()));
     }
 }

@@ -2,6 +2,7 @@ package io.drip.dispatch.send;
 
 import io.drip.dispatch.provider.Providers;
 import io.drip.dispatch.provider.Recovery;
+import io.drip.kit.clock.DatabaseClock;
 import io.drip.kit.work.DueWork;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
@@ -51,6 +52,9 @@ public class SendingRecovery implements DueWork.Queue<SendingRecovery.Interrupte
     @Inject
     Pool pool;
 
+    @Inject
+    DatabaseClock clock;
+
     @ConfigProperty(name = "drip.dispatch.sending-lease")
     Duration lease;
 
@@ -98,7 +102,7 @@ public class SendingRecovery implements DueWork.Queue<SendingRecovery.Interrupte
                 .orElseGet(() -> Uni.createFrom().item(Recovery.unknown()));
         return recovery.chain(r -> pool.withTransaction(tx -> outgoing
                 .holdsLease(tx, attempt.message().messageId(), interrupted.lease())
-                .chain(held -> held ? outcomes.settle(tx, attempt, r, INTERRUPTED, Instant.now())
+                .chain(held -> held ? clock.now(tx).chain(now -> outcomes.settle(tx, attempt, r, INTERRUPTED, now))
                         : Uni.createFrom().voidItem())))
                 .onFailure().recoverWithItem(failure -> {
                     // its lease runs out and the next recovery asks again

@@ -31,4 +31,9 @@ public final class Condition {
     public String expression() {
         return compiled.expression();
     }
+
+    /** Does it read the contact (so it cannot be decided before the contact's snapshot is here)? */
+    public boolean readsContact() {
+        return compiled.reads("contact");
+    }
 }

@@ -116,6 +116,11 @@ public class JourneyCatalog {
         return entering().stream().filter(j -> event.equals(j.trigger().event())).toList();
     }
 
+    /** Does an event with this name trigger a journey whose {@code when} reads the contact? */
+    public boolean triggersOnContact(String event) {
+        return triggeredBy(event).stream().anyMatch(j -> j.trigger().readsContact());
+    }
+
     /** The active journeys a contact enters after a time without events. */
     public List<JourneyDefinition> inactivityJourneys() {
         return entering().stream().filter(j -> j.trigger().isInactivity()).toList();

@@ -32,6 +32,11 @@ public record Trigger(String event, Condition when, Duration inactiveFor, JsonPa
         return when == null || when.test(variables);
     }
 
+    /** Does deciding whether an event enters need the contact's snapshot? */
+    public boolean readsContact() {
+        return when != null && when.readsContact();
+    }
+
     /** The run key of an entering event: its value at {@code key}, or "" for one run per contact. */
     public String runKey(JsonNode event) {
         if (key == null) {

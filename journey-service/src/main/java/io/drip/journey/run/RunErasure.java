@@ -10,14 +10,18 @@ import java.time.Instant;
 
 /**
  * An erased contact leaves its journeys: its active runs exit with reason {@code erased}, its
- * inactivity timers go, and what its runs and messages copied about it (the trigger event's
- * traits, properties and context, the history's rendered texts and trait updates) is dropped.
+ * inactivity timers and the events held for its snapshot go, and what its runs and messages
+ * copied about it (the trigger event's traits, properties and context, the history's rendered
+ * texts and trait updates) is dropped.
  * The runs and messages stay, under a pseudonym, for the journeys' counts and conversions.
  */
 @ApplicationScoped
 public class RunErasure implements ContactErasure {
     @Inject
     RunRepository runs;
+
+    @Inject
+    WaitingEvents waiting;
 
     @Override
     public Uni<Void> erase(SqlClient tx, String contactId, String pseudonym) {
@@ -39,6 +43,6 @@ public class RunErasure implements ContactErasure {
                         .execute(Tuple.of(contactId, pseudonym)))
                 .chain(() -> tx.preparedQuery("delete from inactivity_timer where contact_id = $1")
                         .execute(Tuple.of(contactId)))
-                .replaceWithVoid();
+                .chain(() -> waiting.forget(tx, contactId));
     }
 }

@@ -4,13 +4,13 @@ import io.drip.contracts.Click;
 import io.drip.contracts.DeliveryStatus;
 import io.drip.contracts.MessageJson;
 import io.drip.journey.run.RunEvents;
+import io.drip.kit.clock.DatabaseClock;
 import io.drip.kit.consume.InOrder;
 import io.drip.kit.consume.RecordBatches;
 import io.drip.kit.outbox.ProcessedRecords;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.CompletionStage;
 import org.eclipse.microprofile.reactive.messaging.Acknowledgment;
@@ -19,7 +19,8 @@ import org.eclipse.microprofile.reactive.messaging.Message;
 
 /**
  * Applies delivery statuses and clicks to the messages they concern, each record once, a batch
- * of records per transaction ({@link RecordBatches}).
+ * of records per transaction ({@link RecordBatches}); the runs they move on are timed by the
+ * database's clock, as their timers are claimed.
  */
 @ApplicationScoped
 public class StatusConsumers {
@@ -36,16 +37,19 @@ public class StatusConsumers {
     @Inject
     RunEvents runEvents;
 
+    @Inject
+    DatabaseClock clock;
+
     @Incoming("deliveries")
     @Acknowledgment(Acknowledgment.Strategy.MANUAL)
     public CompletionStage<Void> deliveries(Message<List<String>> batch) {
         return batches.apply("deliveries", batch, record -> MessageJson.read(record.getPayload(), DeliveryStatus.class),
-                (tx, statuses) -> processed.firstTime(tx, statuses,
+                (tx, statuses) -> clock.now(tx).chain(now -> processed.firstTime(tx, statuses,
                                 status -> "delivery:" + status.messageId() + ":" + status.status())
                         .chain(fresh -> InOrder.each(fresh, status -> messages.status(tx, status)
                                 .chain(() -> DeliveryStatus.DELIVERED.equals(status.status())
-                                        ? runEvents.onDelivered(tx, status.messageId(), Instant.now())
-                                        : Uni.createFrom().voidItem()))));
+                                        ? runEvents.onDelivered(tx, status.messageId(), now)
+                                        : Uni.createFrom().voidItem())))));
     }
 
     @Incoming("clicks")
@@ -54,8 +58,8 @@ public class StatusConsumers {
         return batches.apply("clicks", batch, record -> {
             Click click = MessageJson.read(record.getPayload(), Click.class);
             return click.bot() ? null : click; // link previews are not engagement
-        }, (tx, clicks) -> processed.firstTime(tx, clicks, click -> "click:" + click.clickId())
+        }, (tx, clicks) -> clock.now(tx).chain(now -> processed.firstTime(tx, clicks, click -> "click:" + click.clickId())
                 .chain(fresh -> InOrder.each(fresh, click -> messages.click(tx, click)
-                        .chain(() -> runEvents.onHumanClick(tx, click.messageId(), Instant.now())))));
+                        .chain(() -> runEvents.onHumanClick(tx, click.messageId(), now))))));
     }
 }

@@ -33,4 +33,13 @@ class ConditionTest {
         assertThrows(IllegalArgumentException.class, () -> Condition.compile("order.total > 3"));
         assertThrows(IllegalArgumentException.class, () -> Condition.compile("'not a boolean'"));
     }
+
+    @Test
+    void itKnowsWhetherItReadsTheContact() {
+        assertTrue(Condition.compile("contact.traits.plan == 'pro'").readsContact());
+        assertTrue(Condition.compile("event.properties.value > 3 || has(contact.traits.vip)").readsContact());
+        assertFalse(Condition.compile("event.properties.value >= 100").readsContact());
+        // a comprehension's own variable is not the contact, even when named like a field of it
+        assertFalse(Condition.compile("event.properties.items.exists(traits, traits == 'x')").readsContact());
+    }
 }

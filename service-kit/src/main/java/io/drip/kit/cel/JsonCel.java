@@ -3,6 +3,7 @@ package io.drip.kit.cel;
 import dev.cel.common.CelAbstractSyntaxTree;
 import dev.cel.common.CelOptions;
 import dev.cel.common.CelValidationException;
+import dev.cel.common.ast.CelReference;
 import dev.cel.common.types.MapType;
 import dev.cel.common.types.SimpleType;
 import dev.cel.compiler.CelCompiler;
@@ -17,6 +18,8 @@ import java.math.BigInteger;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * Boolean CEL conditions over JSON-shaped variables (maps, lists, strings, numbers), as
@@ -32,10 +35,12 @@ public final class JsonCel {
     public static final class Condition {
         private final String expression;
         private final CelRuntime.Program program;
+        private final Set<String> reads;
 
-        private Condition(String expression, CelRuntime.Program program) {
+        private Condition(String expression, CelRuntime.Program program, Set<String> reads) {
             this.expression = expression;
             this.program = program;
+            this.reads = reads;
         }
 
         /** False also when it cannot be evaluated for these values (e.g. a missing trait). */
@@ -50,6 +55,11 @@ public final class JsonCel {
 
         public String expression() {
             return expression;
+        }
+
+        /** Does the condition read this variable (anywhere, not only on the path it takes)? */
+        public boolean reads(String variable) {
+            return reads.contains(variable);
         }
     }
 
@@ -66,7 +76,10 @@ public final class JsonCel {
         CelCompiler compiler = builder.build();
         try {
             CelAbstractSyntaxTree ast = compiler.compile(expression).getAst();
-            return new Condition(expression, RUNTIME.createProgram(ast));
+            // the checker resolved every identifier: the declared variables among them are what it reads
+            Set<String> reads = ast.getReferenceMap().values().stream().map(CelReference::name)
+                    .filter(variables::contains).collect(Collectors.toUnmodifiableSet());
+            return new Condition(expression, RUNTIME.createProgram(ast), reads);
         } catch (CelValidationException | CelEvaluationException e) {
             throw new IllegalArgumentException(e.getMessage(), e);
         }

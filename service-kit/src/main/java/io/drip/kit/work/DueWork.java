@@ -1,5 +1,6 @@
 package io.drip.kit.work;
 
+import io.drip.kit.clock.DatabaseClock;
 import io.drip.kit.consume.InOrder;
 import io.drip.kit.consume.TransientFailures;
 import io.quarkus.runtime.StartupEvent;
@@ -26,7 +27,8 @@ import org.jboss.logging.Logger;
  * database restarting) is left for the next poll; one that fails for another reason is worked
  * off again one item per transaction, so the failing item alone is postponed and the others go
  * on. Each queue is polled every {@code drip.work.<name>.poll-interval} (0.2 s), and drained
- * while its batches come back full.
+ * while its batches come back full. "Now" is the database's ({@link DatabaseClock}), the same for
+ * every replica.
  */
 @ApplicationScoped
 public class DueWork {
@@ -73,6 +75,9 @@ public class DueWork {
     Poller poller;
 
     @Inject
+    DatabaseClock clock;
+
+    @Inject
     Config config;
 
     @Inject
@@ -92,12 +97,11 @@ public class DueWork {
 
     /** Processes batches of due items until a batch comes back short of {@code batchSize}. */
     <T> Uni<Void> drain(Queue<T> queue, int batchSize) {
-        Instant now = Instant.now();
         List<T> claimed = new ArrayList<>();
-        return pool.withTransaction(tx -> queue.claim(tx, now, batchSize).chain(items -> {
+        return pool.withTransaction(tx -> clock.now(tx).chain(now -> queue.claim(tx, now, batchSize).chain(items -> {
                     claimed.addAll(items);
                     return queue.processAll(tx, items, now);
-                }))
+                })))
                 .chain(() -> afterCommit(queue, claimed))
                 .replaceWith(() -> claimed.size() == batchSize)
                 .onFailure().recoverWithUni(failure -> {
@@ -128,12 +132,11 @@ public class DueWork {
         if (max == 0) {
             return Uni.createFrom().voidItem();
         }
-        Instant now = Instant.now();
         List<T> claimed = new ArrayList<>();
-        return pool.withTransaction(tx -> queue.claim(tx, now, 1).chain(items -> {
+        return pool.withTransaction(tx -> clock.now(tx).chain(now -> queue.claim(tx, now, 1).chain(items -> {
                     claimed.addAll(items);
                     return queue.processAll(tx, items, now);
-                }))
+                })))
                 .chain(() -> afterCommit(queue, claimed))
                 .replaceWith(() -> !claimed.isEmpty())
                 .onFailure().recoverWithUni(failure -> {
@@ -143,7 +146,8 @@ public class DueWork {
                     }
                     T item = claimed.get(0);
                     LOG.errorf(failure, "%s: %s failed; retrying in %s", queue.name(), queue.describe(item), FAILURE_BACKOFF);
-                    return pool.withTransaction(tx -> queue.postpone(tx, item, Instant.now().plus(FAILURE_BACKOFF)))
+                    return pool.withTransaction(tx -> clock.now(tx)
+                                    .chain(now -> queue.postpone(tx, item, now.plus(FAILURE_BACKOFF))))
                             .replaceWith(true);
                 })
                 .chain(more -> more ? oneAtATime(queue, max - 1) : Uni.createFrom().voidItem());
