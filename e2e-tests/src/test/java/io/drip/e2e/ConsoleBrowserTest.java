@@ -4,6 +4,8 @@ import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.restassured.http.ContentType;
+import io.restassured.path.json.JsonPath;
 import java.io.File;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -17,6 +19,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -32,27 +36,44 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
- * The console in a real browser (Debian's headless chromium) against journey-service as a
- * process on the real broker and PostgreSQL: a marketer signs in, reads the journeys, opens one
- * as a graph with its YAML, pauses and resumes it; a viewer who posts a pause anyway is refused.
+ * The console in a real browser (Debian's headless chromium) against the four services as
+ * processes on the real broker and PostgreSQL. Shoppers come in through contact-service and get
+ * their variant's SMS from dispatch's sandbox; then, as people would: a marketer reads the
+ * journeys, a graph, pauses and resumes, reads the A/B test (its figures those of the stats API);
+ * a viewer has no buttons and is refused when it posts a change anyway. Each page is saved as a
+ * screenshot under target/screenshots.
  */
 class ConsoleBrowserTest {
+    private static final Duration WAIT = Duration.ofSeconds(60);
+    private static final int CONTACT_PORT = 18792;
     private static final int JOURNEY_PORT = 18791;
+    private static final int DISPATCH_PORT = 18793;
+    private static final int TRACKING_PORT = 18794;
     private static final int CONSOLE_PORT = 18795;
     private static final String CONSOLE = "http://127.0.0.1:" + CONSOLE_PORT;
     private static final String API_KEY = "e2e-console-" + UUID.randomUUID();
-    private static final String JOURNEY = "console-" + UUID.randomUUID().toString().substring(0, 8);
-    // test-only passwords; the hashes are bcrypt (cost 4) of e2e-marketer-pass and e2e-viewer-pass
+    private static final String WRITE_KEY = "e2e-console-write-" + UUID.randomUUID();
+    private static final String RUN = "console-" + UUID.randomUUID().toString().substring(0, 8);
+    private static final String JOURNEY = RUN;
+    private static final String AB = RUN + "-ab";
+    /** The contacts of the A/B journey; the first ones order, so that conversions show. */
+    private static final int SHOPPERS = 8;
+    private static final int BUYERS = 3;
+    private static final List<String> PHONES = new ArrayList<>();
+    // test-only passwords; the hashes are bcrypt of e2e-marketer-pass, e2e-viewer-pass and e2e-ops-pass
     private static final String USERS = "mara:marketer+viewer:$2a$04$mYaCI3tFXP0DW6QCCFCije0GNKYNC/NQvzONH0stCNgMzFVIeii9i,"
-            + "victor:viewer:$2a$04$a8EphKOoEIlAnrrSjm2MMuUEap4z//QfEHbXeVDRHWglKUOuBUCTK";
+            + "victor:viewer:$2a$04$a8EphKOoEIlAnrrSjm2MMuUEap4z//QfEHbXeVDRHWglKUOuBUCTK,"
+            + "olga:ops+viewer:$2a$10$gOniyuWCTxXFCAGAByL0pecPu1V8cvesmvs63XAyNwwBRyWWZI7py";
     private static final Path SCREENSHOTS = Path.of("target/screenshots");
+    private static final Map<String, Integer> PORTS = Map.of("contact-service", CONTACT_PORT,
+            "journey-service", JOURNEY_PORT, "dispatch-service", DISPATCH_PORT, "tracking-service", TRACKING_PORT);
     private static final List<ServiceProcess> services = new ArrayList<>();
 
     private ChromeDriver browser;
     private WebDriverWait wait;
 
     @BeforeAll
-    static void startJourneyServiceAndTheConsole() throws Exception {
+    static void startTheServicesAndTheConsole() throws Exception {
         Path repo = Path.of(System.getProperty("drip.repo.root", "..")).toAbsolutePath().normalize();
         Path journeys = Files.createTempDirectory("drip-console-journeys");
         Files.writeString(journeys.resolve(JOURNEY + ".yaml"), """
@@ -77,17 +98,44 @@ class ConsoleBrowserTest {
                   - id: done
                     exit: offered
                 """.formatted(JOURNEY));
-        Map<String, String> journey = ServiceProcess.environment("drip_journey_e2e", JOURNEY_PORT,
-                "e2e-console-" + UUID.randomUUID().toString().substring(0, 8));
-        journey.put("DRIP_JOURNEYS_DIR", journeys.toString());
-        journey.put("DRIP_API_KEYS", "e2e-console:marketer+viewer:" + HexFormat.of().formatHex(
-                MessageDigest.getInstance("SHA-256").digest(API_KEY.getBytes(StandardCharsets.UTF_8))));
-        services.add(ServiceProcess.start(repo, "journey-service", JOURNEY_PORT + 100, journey));
+        Files.writeString(journeys.resolve(AB + ".yaml"), """
+                journey: %s
+                name: Console A/B
+                trigger: {event: Console AB Started}
+                goal: {event: Console AB Ordered, within: 1d}
+                steps:
+                  - id: offer
+                    split: {A: {weight: 50, goto: ten_off}, B: {weight: 50, goto: free_ship}}
+                  - id: ten_off
+                    send: {channel: sms, category: marketing, text: "Ten percent off today"}
+                    goto: later
+                  - id: free_ship
+                    send: {channel: sms, category: marketing, text: "Free shipping today"}
+                  - id: later
+                    wait: 1d
+                """.formatted(AB));
+        ServiceGroups.startAtEnd(RUN);
+        for (String service : List.of("contact-service", "journey-service", "dispatch-service", "tracking-service")) {
+            int port = PORTS.get(service);
+            Map<String, String> env = ServiceProcess.environment("drip_" + service.replace("-service", "") + "_e2e",
+                    port, RUN + "-" + service);
+            env.put("DRIP_API_KEYS", "e2e-console:marketer+viewer+ops:" + sha256(API_KEY));
+            env.put("DRIP_WRITE_KEYS", "e2e-shop:" + sha256(WRITE_KEY));
+            env.put("DRIP_JOURNEYS_DIR", journeys.toString());
+            env.put("DRIP_TRACKING_BASE_URL", "http://127.0.0.1:" + TRACKING_PORT);
+            // the run must not depend on the hour: no quiet hours
+            env.put("DRIP_SEND_WINDOW_FROM", "00:00");
+            env.put("DRIP_SEND_WINDOW_TO", "00:00");
+            services.add(ServiceProcess.start(repo, service, port + 100, env));
+        }
 
         Map<String, String> console = new LinkedHashMap<>();
         console.put("DRIP_HTTP_PORT", String.valueOf(CONSOLE_PORT));
         console.put("DRIP_MANAGEMENT_PORT", String.valueOf(CONSOLE_PORT + 100));
         console.put("DRIP_CONSOLE_JOURNEY_URL", "http://127.0.0.1:" + JOURNEY_PORT);
+        console.put("DRIP_CONSOLE_CONTACT_URL", "http://127.0.0.1:" + CONTACT_PORT);
+        console.put("DRIP_CONSOLE_DISPATCH_URL", "http://127.0.0.1:" + DISPATCH_PORT);
+        console.put("DRIP_CONSOLE_TRACKING_URL", "http://127.0.0.1:" + TRACKING_PORT);
         console.put("DRIP_CONSOLE_API_KEY", API_KEY);
         console.put("DRIP_CONSOLE_USERS", USERS);
         console.put("DRIP_CONSOLE_SESSION_KEY", UUID.randomUUID() + "-" + UUID.randomUUID());
@@ -95,9 +143,48 @@ class ConsoleBrowserTest {
         console.put("DRIP_LOG_JSON", "false");
         services.add(ServiceProcess.start(repo, "console-service", CONSOLE_PORT + 100, console));
         for (ServiceProcess service : services) {
-            service.awaitReady(Duration.ofSeconds(90));
+            service.awaitReady(Duration.ofSeconds(120));
         }
         Files.createDirectories(SCREENSHOTS);
+        shoppersEnterTheAbTestAndSomeOrder();
+    }
+
+    private static String sha256(String key) throws Exception {
+        return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(key.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    /** Shoppers come in through contact-service as a shop's backend sends them; each gets its variant's SMS. */
+    private static void shoppersEnterTheAbTestAndSomeOrder() {
+        for (int i = 0; i < SHOPPERS; i++) {
+            // Dutch mobiles: no country rule (such as France's Sundays) makes the test depend on the day
+            String phone = "+3161" + (1_000_000 + ThreadLocalRandom.current().nextInt(8_999_999));
+            PHONES.add(phone);
+            shop("/v1/identify", """
+                    {"userId":"%s","traits":{"phone":"%s","first_name":"Ada","timezone":"Europe/Amsterdam"}}"""
+                    .formatted(shopper(i), phone));
+            shop("/v1/track", "{\"userId\":\"%s\",\"event\":\"Console AB Started\"}".formatted(shopper(i)));
+        }
+        Awaitility.await().atMost(WAIT).untilAsserted(() -> assertEquals(SHOPPERS,
+                abStats().getList("steps.sent", Long.class).stream().mapToLong(Long::longValue).sum(), "every shopper's SMS was sent"));
+        for (int i = 0; i < BUYERS; i++) {
+            shop("/v1/track", "{\"userId\":\"%s\",\"event\":\"Console AB Ordered\"}".formatted(shopper(i)));
+        }
+        Awaitility.await().atMost(WAIT).untilAsserted(() -> assertEquals(BUYERS, abStats().getLong("converted")));
+    }
+
+    private static String shopper(int i) {
+        return RUN + "-shopper-" + i;
+    }
+
+    private static void shop(String path, String body) {
+        given().baseUri("http://127.0.0.1:" + CONTACT_PORT).auth().preemptive().basic(WRITE_KEY, "")
+                .contentType(ContentType.JSON).body(body).post(path).then().statusCode(200);
+    }
+
+    private static JsonPath abStats() {
+        return given().header("Authorization", "Bearer " + API_KEY)
+                .get("http://127.0.0.1:" + JOURNEY_PORT + "/v1/journeys/" + AB + "/stats")
+                .then().statusCode(200).extract().jsonPath();
     }
 
     @AfterAll
@@ -195,5 +282,53 @@ class ConsoleBrowserTest {
         assertTrue(problem.getText().contains("needs the marketer role"), problem.getText());
         screenshot("viewer-refused");
         assertEquals("active", apiStatus());
+    }
+
+    @Test
+    void aMarketerReadsTheAbTestWithTheFiguresOfTheStatsApi() throws Exception {
+        signIn("mara", "e2e-marketer-pass");
+        browser.get(CONSOLE + "/journeys/" + AB);
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("svg.journey-graph")));
+        assertTrue(browser.findElement(By.cssSelector("svg a.split-link")).getDomAttribute("href")
+                .endsWith("/journeys/" + AB + "/splits/offer?version=1"), "the split's box links to its A/B page");
+        browser.findElement(By.cssSelector("nav.splits a.split")).click();
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("table.split")));
+
+        JsonPath api = abStats();
+        List<String> variants = api.getList("splits.offer.variants.variant", String.class);
+        assertEquals(List.of("A", "B"), variants);
+        long runs = 0;
+        for (String variant : variants) {
+            String figures = "splits.offer.variants.find { it.variant == '" + variant + "' }.";
+            WebElement row = browser.findElement(By.cssSelector("table.split tr[data-variant='" + variant + "']"));
+            assertEquals(api.getString(figures + "runs"), row.findElement(By.cssSelector("td.runs")).getText());
+            assertEquals(api.getString(figures + "clicked"), row.findElement(By.cssSelector("td.clicked")).getText());
+            assertEquals(api.getString(figures + "converted"), row.findElement(By.cssSelector("td.converted")).getText());
+            assertEquals(percent(api.getDouble(figures + "conversionRate.rate")),
+                    row.findElement(By.cssSelector("td.conversion-rate")).getText());
+            assertEquals(percent(api.getDouble(figures + "conversionRate.low")) + " – "
+                    + percent(api.getDouble(figures + "conversionRate.high")),
+                    row.findElement(By.cssSelector("td.conversion-interval")).getText());
+            Number p = api.get(figures + "conversions.pValue");
+            String shownP = row.findElement(By.cssSelector("td.conversion-p")).getText();
+            if (variant.equals(api.getString("splits.offer.conversionBaseline")) || p == null) {
+                assertEquals("—", shownP);
+            } else {
+                assertEquals(p.doubleValue(), Double.parseDouble(shownP.replace("< ", "")), 0.0015, "p-value of " + variant);
+            }
+            runs += api.getLong(figures + "runs");
+        }
+        assertEquals(SHOPPERS, runs, "every shopper entered the split");
+        String winner = api.getString("splits.offer.winner");
+        String shownWinner = browser.findElement(By.cssSelector("p.winner")).getAttribute("data-winner");
+        assertEquals(winner, shownWinner, "the winner, or none while no variant is beyond chance better");
+        // ECharts, served from the console's jar, draws the bars with their error bars
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#conversion-chart svg path")));
+        assertEquals(1, browser.findElements(By.cssSelector("#click-chart svg")).size());
+        screenshot("ab-test");
+    }
+
+    private static String percent(double rate) {
+        return String.format(java.util.Locale.ROOT, "%.1f %%", rate * 100);
     }
 }
