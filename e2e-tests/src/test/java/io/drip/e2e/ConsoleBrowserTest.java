@@ -40,8 +40,9 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * processes on the real broker and PostgreSQL. Shoppers come in through contact-service and get
  * their variant's SMS from dispatch's sandbox; then, as people would: a marketer reads the
  * journeys, a graph, pauses and resumes, reads the A/B test (its figures those of the stats API);
- * a viewer has no buttons and is refused when it posts a change anyway. Each page is saved as a
- * screenshot under target/screenshots.
+ * ops finds a shopper by number and reads its messages; a viewer sees the number masked, has no
+ * buttons, and is refused when it posts a change anyway. Each page is saved as a screenshot under
+ * target/screenshots.
  */
 class ConsoleBrowserTest {
     private static final Duration WAIT = Duration.ofSeconds(60);
@@ -326,6 +327,50 @@ class ConsoleBrowserTest {
         wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#conversion-chart svg path")));
         assertEquals(1, browser.findElements(By.cssSelector("#click-chart svg")).size());
         screenshot("ab-test");
+    }
+
+    @Test
+    void opsFindsAContactByNumberAndReadsWhyItGotItsMessage() throws Exception {
+        signIn("olga", "e2e-ops-pass");
+        browser.findElement(By.linkText("Contacts")).click();
+        browser.findElement(By.name("q")).sendKeys(PHONES.get(0));
+        browser.findElement(By.cssSelector("form.find button")).click();
+        wait.until(ExpectedConditions.urlContains("/contacts/" + shopper(0)));
+        assertEquals(PHONES.get(0), browser.findElement(By.cssSelector("table.profile td.phone")).getText(),
+                "ops sees the number");
+        assertEquals("Ada", browser.findElement(By.cssSelector("tr[data-trait=first_name] td")).getText());
+
+        List<String> messageIds = given().header("Authorization", "Bearer " + API_KEY).queryParam("contact", shopper(0))
+                .get("http://127.0.0.1:" + DISPATCH_PORT + "/v1/messages").then().statusCode(200).extract()
+                .jsonPath().getList("messageId", String.class);
+        assertEquals(1, messageIds.size());
+        WebElement message = browser.findElement(By.cssSelector("div.message[data-message='" + messageIds.get(0) + "']"));
+        assertEquals(PHONES.get(0), message.findElement(By.cssSelector("td.to")).getText());
+        assertTrue(message.findElement(By.cssSelector("td.text")).getText().contains("today"), "ops reads the text");
+        assertTrue(message.findElements(By.cssSelector("table.status-history td.status")).stream()
+                .map(WebElement::getText).toList().contains("sent"), "the message's status history");
+
+        WebElement run = browser.findElement(By.cssSelector("div.run[data-journey='" + AB + "']"));
+        List<String> what = run.findElements(By.cssSelector("td.what")).stream().map(WebElement::getText).toList();
+        assertTrue(what.containsAll(List.of("entered", "sent", "converted")), "why the shopper got the SMS: " + what);
+        screenshot("contact-ops");
+    }
+
+    @Test
+    void aViewerSeesTheContactWithItsNumberMaskedAndNoText() throws Exception {
+        signIn("victor", "e2e-viewer-pass");
+        browser.get(CONSOLE + "/contacts?q=" + java.net.URLEncoder.encode(PHONES.get(1), StandardCharsets.UTF_8));
+        wait.until(ExpectedConditions.urlContains("/contacts/" + shopper(1)));
+        String phone = PHONES.get(1);
+        String masked = "+31 6•• •• •• " + phone.substring(phone.length() - 2);
+        assertEquals(masked, browser.findElement(By.cssSelector("table.profile td.phone")).getText());
+        browser.findElements(By.cssSelector("tr[data-trait=phone] td"))
+                .forEach(trait -> assertEquals(masked, trait.getText(), "the number as a trait"));
+        assertEquals("hidden", browser.findElement(By.cssSelector("div.message td.text")).getText());
+        assertEquals(masked, browser.findElement(By.cssSelector("div.message td.to")).getText());
+        String page = browser.getPageSource();
+        assertTrue(!page.contains(phone.substring(1)) && !page.contains("today"), "no number and no text for a viewer");
+        screenshot("contact-viewer");
     }
 
     private static String percent(double rate) {

@@ -10,25 +10,31 @@ import org.eclipse.microprofile.rest.client.annotation.RegisterProvider;
 import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
 
 /** journey-service's API as the console uses it (docs/journeys.md). */
-@Path("/v1/journeys")
+@Path("/v1")
 @RegisterRestClient(configKey = "journey")
 @RegisterProvider(ApiKeyHeader.class)
 @RegisterProvider(ApiFailures.class)
 public interface JourneyApi {
 
     @GET
+    @Path("/journeys")
     List<JourneyView.Summary> list();
 
     @GET
-    @Path("/{id}/stats")
+    @Path("/journeys/{id}/stats")
     JourneyView.Stats stats(@PathParam("id") String id, @QueryParam("version") Integer version);
 
     @GET
-    @Path("/{id}/versions/{version}")
+    @Path("/journeys/{id}/versions/{version}")
     JourneyView.Version version(@PathParam("id") String id, @PathParam("version") int version);
 
     /** {@code action}: pause, resume or archive. */
     @POST
-    @Path("/{id}/{action}")
+    @Path("/journeys/{id}/{action}")
     JourneyView.StatusChange change(@PathParam("id") String id, @PathParam("action") String action);
+
+    /** Every run of one contact with its history. */
+    @GET
+    @Path("/contacts/{id}/journeys")
+    List<ContactView.Run> runs(@PathParam("id") String contactId);
 }
