@@ -39,10 +39,10 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * The console in a real browser (Debian's headless chromium) against the four services as
  * processes on the real broker and PostgreSQL. Shoppers come in through contact-service and get
  * their variant's SMS from dispatch's sandbox; then, as people would: a marketer reads the
- * journeys, a graph, pauses and resumes, reads the A/B test (its figures those of the stats API);
- * ops finds a shopper by number and reads its messages; a viewer sees the number masked, has no
- * buttons, and is refused when it posts a change anyway. Each page is saved as a screenshot under
- * target/screenshots.
+ * journeys, a graph, pauses and resumes, reads the A/B test (its figures those of the stats API),
+ * fixes the error the editor shows at its line, simulates and publishes; ops finds a shopper by
+ * number and reads its messages; a viewer sees the number masked, has no buttons, and is refused
+ * when it posts a change anyway. Each page is saved as a screenshot under target/screenshots.
  */
 class ConsoleBrowserTest {
     private static final Duration WAIT = Duration.ofSeconds(60);
@@ -57,6 +57,8 @@ class ConsoleBrowserTest {
     private static final String RUN = "console-" + UUID.randomUUID().toString().substring(0, 8);
     private static final String JOURNEY = RUN;
     private static final String AB = RUN + "-ab";
+    /** The journey the editor test changes (the others stay as the graph test reads them). */
+    private static final String EDITED = RUN + "-edited";
     /** The contacts of the A/B journey; the first ones order, so that conversions show. */
     private static final int SHOPPERS = 8;
     private static final int BUYERS = 3;
@@ -115,6 +117,13 @@ class ConsoleBrowserTest {
                   - id: later
                     wait: 1d
                 """.formatted(AB));
+        Files.writeString(journeys.resolve(EDITED + ".yaml"), """
+                journey: %s
+                name: Console editor
+                trigger: {event: Console Editor Started}
+                steps:
+                  - wait: 1d
+                """.formatted(EDITED));
         ServiceGroups.startAtEnd(RUN);
         for (String service : List.of("contact-service", "journey-service", "dispatch-service", "tracking-service")) {
             int port = PORTS.get(service);
@@ -371,6 +380,81 @@ class ConsoleBrowserTest {
         String page = browser.getPageSource();
         assertTrue(!page.contains(phone.substring(1)) && !page.contains("today"), "no number and no text for a viewer");
         screenshot("contact-viewer");
+    }
+
+    @Test
+    void aMarketerIsShownTheErrorAtItsLineThenPublishesANewVersion() throws Exception {
+        signIn("mara", "e2e-marketer-pass");
+        browser.get(CONSOLE + "/journeys/" + EDITED);
+        browser.findElement(By.cssSelector("a.edit")).click();
+        WebElement yaml = wait.until(ExpectedConditions.presenceOfElementLocated(By.id("yaml")));
+        assertTrue(yaml.getAttribute("value").startsWith("journey: " + EDITED), "the latest version to change");
+
+        String invalid = """
+                journey: %s
+                name: Console editor, with a hello
+                trigger: {event: Console Editor Started}
+                steps:
+                  - id: hello
+                    sned: {channel: sms, category: marketing, text: "Hello"}
+                """.formatted(EDITED);
+        replace(yaml, invalid);
+        browser.findElement(By.name("publish")).click();
+        WebElement problem = wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("p.problem")));
+        // the misspelt key, where journey-service's validation points
+        assertEquals("6", problem.getAttribute("data-line"), problem.getText());
+        assertEquals("Line 6, column 5: unknown key 'sned' in a step", problem.getText().split(";")[0]);
+        WebElement marked = browser.findElement(By.cssSelector("ol.yaml-lines li.problem-line"));
+        assertEquals("6", marked.getAttribute("data-line"));
+        assertTrue(marked.getText().contains("sned: {channel: sms"), marked.getText());
+        screenshot("editor-error");
+        assertEquals(1, journeyVersion(EDITED), "nothing was published");
+
+        String valid = invalid.replace("sned:", "send:");
+        replace(browser.findElement(By.id("yaml")), valid);
+        browser.findElement(By.name("validate")).click();
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("p.valid")));
+        replace(browser.findElement(By.name("events")), "[{\"after\": \"1h\", \"event\": \"Console Editor Started\"}]");
+        browser.findElement(By.name("simulate")).click();
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("table.timeline")));
+        List<String> timeline = browser.findElements(By.cssSelector("table.timeline td.what")).stream()
+                .map(WebElement::getText).toList();
+        assertTrue(timeline.contains("sent"), "the simulated timeline: " + timeline);
+        screenshot("editor-simulation");
+
+        browser.findElement(By.name("publish")).click();
+        wait.until(ExpectedConditions.urlContains("/journeys/" + EDITED + "?version=2"));
+        assertEquals(2, journeyVersion(EDITED));
+        assertEquals("2", browser.findElement(By.cssSelector("nav.versions strong")).getText());
+        assertTrue(browser.findElement(By.cssSelector("pre.yaml")).getText().contains("with a hello"));
+        screenshot("journey-new-version");
+    }
+
+    @Test
+    void aViewerHasNoPublishButtonAndIsRefusedWhenPublishingAnyway() throws Exception {
+        signIn("victor", "e2e-viewer-pass");
+        browser.get(CONSOLE + "/editor");
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("yaml")));
+        assertTrue(browser.findElements(By.name("publish")).isEmpty(), "no publish button for a viewer");
+        String id = RUN + "-by-a-viewer";
+        replace(browser.findElement(By.id("yaml")), "journey: %s\ntrigger: {event: X}\nsteps:\n  - wait: 1d\n".formatted(id));
+        // the viewer's own form (with its CSRF token), posted to the publish action by hand
+        browser.executeScript("const form = document.querySelector('form.editor'); form.action = '/editor/publish'; form.submit();");
+        WebElement problem = wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("p.problem")));
+        assertEquals("403", problem.getAttribute("data-status"));
+        assertTrue(problem.getText().contains("needs the marketer role"), problem.getText());
+        assertEquals(404, given().header("Authorization", "Bearer " + API_KEY).get("http://127.0.0.1:" + JOURNEY_PORT
+                + "/v1/journeys/" + id + "/versions/1").statusCode(), "nothing was published");
+    }
+
+    private void replace(WebElement field, String text) {
+        // typing would let the browser's editing rules (auto-indent) change the text: set it as pasted
+        browser.executeScript("arguments[0].value = arguments[1];", field, text);
+    }
+
+    private static int journeyVersion(String journey) {
+        return given().header("Authorization", "Bearer " + API_KEY).get("http://127.0.0.1:" + JOURNEY_PORT + "/v1/journeys")
+                .then().statusCode(200).extract().jsonPath().getInt("find { it.id == '" + journey + "' }.version");
     }
 
     private static String percent(double rate) {

@@ -1,11 +1,14 @@
 package io.drip.console.api;
 
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
 import java.util.List;
+import java.util.Map;
 import org.eclipse.microprofile.rest.client.annotation.RegisterProvider;
 import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
 
@@ -27,6 +30,24 @@ public interface JourneyApi {
     @GET
     @Path("/journeys/{id}/versions/{version}")
     JourneyView.Version version(@PathParam("id") String id, @PathParam("version") int version);
+
+    /** Stores the YAML as the journey's next version (or finds it is its latest). */
+    @POST
+    @Path("/journeys")
+    @Consumes("application/yaml")
+    JourneyView.Published publish(String yaml);
+
+    /** Checks the YAML as publishing would, storing nothing. */
+    @POST
+    @Path("/journeys/validate")
+    @Consumes("application/yaml")
+    JourneyView.Valid validate(String yaml);
+
+    /** Runs a journey for one made-up contact on a virtual clock (docs/journeys.md). */
+    @POST
+    @Path("/journeys/simulate")
+    @Consumes(MediaType.APPLICATION_JSON)
+    JourneyView.Timeline simulate(Map<String, Object> request);
 
     /** {@code action}: pause, resume or archive. */
     @POST

@@ -58,6 +58,18 @@ public final class JourneyView {
     public record Edge(String to, String label) {
     }
 
+    public record Published(String id, int version, String status, boolean created) {
+    }
+
+    public record Valid(String journey, Outline outline) {
+    }
+
+    public record Timeline(String journey, List<TimelineEntry> entries) {
+    }
+
+    public record TimelineEntry(String at, String after, int run, String step, String what, String detail) {
+    }
+
     public record StatusChange(String id, String status, int runsEnded) {
     }
 }
