@@ -136,6 +136,7 @@ class ConsoleBrowserTest {
             // the run must not depend on the hour: no quiet hours
             env.put("DRIP_SEND_WINDOW_FROM", "00:00");
             env.put("DRIP_SEND_WINDOW_TO", "00:00");
+            env.put("DRIP_SANDBOX_INBOX_PAGE", "true");
             services.add(ServiceProcess.start(repo, service, port + 100, env));
         }
 
@@ -146,6 +147,7 @@ class ConsoleBrowserTest {
         console.put("DRIP_CONSOLE_CONTACT_URL", "http://127.0.0.1:" + CONTACT_PORT);
         console.put("DRIP_CONSOLE_DISPATCH_URL", "http://127.0.0.1:" + DISPATCH_PORT);
         console.put("DRIP_CONSOLE_TRACKING_URL", "http://127.0.0.1:" + TRACKING_PORT);
+        console.put("DRIP_CONSOLE_SANDBOX_INBOX", "http://127.0.0.1:" + DISPATCH_PORT + "/sandbox/inbox");
         console.put("DRIP_CONSOLE_API_KEY", API_KEY);
         console.put("DRIP_CONSOLE_USERS", USERS);
         console.put("DRIP_CONSOLE_SESSION_KEY", UUID.randomUUID() + "-" + UUID.randomUUID());
@@ -363,6 +365,12 @@ class ConsoleBrowserTest {
         List<String> what = run.findElements(By.cssSelector("td.what")).stream().map(WebElement::getText).toList();
         assertTrue(what.containsAll(List.of("entered", "sent", "converted")), "why the shopper got the SMS: " + what);
         screenshot("contact-ops");
+
+        // the sandbox is on: its inbox is one click away
+        browser.findElement(By.cssSelector("header nav a.sandbox")).click();
+        wait.until(ExpectedConditions.urlContains(":" + DISPATCH_PORT + "/sandbox/inbox"));
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("body"), PHONES.get(0)));
+        screenshot("sandbox-inbox");
     }
 
     @Test
