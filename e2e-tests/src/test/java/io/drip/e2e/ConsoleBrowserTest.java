@@ -33,16 +33,18 @@ import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * The console in a real browser (Debian's headless chromium) against the four services as
  * processes on the real broker and PostgreSQL. Shoppers come in through contact-service and get
  * their variant's SMS from dispatch's sandbox; then, as people would: a marketer reads the
- * journeys, a graph, pauses and resumes, reads the A/B test (its figures those of the stats API),
- * fixes the error the editor shows at its line, simulates and publishes; ops finds a shopper by
- * number and reads its messages; a viewer sees the number masked, has no buttons, and is refused
- * when it posts a change anyway. Each page is saved as a screenshot under target/screenshots.
+ * journeys, a graph, pauses and resumes, reads the A/B test (its figures those of the stats API)
+ * and the deliveries (those of the report API), fixes the error the editor shows at its line,
+ * simulates and publishes; ops finds a shopper by number and reads its messages; a viewer sees
+ * the number masked, has no buttons, and is refused when it posts a change anyway. Each page is
+ * saved as a screenshot under target/screenshots.
  */
 class ConsoleBrowserTest {
     private static final Duration WAIT = Duration.ofSeconds(60);
@@ -338,6 +340,30 @@ class ConsoleBrowserTest {
         wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#conversion-chart svg path")));
         assertEquals(1, browser.findElements(By.cssSelector("#click-chart svg")).size());
         screenshot("ab-test");
+    }
+
+    @Test
+    void aMarketerReadsTheDeliveriesOfTheAbTestAsTheReportApiCountsThem() throws Exception {
+        signIn("mara", "e2e-marketer-pass");
+        browser.findElement(By.linkText("Deliveries")).click();
+        new Select(wait.until(ExpectedConditions.presenceOfElementLocated(By.name("journey")))).selectByValue(AB);
+        browser.findElement(By.cssSelector("form.range button")).click();
+        wait.until(ExpectedConditions.urlContains("journey=" + AB));
+
+        JsonPath report = given().header("Authorization", "Bearer " + API_KEY).queryParam("journey", AB)
+                .get("http://127.0.0.1:" + DISPATCH_PORT + "/v1/reports/deliveries").then().statusCode(200).extract()
+                .jsonPath();
+        assertEquals(SHOPPERS, report.getInt("messages"));
+        assertEquals(String.valueOf(SHOPPERS), browser.findElement(By.cssSelector("table.totals td.messages")).getText());
+        Map<String, Integer> byCountry = report.getMap("counts.byCountry", String.class, Integer.class);
+        assertTrue(!byCountry.isEmpty(), "the report knows the numbers' country");
+        byCountry.forEach((country, count) -> assertEquals(String.valueOf(count), browser.findElement(By.cssSelector(
+                "table[data-dimension=byCountry] tr[data-key='" + country + "'] td.count")).getText(), country));
+        long byStatus = browser.findElements(By.cssSelector("table[data-dimension=byStatus] td.count")).stream()
+                .mapToLong(count -> Long.parseLong(count.getText())).sum();
+        assertEquals(SHOPPERS, byStatus, "every message is in one status");
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("div.chart[data-dimension=byStatus] svg")));
+        screenshot("deliveries");
     }
 
     @Test
