@@ -15,6 +15,12 @@ public interface ConsoleConfig {
     /** Local sign-in: {@code name:role[+role]:bcrypt-hash} entries; none when sign-in is by OIDC only. */
     Optional<List<String>> users();
 
+    /**
+     * The sandbox inbox page of dispatch-service ({@code /sandbox/inbox}), linked from the nav
+     * where the sandbox provider and its page are on (local and demo runs); absent elsewhere.
+     */
+    Optional<String> sandboxInbox();
+
     /** Whether the console's cookies carry {@code Secure}: on everywhere but plain-HTTP local runs. */
     @WithDefault("true")
     boolean secureCookies();

@@ -4,6 +4,8 @@ import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.restassured.http.ContentType;
+import io.restassured.path.json.JsonPath;
 import java.io.File;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -17,6 +19,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -29,30 +33,52 @@ import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
- * The console in a real browser (Debian's headless chromium) against journey-service as a
- * process on the real broker and PostgreSQL: a marketer signs in, reads the journeys, opens one
- * as a graph with its YAML, pauses and resumes it; a viewer who posts a pause anyway is refused.
+ * The console in a real browser (Debian's headless chromium) against the four services as
+ * processes on the real broker and PostgreSQL. Shoppers come in through contact-service and get
+ * their variant's SMS from dispatch's sandbox; then, as people would: a marketer reads the
+ * journeys, a graph, pauses and resumes, reads the A/B test (its figures those of the stats API)
+ * and the deliveries (those of the report API), fixes the error the editor shows at its line,
+ * simulates and publishes; ops finds a shopper by number and reads its messages; a viewer sees
+ * the number masked, has no buttons, and is refused when it posts a change anyway. Each page is
+ * saved as a screenshot under target/screenshots.
  */
 class ConsoleBrowserTest {
+    private static final Duration WAIT = Duration.ofSeconds(60);
+    private static final int CONTACT_PORT = 18792;
     private static final int JOURNEY_PORT = 18791;
+    private static final int DISPATCH_PORT = 18793;
+    private static final int TRACKING_PORT = 18794;
     private static final int CONSOLE_PORT = 18795;
     private static final String CONSOLE = "http://127.0.0.1:" + CONSOLE_PORT;
     private static final String API_KEY = "e2e-console-" + UUID.randomUUID();
-    private static final String JOURNEY = "console-" + UUID.randomUUID().toString().substring(0, 8);
-    // test-only passwords; the hashes are bcrypt (cost 4) of e2e-marketer-pass and e2e-viewer-pass
+    private static final String WRITE_KEY = "e2e-console-write-" + UUID.randomUUID();
+    private static final String RUN = "console-" + UUID.randomUUID().toString().substring(0, 8);
+    private static final String JOURNEY = RUN;
+    private static final String AB = RUN + "-ab";
+    /** The journey the editor test changes (the others stay as the graph test reads them). */
+    private static final String EDITED = RUN + "-edited";
+    /** The contacts of the A/B journey; the first ones order, so that conversions show. */
+    private static final int SHOPPERS = 8;
+    private static final int BUYERS = 3;
+    private static final List<String> PHONES = new ArrayList<>();
+    // test-only passwords; the hashes are bcrypt of e2e-marketer-pass, e2e-viewer-pass and e2e-ops-pass
     private static final String USERS = "mara:marketer+viewer:$2a$04$mYaCI3tFXP0DW6QCCFCije0GNKYNC/NQvzONH0stCNgMzFVIeii9i,"
-            + "victor:viewer:$2a$04$a8EphKOoEIlAnrrSjm2MMuUEap4z//QfEHbXeVDRHWglKUOuBUCTK";
+            + "victor:viewer:$2a$04$a8EphKOoEIlAnrrSjm2MMuUEap4z//QfEHbXeVDRHWglKUOuBUCTK,"
+            + "olga:ops+viewer:$2a$10$gOniyuWCTxXFCAGAByL0pecPu1V8cvesmvs63XAyNwwBRyWWZI7py";
     private static final Path SCREENSHOTS = Path.of("target/screenshots");
+    private static final Map<String, Integer> PORTS = Map.of("contact-service", CONTACT_PORT,
+            "journey-service", JOURNEY_PORT, "dispatch-service", DISPATCH_PORT, "tracking-service", TRACKING_PORT);
     private static final List<ServiceProcess> services = new ArrayList<>();
 
     private ChromeDriver browser;
     private WebDriverWait wait;
 
     @BeforeAll
-    static void startJourneyServiceAndTheConsole() throws Exception {
+    static void startTheServicesAndTheConsole() throws Exception {
         Path repo = Path.of(System.getProperty("drip.repo.root", "..")).toAbsolutePath().normalize();
         Path journeys = Files.createTempDirectory("drip-console-journeys");
         Files.writeString(journeys.resolve(JOURNEY + ".yaml"), """
@@ -77,17 +103,53 @@ class ConsoleBrowserTest {
                   - id: done
                     exit: offered
                 """.formatted(JOURNEY));
-        Map<String, String> journey = ServiceProcess.environment("drip_journey_e2e", JOURNEY_PORT,
-                "e2e-console-" + UUID.randomUUID().toString().substring(0, 8));
-        journey.put("DRIP_JOURNEYS_DIR", journeys.toString());
-        journey.put("DRIP_API_KEYS", "e2e-console:marketer+viewer:" + HexFormat.of().formatHex(
-                MessageDigest.getInstance("SHA-256").digest(API_KEY.getBytes(StandardCharsets.UTF_8))));
-        services.add(ServiceProcess.start(repo, "journey-service", JOURNEY_PORT + 100, journey));
+        Files.writeString(journeys.resolve(AB + ".yaml"), """
+                journey: %s
+                name: Console A/B
+                trigger: {event: Console AB Started}
+                goal: {event: Console AB Ordered, within: 1d}
+                steps:
+                  - id: offer
+                    split: {A: {weight: 50, goto: ten_off}, B: {weight: 50, goto: free_ship}}
+                  - id: ten_off
+                    send: {channel: sms, category: marketing, text: "Ten percent off today"}
+                    goto: later
+                  - id: free_ship
+                    send: {channel: sms, category: marketing, text: "Free shipping today"}
+                  - id: later
+                    wait: 1d
+                """.formatted(AB));
+        Files.writeString(journeys.resolve(EDITED + ".yaml"), """
+                journey: %s
+                name: Console editor
+                trigger: {event: Console Editor Started}
+                steps:
+                  - wait: 1d
+                """.formatted(EDITED));
+        ServiceGroups.startAtEnd(RUN);
+        for (String service : List.of("contact-service", "journey-service", "dispatch-service", "tracking-service")) {
+            int port = PORTS.get(service);
+            Map<String, String> env = ServiceProcess.environment("drip_" + service.replace("-service", "") + "_e2e",
+                    port, RUN + "-" + service);
+            env.put("DRIP_API_KEYS", "e2e-console:marketer+viewer+ops:" + sha256(API_KEY));
+            env.put("DRIP_WRITE_KEYS", "e2e-shop:" + sha256(WRITE_KEY));
+            env.put("DRIP_JOURNEYS_DIR", journeys.toString());
+            env.put("DRIP_TRACKING_BASE_URL", "http://127.0.0.1:" + TRACKING_PORT);
+            // the run must not depend on the hour: no quiet hours
+            env.put("DRIP_SEND_WINDOW_FROM", "00:00");
+            env.put("DRIP_SEND_WINDOW_TO", "00:00");
+            env.put("DRIP_SANDBOX_INBOX_PAGE", "true");
+            services.add(ServiceProcess.start(repo, service, port + 100, env));
+        }
 
         Map<String, String> console = new LinkedHashMap<>();
         console.put("DRIP_HTTP_PORT", String.valueOf(CONSOLE_PORT));
         console.put("DRIP_MANAGEMENT_PORT", String.valueOf(CONSOLE_PORT + 100));
         console.put("DRIP_CONSOLE_JOURNEY_URL", "http://127.0.0.1:" + JOURNEY_PORT);
+        console.put("DRIP_CONSOLE_CONTACT_URL", "http://127.0.0.1:" + CONTACT_PORT);
+        console.put("DRIP_CONSOLE_DISPATCH_URL", "http://127.0.0.1:" + DISPATCH_PORT);
+        console.put("DRIP_CONSOLE_TRACKING_URL", "http://127.0.0.1:" + TRACKING_PORT);
+        console.put("DRIP_CONSOLE_SANDBOX_INBOX", "http://127.0.0.1:" + DISPATCH_PORT + "/sandbox/inbox");
         console.put("DRIP_CONSOLE_API_KEY", API_KEY);
         console.put("DRIP_CONSOLE_USERS", USERS);
         console.put("DRIP_CONSOLE_SESSION_KEY", UUID.randomUUID() + "-" + UUID.randomUUID());
@@ -95,9 +157,48 @@ class ConsoleBrowserTest {
         console.put("DRIP_LOG_JSON", "false");
         services.add(ServiceProcess.start(repo, "console-service", CONSOLE_PORT + 100, console));
         for (ServiceProcess service : services) {
-            service.awaitReady(Duration.ofSeconds(90));
+            service.awaitReady(Duration.ofSeconds(120));
         }
         Files.createDirectories(SCREENSHOTS);
+        shoppersEnterTheAbTestAndSomeOrder();
+    }
+
+    private static String sha256(String key) throws Exception {
+        return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(key.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    /** Shoppers come in through contact-service as a shop's backend sends them; each gets its variant's SMS. */
+    private static void shoppersEnterTheAbTestAndSomeOrder() {
+        for (int i = 0; i < SHOPPERS; i++) {
+            // Dutch mobiles: no country rule (such as France's Sundays) makes the test depend on the day
+            String phone = "+3161" + (1_000_000 + ThreadLocalRandom.current().nextInt(8_999_999));
+            PHONES.add(phone);
+            shop("/v1/identify", """
+                    {"userId":"%s","traits":{"phone":"%s","first_name":"Ada","timezone":"Europe/Amsterdam"}}"""
+                    .formatted(shopper(i), phone));
+            shop("/v1/track", "{\"userId\":\"%s\",\"event\":\"Console AB Started\"}".formatted(shopper(i)));
+        }
+        Awaitility.await().atMost(WAIT).untilAsserted(() -> assertEquals(SHOPPERS,
+                abStats().getList("steps.sent", Long.class).stream().mapToLong(Long::longValue).sum(), "every shopper's SMS was sent"));
+        for (int i = 0; i < BUYERS; i++) {
+            shop("/v1/track", "{\"userId\":\"%s\",\"event\":\"Console AB Ordered\"}".formatted(shopper(i)));
+        }
+        Awaitility.await().atMost(WAIT).untilAsserted(() -> assertEquals(BUYERS, abStats().getLong("converted")));
+    }
+
+    private static String shopper(int i) {
+        return RUN + "-shopper-" + i;
+    }
+
+    private static void shop(String path, String body) {
+        given().baseUri("http://127.0.0.1:" + CONTACT_PORT).auth().preemptive().basic(WRITE_KEY, "")
+                .contentType(ContentType.JSON).body(body).post(path).then().statusCode(200);
+    }
+
+    private static JsonPath abStats() {
+        return given().header("Authorization", "Bearer " + API_KEY)
+                .get("http://127.0.0.1:" + JOURNEY_PORT + "/v1/journeys/" + AB + "/stats")
+                .then().statusCode(200).extract().jsonPath();
     }
 
     @AfterAll
@@ -195,5 +296,202 @@ class ConsoleBrowserTest {
         assertTrue(problem.getText().contains("needs the marketer role"), problem.getText());
         screenshot("viewer-refused");
         assertEquals("active", apiStatus());
+    }
+
+    @Test
+    void aMarketerReadsTheAbTestWithTheFiguresOfTheStatsApi() throws Exception {
+        signIn("mara", "e2e-marketer-pass");
+        browser.get(CONSOLE + "/journeys/" + AB);
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("svg.journey-graph")));
+        assertTrue(browser.findElement(By.cssSelector("svg a.split-link")).getDomAttribute("href")
+                .endsWith("/journeys/" + AB + "/splits/offer?version=1"), "the split's box links to its A/B page");
+        browser.findElement(By.cssSelector("nav.splits a.split")).click();
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("table.split")));
+
+        JsonPath api = abStats();
+        List<String> variants = api.getList("splits.offer.variants.variant", String.class);
+        assertEquals(List.of("A", "B"), variants);
+        long runs = 0;
+        for (String variant : variants) {
+            String figures = "splits.offer.variants.find { it.variant == '" + variant + "' }.";
+            WebElement row = browser.findElement(By.cssSelector("table.split tr[data-variant='" + variant + "']"));
+            assertEquals(api.getString(figures + "runs"), row.findElement(By.cssSelector("td.runs")).getText());
+            assertEquals(api.getString(figures + "clicked"), row.findElement(By.cssSelector("td.clicked")).getText());
+            assertEquals(api.getString(figures + "converted"), row.findElement(By.cssSelector("td.converted")).getText());
+            assertEquals(percent(api.getDouble(figures + "conversionRate.rate")),
+                    row.findElement(By.cssSelector("td.conversion-rate")).getText());
+            assertEquals(percent(api.getDouble(figures + "conversionRate.low")) + " – "
+                    + percent(api.getDouble(figures + "conversionRate.high")),
+                    row.findElement(By.cssSelector("td.conversion-interval")).getText());
+            Number p = api.get(figures + "conversions.pValue");
+            String shownP = row.findElement(By.cssSelector("td.conversion-p")).getText();
+            if (variant.equals(api.getString("splits.offer.conversionBaseline")) || p == null) {
+                assertEquals("—", shownP);
+            } else {
+                assertEquals(p.doubleValue(), Double.parseDouble(shownP.replace("< ", "")), 0.0015, "p-value of " + variant);
+            }
+            runs += api.getLong(figures + "runs");
+        }
+        assertEquals(SHOPPERS, runs, "every shopper entered the split");
+        String winner = api.getString("splits.offer.winner");
+        String shownWinner = browser.findElement(By.cssSelector("p.winner")).getAttribute("data-winner");
+        assertEquals(winner, shownWinner, "the winner, or none while no variant is beyond chance better");
+        // ECharts, served from the console's jar, draws the bars with their error bars
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#conversion-chart svg path")));
+        assertEquals(1, browser.findElements(By.cssSelector("#click-chart svg")).size());
+        screenshot("ab-test");
+    }
+
+    @Test
+    void aMarketerReadsTheDeliveriesOfTheAbTestAsTheReportApiCountsThem() throws Exception {
+        signIn("mara", "e2e-marketer-pass");
+        browser.findElement(By.linkText("Deliveries")).click();
+        new Select(wait.until(ExpectedConditions.presenceOfElementLocated(By.name("journey")))).selectByValue(AB);
+        browser.findElement(By.cssSelector("form.range button")).click();
+        wait.until(ExpectedConditions.urlContains("journey=" + AB));
+
+        JsonPath report = given().header("Authorization", "Bearer " + API_KEY).queryParam("journey", AB)
+                .get("http://127.0.0.1:" + DISPATCH_PORT + "/v1/reports/deliveries").then().statusCode(200).extract()
+                .jsonPath();
+        assertEquals(SHOPPERS, report.getInt("messages"));
+        assertEquals(String.valueOf(SHOPPERS), browser.findElement(By.cssSelector("table.totals td.messages")).getText());
+        Map<String, Integer> byCountry = report.getMap("counts.byCountry", String.class, Integer.class);
+        assertTrue(!byCountry.isEmpty(), "the report knows the numbers' country");
+        byCountry.forEach((country, count) -> assertEquals(String.valueOf(count), browser.findElement(By.cssSelector(
+                "table[data-dimension=byCountry] tr[data-key='" + country + "'] td.count")).getText(), country));
+        long byStatus = browser.findElements(By.cssSelector("table[data-dimension=byStatus] td.count")).stream()
+                .mapToLong(count -> Long.parseLong(count.getText())).sum();
+        assertEquals(SHOPPERS, byStatus, "every message is in one status");
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("div.chart[data-dimension=byStatus] svg")));
+        screenshot("deliveries");
+    }
+
+    @Test
+    void opsFindsAContactByNumberAndReadsWhyItGotItsMessage() throws Exception {
+        signIn("olga", "e2e-ops-pass");
+        browser.findElement(By.linkText("Contacts")).click();
+        browser.findElement(By.name("q")).sendKeys(PHONES.get(0));
+        browser.findElement(By.cssSelector("form.find button")).click();
+        wait.until(ExpectedConditions.urlContains("/contacts/" + shopper(0)));
+        assertEquals(PHONES.get(0), browser.findElement(By.cssSelector("table.profile td.phone")).getText(),
+                "ops sees the number");
+        assertEquals("Ada", browser.findElement(By.cssSelector("tr[data-trait=first_name] td")).getText());
+
+        List<String> messageIds = given().header("Authorization", "Bearer " + API_KEY).queryParam("contact", shopper(0))
+                .get("http://127.0.0.1:" + DISPATCH_PORT + "/v1/messages").then().statusCode(200).extract()
+                .jsonPath().getList("messageId", String.class);
+        assertEquals(1, messageIds.size());
+        WebElement message = browser.findElement(By.cssSelector("div.message[data-message='" + messageIds.get(0) + "']"));
+        assertEquals(PHONES.get(0), message.findElement(By.cssSelector("td.to")).getText());
+        assertTrue(message.findElement(By.cssSelector("td.text")).getText().contains("today"), "ops reads the text");
+        assertTrue(message.findElements(By.cssSelector("table.status-history td.status")).stream()
+                .map(WebElement::getText).toList().contains("sent"), "the message's status history");
+
+        WebElement run = browser.findElement(By.cssSelector("div.run[data-journey='" + AB + "']"));
+        List<String> what = run.findElements(By.cssSelector("td.what")).stream().map(WebElement::getText).toList();
+        assertTrue(what.containsAll(List.of("entered", "sent", "converted")), "why the shopper got the SMS: " + what);
+        screenshot("contact-ops");
+
+        // the sandbox is on: its inbox is one click away
+        browser.findElement(By.cssSelector("header nav a.sandbox")).click();
+        wait.until(ExpectedConditions.urlContains(":" + DISPATCH_PORT + "/sandbox/inbox"));
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("body"), PHONES.get(0)));
+        screenshot("sandbox-inbox");
+    }
+
+    @Test
+    void aViewerSeesTheContactWithItsNumberMaskedAndNoText() throws Exception {
+        signIn("victor", "e2e-viewer-pass");
+        browser.get(CONSOLE + "/contacts?q=" + java.net.URLEncoder.encode(PHONES.get(1), StandardCharsets.UTF_8));
+        wait.until(ExpectedConditions.urlContains("/contacts/" + shopper(1)));
+        String phone = PHONES.get(1);
+        String masked = "+31 6•• •• •• " + phone.substring(phone.length() - 2);
+        assertEquals(masked, browser.findElement(By.cssSelector("table.profile td.phone")).getText());
+        browser.findElements(By.cssSelector("tr[data-trait=phone] td"))
+                .forEach(trait -> assertEquals(masked, trait.getText(), "the number as a trait"));
+        assertEquals("hidden", browser.findElement(By.cssSelector("div.message td.text")).getText());
+        assertEquals(masked, browser.findElement(By.cssSelector("div.message td.to")).getText());
+        String page = browser.getPageSource();
+        assertTrue(!page.contains(phone.substring(1)) && !page.contains("today"), "no number and no text for a viewer");
+        screenshot("contact-viewer");
+    }
+
+    @Test
+    void aMarketerIsShownTheErrorAtItsLineThenPublishesANewVersion() throws Exception {
+        signIn("mara", "e2e-marketer-pass");
+        browser.get(CONSOLE + "/journeys/" + EDITED);
+        browser.findElement(By.cssSelector("a.edit")).click();
+        WebElement yaml = wait.until(ExpectedConditions.presenceOfElementLocated(By.id("yaml")));
+        assertTrue(yaml.getAttribute("value").startsWith("journey: " + EDITED), "the latest version to change");
+
+        String invalid = """
+                journey: %s
+                name: Console editor, with a hello
+                trigger: {event: Console Editor Started}
+                steps:
+                  - id: hello
+                    sned: {channel: sms, category: marketing, text: "Hello"}
+                """.formatted(EDITED);
+        replace(yaml, invalid);
+        browser.findElement(By.name("publish")).click();
+        WebElement problem = wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("p.problem")));
+        // the misspelt key, where journey-service's validation points
+        assertEquals("6", problem.getAttribute("data-line"), problem.getText());
+        assertEquals("Line 6, column 5: unknown key 'sned' in a step", problem.getText().split(";")[0]);
+        WebElement marked = browser.findElement(By.cssSelector("ol.yaml-lines li.problem-line"));
+        assertEquals("6", marked.getAttribute("data-line"));
+        assertTrue(marked.getText().contains("sned: {channel: sms"), marked.getText());
+        screenshot("editor-error");
+        assertEquals(1, journeyVersion(EDITED), "nothing was published");
+
+        String valid = invalid.replace("sned:", "send:");
+        replace(browser.findElement(By.id("yaml")), valid);
+        browser.findElement(By.name("validate")).click();
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("p.valid")));
+        replace(browser.findElement(By.name("events")), "[{\"after\": \"1h\", \"event\": \"Console Editor Started\"}]");
+        browser.findElement(By.name("simulate")).click();
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("table.timeline")));
+        List<String> timeline = browser.findElements(By.cssSelector("table.timeline td.what")).stream()
+                .map(WebElement::getText).toList();
+        assertTrue(timeline.contains("sent"), "the simulated timeline: " + timeline);
+        screenshot("editor-simulation");
+
+        browser.findElement(By.name("publish")).click();
+        wait.until(ExpectedConditions.urlContains("/journeys/" + EDITED + "?version=2"));
+        assertEquals(2, journeyVersion(EDITED));
+        assertEquals("2", browser.findElement(By.cssSelector("nav.versions strong")).getText());
+        assertTrue(browser.findElement(By.cssSelector("pre.yaml")).getText().contains("with a hello"));
+        screenshot("journey-new-version");
+    }
+
+    @Test
+    void aViewerHasNoPublishButtonAndIsRefusedWhenPublishingAnyway() throws Exception {
+        signIn("victor", "e2e-viewer-pass");
+        browser.get(CONSOLE + "/editor");
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("yaml")));
+        assertTrue(browser.findElements(By.name("publish")).isEmpty(), "no publish button for a viewer");
+        String id = RUN + "-by-a-viewer";
+        replace(browser.findElement(By.id("yaml")), "journey: %s\ntrigger: {event: X}\nsteps:\n  - wait: 1d\n".formatted(id));
+        // the viewer's own form (with its CSRF token), posted to the publish action by hand
+        browser.executeScript("const form = document.querySelector('form.editor'); form.action = '/editor/publish'; form.submit();");
+        WebElement problem = wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("p.problem")));
+        assertEquals("403", problem.getAttribute("data-status"));
+        assertTrue(problem.getText().contains("needs the marketer role"), problem.getText());
+        assertEquals(404, given().header("Authorization", "Bearer " + API_KEY).get("http://127.0.0.1:" + JOURNEY_PORT
+                + "/v1/journeys/" + id + "/versions/1").statusCode(), "nothing was published");
+    }
+
+    private void replace(WebElement field, String text) {
+        // typing would let the browser's editing rules (auto-indent) change the text: set it as pasted
+        browser.executeScript("arguments[0].value = arguments[1];", field, text);
+    }
+
+    private static int journeyVersion(String journey) {
+        return given().header("Authorization", "Bearer " + API_KEY).get("http://127.0.0.1:" + JOURNEY_PORT + "/v1/journeys")
+                .then().statusCode(200).extract().jsonPath().getInt("find { it.id == '" + journey + "' }.version");
+    }
+
+    private static String percent(double rate) {
+        return String.format(java.util.Locale.ROOT, "%.1f %%", rate * 100);
     }
 }

@@ -9,7 +9,6 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.drip.contracts.Topics;
-import io.drip.testing.ConsumerGroups;
 import io.drip.testing.TopicProbe;
 import io.restassured.config.RedirectConfig;
 import io.restassured.config.RestAssuredConfig;
@@ -54,13 +53,6 @@ class WalkingSkeletonTest {
     private static final String RUN = "e2e-" + UUID.randomUUID().toString().substring(0, 8);
     private static final Map<String, Integer> HTTP_PORTS = Map.of(
             "contact-service", 18081, "journey-service", 18082, "dispatch-service", 18083, "tracking-service", 18084);
-    /** Each service's consumer channels (group suffix and topic), started at the end of the topic. */
-    private static final Map<String, Map<String, String>> CHANNELS = Map.of(
-            "contact-service", Map.of("events", "drip.events.v1", "clicks", "drip.clicks.v1"),
-            "journey-service", Map.of("events", "drip.events.v1", "contacts", "drip.contacts.v1",
-                    "deliveries", "drip.deliveries.v1", "clicks", "drip.clicks.v1"),
-            "dispatch-service", Map.of("sends", "drip.sends.v1", "contacts", "drip.contacts.v1"),
-            "tracking-service", Map.of("sends", "drip.sends.v1", "contacts", "drip.contacts.v1"));
 
     private static final Map<String, ServiceProcess> services = new LinkedHashMap<>();
 
@@ -75,10 +67,7 @@ class WalkingSkeletonTest {
     @BeforeAll
     static void startTheSystem() throws Exception {
         Path repo = Path.of(System.getProperty("drip.repo.root", "..")).toAbsolutePath().normalize();
-        Map<String, String> groups = new LinkedHashMap<>();
-        CHANNELS.forEach((service, channels) -> channels.forEach(
-                (channel, topic) -> groups.put(RUN + "-" + service + "." + channel, topic)));
-        ConsumerGroups.startAtEnd(groups);
+        ServiceGroups.startAtEnd(RUN);
         for (String service : List.of("contact-service", "journey-service", "dispatch-service", "tracking-service")) {
             int port = HTTP_PORTS.get(service);
             Map<String, String> env = ServiceProcess.environment(

@@ -11,6 +11,7 @@ import static io.drip.tracking.Sends.withLink;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasKey;
 import static org.hamcrest.Matchers.not;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -55,6 +56,15 @@ class RedirectTest {
             assertEquals("mobile", click.device());
             assertFalse(click.bot());
         }
+        // the contact's clicks, for the console's contact page: no address, no user agent
+        Awaitility.await().atMost(WAIT).untilAsserted(() -> viewer().get("/v1/contacts/" + contactId + "/clicks")
+                .then().statusCode(200).body("size()", equalTo(1)).body("[0].code", equalTo(code))
+                .body("[0].messageId", equalTo(send.messageId())).body("[0].variant", equalTo("B"))
+                .body("[0].device", equalTo("mobile")).body("[0].bot", equalTo(false))
+                .body("[0]", not(hasKey("ip"))).body("[0]", not(hasKey("userAgent"))));
+        viewer().get("/v1/contacts/c-nobody-" + UUID.randomUUID() + "/clicks").then().statusCode(200)
+                .body("size()", equalTo(0));
+        given().get("/v1/contacts/" + contactId + "/clicks").then().statusCode(401);
     }
 
     @Test

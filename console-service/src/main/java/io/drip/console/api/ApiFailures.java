@@ -15,7 +15,18 @@ public class ApiFailures implements ResponseExceptionMapper<ApiFailure> {
     @Override
     public ApiFailure toThrowable(Response response) {
         String body = response.hasEntity() ? response.readEntity(String.class) : "";
-        return new ApiFailure(response.getStatus(), message(response, body));
+        JsonNode place = place(body);
+        return new ApiFailure(response.getStatus(), message(response, body), place.path("line").asInt(0),
+                place.path("column").asInt(0));
+    }
+
+    /** Where an invalid journey's problem is ({@code line}, {@code column}), if the answer says. */
+    private static JsonNode place(String body) {
+        try {
+            return JSON.readTree(body);
+        } catch (Exception notJson) {
+            return JSON.createObjectNode();
+        }
     }
 
     static String message(Response response, String body) {

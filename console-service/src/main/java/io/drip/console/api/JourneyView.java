@@ -15,7 +15,7 @@ public final class JourneyView {
 
     public record Stats(String journey, Integer version, long entered, long active, long completed, long exited,
             Map<String, Long> exitReasons, long converted, BigDecimal revenue, Map<String, Long> reached,
-            List<StepStats> steps) {
+            List<StepStats> steps, Map<String, Split> splits) {
 
         /** Messages sent by the journey, all steps and variants together. */
         public long sent() {
@@ -25,6 +25,24 @@ public final class JourneyView {
 
     public record StepStats(String step, String variant, long messages, long sent, long delivered, long failed,
             long suppressed, long clicked, long converted) {
+    }
+
+    /** An A/B split's result, as journey-service computed it (its two-proportion z-tests). */
+    public record Split(String clickBaseline, String conversionBaseline, List<Variant> variants, String winner) {
+    }
+
+    /** {@code clickRate} and {@code clicks} are null for a holdout (it gets no messages). */
+    public record Variant(String variant, long runs, long clicked, long converted, Rate clickRate, Rate conversionRate,
+            Comparison clicks, Comparison conversions) {
+    }
+
+    /** A rate with its 95 % interval (null bounds for an empty group). */
+    public record Rate(double rate, Double low, Double high) {
+    }
+
+    /** A rate against its baseline: the difference, its 95 % interval and the p-value (null when the test cannot say). */
+    public record Comparison(double rate, double baselineRate, double difference, Double pValue, Double low,
+            Double high) {
     }
 
     public record Version(String journey, int version, String yaml, Outline outline) {
@@ -38,6 +56,18 @@ public final class JourneyView {
 
     /** {@code to}: a step id, {@code "(end)"} (the run completes), or null (the run leaves there). */
     public record Edge(String to, String label) {
+    }
+
+    public record Published(String id, int version, String status, boolean created) {
+    }
+
+    public record Valid(String journey, Outline outline) {
+    }
+
+    public record Timeline(String journey, List<TimelineEntry> entries) {
+    }
+
+    public record TimelineEntry(String at, String after, int run, String step, String what, String detail) {
     }
 
     public record StatusChange(String id, String status, int runsEnded) {

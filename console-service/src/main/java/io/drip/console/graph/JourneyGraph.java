@@ -4,6 +4,7 @@ import io.drip.console.api.JourneyView;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.UnaryOperator;
 
 /**
  * Draws a journey version's steps as an SVG graph, server-side: one box per step in file order
@@ -24,8 +25,11 @@ public final class JourneyGraph {
     private JourneyGraph() {
     }
 
-    /** The SVG element, to be placed in a page as is (every text in it escaped). */
-    public static String svg(JourneyView.Outline outline, Funnel funnel) {
+    /**
+     * The SVG element, to be placed in a page as is (every text in it escaped); a split's box
+     * links to its A/B page, at {@code splitPage.apply(stepId)}.
+     */
+    public static String svg(JourneyView.Outline outline, Funnel funnel, UnaryOperator<String> splitPage) {
         List<JourneyView.Node> nodes = outline.steps();
         Map<String, Integer> rows = new LinkedHashMap<>();
         nodes.forEach(node -> rows.put(node.id(), rows.size()));
@@ -38,7 +42,7 @@ public final class JourneyGraph {
         int lanes = 0;
         for (int row = 0; row < nodes.size(); row++) {
             JourneyView.Node node = nodes.get(row);
-            box(boxes, row, node, funnel);
+            box(boxes, row, node, funnel, splitPage);
             int far = 0;
             for (Map.Entry<String, String> edge : merged(node.next()).entrySet()) {
                 String to = edge.getKey();
@@ -77,14 +81,22 @@ public final class JourneyGraph {
         return byTarget;
     }
 
-    private static void box(StringBuilder out, int row, JourneyView.Node node, Funnel funnel) {
+    private static void box(StringBuilder out, int row, JourneyView.Node node, Funnel funnel,
+            UnaryOperator<String> splitPage) {
         int y = top(row);
+        boolean split = "split".equals(node.kind());
+        if (split) {
+            out.append("<a class=\"split-link\" href=\"").append(escape(splitPage.apply(node.id()))).append("\">");
+        }
         out.append("<g class=\"step ").append(escape(node.kind())).append("\" data-step=\"").append(escape(node.id()))
                 .append("\"><rect x=\"%d\" y=\"%d\" width=\"%d\" height=\"%d\" rx=\"6\"/>".formatted(LEFT, y, WIDTH, HEIGHT))
                 .append(text(LEFT + 10, y + 20, "start", "title", node.kind() + " · " + node.id()))
                 .append(text(LEFT + 10, y + 40, "start", "summary", shortened(node.summary())))
                 .append(text(LEFT + 10, y + 60, "start", "funnel", funnel.describe(node)))
                 .append("</g>");
+        if (split) {
+            out.append("</a>");
+        }
     }
 
     private static void down(StringBuilder out, int row, String label) {

@@ -6,11 +6,16 @@ import io.drip.console.api.JourneyView;
 import io.drip.console.graph.Funnel;
 import io.drip.console.graph.JourneyGraph;
 import io.drip.console.pages.Viewer;
+import io.drip.console.splits.SplitRows;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import io.quarkus.security.Authenticated;
 import io.quarkus.security.identity.SecurityIdentity;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.POST;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -21,18 +26,24 @@ import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Set;
 import java.util.stream.IntStream;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 
 /**
- * Page 1, the journeys: each with its status, version and figures (marketers' buttons:
- * {@link JourneyActions}). Page 2, a journey: the chosen version's steps as a graph with each
- * step's funnel, and its YAML.
+ * Page 1, the journeys: each with its status, version and figures, and a marketer's buttons
+ * (pause, resume, archive: form posts with their CSRF token). Page 2, a journey: the chosen version's steps as a graph with each
+ * step's funnel, and its YAML. Page 3, an A/B test: one split step's variants with their click
+ * and conversion rates, 95 % intervals, p-values against the baseline and the winner, as
+ * journey-service's stats API computed them; a table, and bars with error bars drawn by
+ * ECharts from that table. One resource for every page under /journeys: a GET of an A/B page
+ * must not be matched against another resource's /journeys/{id}/{action}.
  */
 @Path("/")
 @Authenticated
 @Produces(MediaType.TEXT_HTML)
 public class JourneyPages {
+    private static final Set<String> ACTIONS = Set.of("pause", "resume", "archive");
 
     /** One journey's line on page 1. */
     public record Line(JourneyView.Summary journey, JourneyView.Stats stats) {
@@ -43,7 +54,10 @@ public class JourneyPages {
         static native TemplateInstance list(Viewer viewer, List<Line> journeys);
 
         static native TemplateInstance journey(Viewer viewer, JourneyView.Summary journey, JourneyView.Version version,
-                List<Integer> versions, JourneyView.Stats stats, String graph);
+                List<Integer> versions, JourneyView.Stats stats, String graph, List<String> splits);
+
+        static native TemplateInstance split(Viewer viewer, String journey, Integer version, String step,
+                JourneyView.Split split, List<SplitRows.Row> rows);
     }
 
     @Inject
@@ -76,6 +90,34 @@ public class JourneyPages {
         JourneyView.Stats stats = api.stats(id, chosen);
         List<Integer> versions = IntStream.rangeClosed(1, journey.version()).boxed().toList();
         return Templates.journey(Viewer.of(identity), journey, shown, versions, stats,
-                JourneyGraph.svg(shown.outline(), new Funnel(stats)));
+                JourneyGraph.svg(shown.outline(), new Funnel(stats),
+                        step -> "/journeys/" + id + "/splits/" + step + "?version=" + chosen),
+                shown.outline().steps().stream().filter(step -> "split".equals(step.kind()))
+                        .map(JourneyView.Node::id).toList());
+    }
+
+    @GET
+    @Path("journeys/{id}/splits/{step}")
+    public TemplateInstance split(@PathParam("id") String id, @PathParam("step") String step,
+            @QueryParam("version") Integer version) {
+        JourneyView.Stats stats = api.stats(id, version);
+        JourneyView.Split split = stats.splits() == null ? null : stats.splits().get(step);
+        if (split == null) {
+            throw new ApiFailure(404, "journey '" + id + "' has no split step '" + step + "'");
+        }
+        return Templates.split(Viewer.of(identity), id, version, step, split, SplitRows.of(split));
+    }
+
+    /** A marketer pauses, resumes or archives a journey. */
+    @POST
+    @Path("journeys/{id}/{action}")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @RolesAllowed(Viewer.MARKETER)
+    public Response change(@PathParam("id") String id, @PathParam("action") String action) {
+        if (!ACTIONS.contains(action)) {
+            throw new NotFoundException();
+        }
+        api.change(id, action);
+        return Response.seeOther(URI.create("/journeys")).build();
     }
 }

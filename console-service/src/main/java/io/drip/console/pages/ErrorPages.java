@@ -27,7 +27,7 @@ public class ErrorPages {
     @ServerExceptionMapper
     public Response forbidden(ForbiddenException refused) {
         return page(403, "Not allowed",
-                "Your role may not do this: pausing, resuming and archiving journeys needs the marketer role.");
+                "Your role may not do this: publishing, pausing, resuming and archiving journeys needs the marketer role.");
     }
 
     @ServerExceptionMapper

@@ -33,10 +33,10 @@ class JourneyGraphTest {
 
     private static final JourneyView.Stats STATS = new JourneyView.Stats("j", 1, 4, 1, 2, 1, Map.of(), 0,
             BigDecimal.ZERO, Map.of("check", 4L, "big", 3L, "offer", 3L), List.of(
-                    new JourneyView.StepStats("big", null, 3, 3, 2, 0, 0, 1, 0)));
+                    new JourneyView.StepStats("big", null, 3, 3, 2, 0, 0, 1, 0)), Map.of());
 
     private static Document drawn() {
-        return Jsoup.parse(JourneyGraph.svg(OUTLINE, new Funnel(STATS)), "", Parser.xmlParser());
+        return Jsoup.parse(JourneyGraph.svg(OUTLINE, new Funnel(STATS), step -> "/splits/" + step), "", Parser.xmlParser());
     }
 
     @Test
@@ -47,6 +47,8 @@ class JourneyGraphTest {
         assertEquals("reached 3 · sent 3 · delivered 2 · clicked 1 · suppressed 0",
                 svg.select("g[data-step=big] text.funnel").text());
         assertEquals("reached 4", svg.select("g[data-step=check] text.funnel").text());
+        assertEquals("/splits/offer", svg.select("a.split-link:has(g[data-step=offer])").attr("href"),
+                "a split's box links to its A/B page");
         assertEquals("reached 0", svg.select("g[data-step=ask] text.funnel").text());
     }
 
@@ -56,7 +58,7 @@ class JourneyGraphTest {
         List<String> labels = svg.select("text.label").eachText();
         assertEquals(List.of("event.properties.value >= 100 && x < 3", "otherwise", "Replied", "timeout", "goto",
                 "A 75%", "holdout 25% leaves"), labels);
-        String raw = JourneyGraph.svg(OUTLINE, new Funnel(STATS));
+        String raw = JourneyGraph.svg(OUTLINE, new Funnel(STATS), step -> "/splits/" + step);
         assertTrue(raw.contains("&gt;= 100 &amp;&amp; x &lt; 3"), "label text is escaped");
         // every edge but the holdout's ends in a box: 8 ways out plus the end
         assertEquals(8, svg.select("path.edge").size());

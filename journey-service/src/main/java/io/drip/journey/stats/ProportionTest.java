@@ -16,7 +16,7 @@ public record ProportionTest(double rate, double baselineRate, double difference
         Double high) {
     public static final double SIGNIFICANCE = 0.05;
     private static final NormalDistribution NORMAL = new NormalDistribution();
-    private static final double Z_95 = NORMAL.inverseCumulativeProbability(1 - SIGNIFICANCE / 2);
+    static final double Z_95 = NORMAL.inverseCumulativeProbability(1 - SIGNIFICANCE / 2);
 
     public static ProportionTest of(long x, long n, long baselineX, long baselineN) {
         double rate = n == 0 ? 0 : (double) x / n;

@@ -18,9 +18,12 @@ public record SplitResults(String clickBaseline, String conversionBaseline, List
     public record Counts(String variant, long runs, long clicked, long converted) {
     }
 
-    /** One variant's rates, compared with the baselines. */
-    public record Variant(String variant, long runs, long clicked, long converted, ProportionTest clicks,
-            ProportionTest conversions) {
+    /**
+     * One variant's rates with their own 95 % intervals ({@code clickRate}, {@code conversionRate}),
+     * and compared with the baselines ({@code clicks}, {@code conversions}).
+     */
+    public record Variant(String variant, long runs, long clicked, long converted, RateInterval clickRate,
+            RateInterval conversionRate, ProportionTest clicks, ProportionTest conversions) {
     }
 
     /** @param counts in the split's order; the holdout variant named {@code holdout} */
@@ -33,6 +36,8 @@ public record SplitResults(String clickBaseline, String conversionBaseline, List
         List<Variant> variants = new ArrayList<>();
         for (Counts c : counts) {
             variants.add(new Variant(c.variant(), c.runs(), c.clicked(), c.converted(),
+                    c.variant().equals(holdout) ? null : RateInterval.of(c.clicked(), c.runs()),
+                    RateInterval.of(c.converted(), c.runs()),
                     c.variant().equals(holdout) ? null : ProportionTest.of(c.clicked(), c.runs(), clickBase.clicked(),
                             clickBase.runs()),
                     ProportionTest.of(c.converted(), c.runs(), conversionBase.converted(), conversionBase.runs())));

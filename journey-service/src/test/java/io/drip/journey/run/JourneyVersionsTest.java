@@ -119,6 +119,23 @@ class JourneyVersionsTest {
     }
 
     @Test
+    void validationAnswersWhereTheProblemIsAndStoresNothing() {
+        String bad = "journey: bad\ntrigger: {event: X}\nsteps:\n  - goto: nowhere\n";
+        validate(bad).statusCode(400).body("error", is("invalid_journey")).body("line", is(4)).body("column", is(5))
+                .body("message", containsString("exactly one of"));
+        String id = "checked-" + UUID.randomUUID().toString().substring(0, 8);
+        validate(journey(id, "checked")).statusCode(200).body("journey", is(id))
+                .body("outline.steps.kind", is(List.of("send", "wait", "send", "update")));
+        given().header("Authorization", TestKeys.bearer(TestKeys.VIEWER)).get("/v1/journeys/" + id + "/versions/1")
+                .then().statusCode(404);
+    }
+
+    private static ValidatableResponse validate(String yaml) {
+        return given().header("Authorization", TestKeys.bearer(TestKeys.VIEWER)).contentType("application/yaml")
+                .body(yaml.getBytes(java.nio.charset.StandardCharsets.UTF_8)).post("/v1/journeys/validate").then();
+    }
+
+    @Test
     void aVersionShowsItsYamlAndItsStepsWithLabelledEdgesAndTheStatsCountWhoReachedEachStep() {
         String id = "outlined-" + UUID.randomUUID().toString().substring(0, 8);
         String yaml = """

@@ -24,6 +24,23 @@ class SplitResultsTest {
     }
 
     @Test
+    void eachRateHasItsWilsonInterval() {
+        RateInterval fifth = RateInterval.of(20, 100);
+        assertEquals(0.2, fifth.rate(), 1e-9);
+        assertEquals(0.1334, fifth.low(), 1e-4);
+        assertEquals(0.2888, fifth.high(), 1e-4);
+        RateInterval none = RateInterval.of(0, 10);
+        assertEquals(0.0, none.low(), 1e-9, "never below 0, where the normal approximation would go");
+        assertEquals(0.2775, none.high(), 1e-4);
+        assertNull(RateInterval.of(0, 0).low(), "an empty group has no interval");
+        var split = SplitResults.of(List.of(new SplitResults.Counts("A", 100, 20, 5),
+                new SplitResults.Counts("holdout", 50, 0, 1)), "holdout");
+        assertEquals(fifth, split.variants().get(0).clickRate());
+        assertNull(split.variants().get(1).clickRate(), "the holdout gets no messages to click");
+        assertEquals(RateInterval.of(1, 50), split.variants().get(1).conversionRate());
+    }
+
+    @Test
     void aWinnerIsClearOnlyWhenItBeatsEveryOtherGroup() {
         var clear = SplitResults.of(List.of(new SplitResults.Counts("A", 1000, 300, 120),
                 new SplitResults.Counts("B", 1000, 310, 180), new SplitResults.Counts("holdout", 1000, 0, 100)), "holdout");
