@@ -24,7 +24,8 @@ import java.util.function.Supplier;
 /**
  * Twilio's webhooks: message status callbacks (delivery receipts) and incoming messages. They
  * carry no API key; each request must carry a valid {@code X-Twilio-Signature} (403 otherwise),
- * computed over the URL configured in {@code drip.twilio.webhook-base-url}, the one Twilio calls.
+ * computed over the URL configured in {@code drip.twilio.webhook-base-url}, the one Twilio calls,
+ * with the request's query.
  */
 @Path("/v1/providers/twilio")
 @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
@@ -93,7 +94,7 @@ public class TwilioWebhooks {
         if (!twilio.configured()) {
             return Uni.createFrom().item(WebhookRefusals.notConfigured());
         }
-        String url = twilio.webhookUrl(path).orElse(uri.getRequestUri().toString());
+        String url = twilio.webhookUrl(path).map(this::withRequestQuery).orElse(uri.getRequestUri().toString());
         if (!TwilioSignature.valid(twilio.authToken(), url, form, signature)) {
             return Uni.createFrom().item(WebhookRefusals.forbidden("missing or invalid X-Twilio-Signature"));
         }
@@ -103,5 +104,14 @@ public class TwilioWebhooks {
             }
         }
         return handler.get();
+    }
+
+    /**
+     * The configured URL with the query of this request: Twilio signs the whole URL it calls, and
+     * an operator may have written a query into the one set at Twilio (the inbound URL is).
+     */
+    private String withRequestQuery(String url) {
+        String query = uri.getRequestUri().getRawQuery();
+        return query == null ? url : url + "?" + query;
     }
 }

@@ -3,6 +3,7 @@ package io.drip.dispatch.text;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.cloudhopper.commons.charset.CharsetUtil;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -95,5 +96,56 @@ class SmsTextTest {
         // every part within its limit
         euros.parts().forEach(part -> assertTrue(SmsText.of(part).units() <= 153, part));
         emoji.parts().forEach(part -> assertTrue(part.length() <= 67, part));
+    }
+
+    /**
+     * A two-unit character (an escape character in GSM-7, an emoji in UCS-2) on every position of
+     * texts around one, two and three parts: the parts are the text, each fits its SMS, none
+     * leaves room the next character would have fitted in (handsets and providers cut greedily),
+     * and the count is the parts.
+     */
+    @ParameterizedTest(name = "{0} in {1}")
+    @CsvSource(delimiter = '|', textBlock = """
+            €  | a
+            [  | a
+            \\ | 1
+            ~  | ü
+            👋 | 好
+            😜 | a
+            """)
+    void aTwoUnitCharacterOnAnyPositionIsCountedAsTheTextIsCut(String twoUnits, String filler) {
+        SmsText.Encoding encoding = SmsText.of(twoUnits + filler).encoding();
+        int single = encoding == SmsText.Encoding.GSM7 ? 160 : 70;
+        int part = encoding == SmsText.Encoding.GSM7 ? 153 : 67;
+        for (int length : new int[] {single - 1, single, single + 1, 2 * part - 1, 2 * part, 2 * part + 1,
+                3 * part, 3 * part + 1}) {
+            for (int at = 0; at < length; at++) {
+                String text = filler.repeat(at) + twoUnits + filler.repeat(length - at - 1);
+                SmsText sms = SmsText.of(text);
+                assertEquals(encoding, sms.encoding(), text);
+                assertEquals(sms.parts().size(), sms.segments(), text);
+                assertEquals(text, String.join("", sms.parts()), text);
+                if (sms.units() <= single) {
+                    assertEquals(1, sms.segments(), text);
+                    continue;
+                }
+                for (int i = 0; i < sms.parts().size(); i++) {
+                    String cut = sms.parts().get(i);
+                    assertTrue(units(cut, encoding) <= part, "part " + i + " of " + text);
+                    if (i + 1 < sms.parts().size()) {
+                        String next = sms.parts().get(i + 1);
+                        String firstOfNext = next.substring(0, Character.charCount(next.codePointAt(0)));
+                        assertTrue(units(cut + firstOfNext, encoding) > part, "room left in part " + i + " of " + text);
+                    }
+                }
+            }
+        }
+    }
+
+    /** Septets or UTF-16 units of a part, by the encoding of the whole text. */
+    private static int units(String part, SmsText.Encoding encoding) {
+        return encoding == SmsText.Encoding.GSM7
+                ? CharsetUtil.encode(part, CharsetUtil.CHARSET_GSM).length
+                : part.length();
     }
 }

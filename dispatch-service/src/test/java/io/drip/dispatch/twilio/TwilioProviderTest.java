@@ -125,6 +125,19 @@ class TwilioProviderTest {
         }
     }
 
+    /**
+     * The inbound URL is set in Twilio's console by an operator, who may add a query of their own:
+     * Twilio signs the whole URL it calls, so the query counts as Twilio's validators count it.
+     */
+    @Test
+    void aWebhookUrlWithAQueryIsCheckedWithItsQuery() {
+        Map<String, String> form = Map.of("MessageSid", "SM" + UUID.randomUUID().toString().replace("-", ""),
+                "From", randomNumber("+4477007"), "To", "+15005550006", "Body", "Hello", "AccountSid", "ACtest");
+        String path = "/v1/providers/twilio/inbound?route=eu&campaign=spring-sale";
+        signedOver(PUBLIC_BASE + path, form).post(path).then().statusCode(200);
+        signedOver(PUBLIC_BASE + "/v1/providers/twilio/inbound", form).post(path).then().statusCode(403);
+    }
+
     @Test
     void aCallbackWithoutAValidSignatureIsRefused() {
         var form = statusCallback("SM" + UUID.randomUUID(), "delivered", null);

@@ -4,9 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.twilio.security.RequestValidator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 class TwilioSignatureTest {
@@ -60,5 +62,48 @@ class TwilioSignatureTest {
         // another host or path is another URL, port or not
         assertFalse(TwilioSignature.valid("12345", URL.replace("mycompany", "theirs"), SDK_PARAMS,
                 "RSOYDt4T1cUTdK1PDd93/VVr8B8="));
+    }
+
+    /**
+     * Twilio's own validator (twilio-java's {@code RequestValidator}) as the oracle: for URLs
+     * written with their default port, another port or none, with paths and queries, and requests
+     * signed over the same URL, another way of writing it, another host or another token, Drip
+     * accepts a signature exactly when Twilio's SDK does.
+     */
+    @Test
+    void acceptsWhatTwiliosOwnValidatorAcceptsAndNothingElse() {
+        Random random = new Random(19);
+        RequestValidator twilio = new RequestValidator("12345");
+        int accepted = 0;
+        int cases = 3_000;
+        for (int i = 0; i < cases; i++) {
+            String scheme = pick(random, "https", "http");
+            String host = pick(random, "mycompany.com", "dispatch.shop.example", "10.0.0.7");
+            String rest = pick(random, "", "/", "/v1/providers/twilio/status", "/myapp.php")
+                    + pick(random, "", "?foo=1&bar=2", "?route=eu&note=a%20b", "?x=~y+z");
+            String known = scheme + "://" + host + pick(random, "", ":443", ":80", ":8443") + rest;
+            String signedOver = pick(random, scheme, "https") + "://" + pick(random, host, host, "other.example")
+                    + pick(random, "", ":443", ":80", ":8443") + rest;
+            Map<String, String> form = new HashMap<>();
+            for (String name : List.of("MessageSid", "MessageStatus", "From", "Body", "ErrorCode")) {
+                if (random.nextBoolean()) {
+                    form.put(name, pick(random, "SM" + random.nextInt(1000), "+14158675309", "Stop ", "été 👋", ""));
+                }
+            }
+            Map<String, List<String>> params = new HashMap<>();
+            form.forEach((name, value) -> params.put(name, List.of(value)));
+            String signature = TwilioSignature.sign(random.nextInt(10) == 0 ? "54321" : "12345", signedOver, params);
+
+            boolean twiliosAnswer = twilio.validate(known, form, signature);
+            assertEquals(twiliosAnswer, TwilioSignature.valid("12345", known, params, signature),
+                    "known as " + known + ", signed over " + signedOver);
+            accepted += twiliosAnswer ? 1 : 0;
+        }
+        // both answers were put to the test, often
+        assertTrue(accepted > cases / 5 && accepted < cases * 4 / 5, accepted + " of " + cases + " accepted");
+    }
+
+    private static String pick(Random random, String... choices) {
+        return choices[random.nextInt(choices.length)];
     }
 }
