@@ -43,6 +43,7 @@ demo_jar="$repo/demo-store/target/demo-store.jar"
 proxy_jar="$(ls "$repo"/test-support/target/test-support-*.jar 2>/dev/null | grep -v sources | head -1)"
 [[ -f "$demo_jar" && -f "$proxy_jar" ]] || die "build first: ./mvnw package -DskipTests"
 
+as_postgres() { if [[ "$(id -u)" == 0 ]]; then runuser -u postgres -- "$@"; else "$@"; fi; }
 declare -A pids=()
 proxy_pid=""
 cleanup() {
@@ -50,14 +51,15 @@ cleanup() {
   for name in "${!pids[@]}"; do { kill -9 "${pids[$name]}" && wait "${pids[$name]}"; } 2>/dev/null || true; done
   [[ -n "$proxy_pid" ]] && kill "$proxy_pid" 2>/dev/null || true
   KAFKA_PORT="$kafka_port" KAFKA_DATA_DIR="$dir/kafka" "$repo/deploy/local/kafka" stop >/dev/null 2>&1 || true
-  "$pg_bin/pg_ctl" -D "$dir/pg" stop -m immediate >/dev/null 2>&1 || true
+  [[ -f "$dir/pg/postmaster.pid" ]] && as_postgres "$pg_bin/pg_ctl" -D "$dir/pg" stop -m immediate >/dev/null 2>&1 || true
 }
 trap cleanup EXIT
 
 # --- PostgreSQL: an instance of our own, so restarting it touches nothing else -------------
+port_closed 127.0.0.1 "$pg_port" || die "port $pg_port is taken (an earlier run's PostgreSQL?); set CHAOS_PG_PORT"
+port_closed 127.0.0.1 "$kafka_port" || die "port $kafka_port is taken (an earlier run's Kafka?); set CHAOS_KAFKA_PORT"
 rm -rf "$dir" && mkdir -p "$dir/logs"
 chmod 777 "$dir"
-as_postgres() { if [[ "$(id -u)" == 0 ]]; then runuser -u postgres -- "$@"; else "$@"; fi; }
 mkdir -p "$dir/pg" && chown postgres "$dir/pg" 2>/dev/null || true
 as_postgres "$pg_bin/initdb" -D "$dir/pg" -U postgres --auth=trust -E UTF8 >"$dir/logs/initdb.log"
 pg_ctl_() { as_postgres "$pg_bin/pg_ctl" -D "$dir/pg" -l "$dir/pg/server.log" "$@"; }

@@ -3,22 +3,27 @@ package io.drip.contact.consent;
 import io.drip.contact.profile.ContactRepository;
 import io.drip.contracts.InboundSms;
 import io.drip.contracts.MessageJson;
+import io.drip.kit.consume.InOrder;
+import io.drip.kit.consume.RecordBatches;
 import io.drip.kit.outbox.ProcessedRecords;
 import io.smallrye.mutiny.Uni;
-import io.vertx.mutiny.sqlclient.Pool;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.util.List;
+import java.util.concurrent.CompletionStage;
+import org.eclipse.microprofile.reactive.messaging.Acknowledgment;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.eclipse.microprofile.reactive.messaging.Message;
 
 /**
- * Inbound SMS from {@code drip.inbound.v1}, once per inbound id: {@link KeywordConsent} does what
- * their keyword asks.
+ * Inbound SMS from {@code drip.inbound.v1}, once per inbound id, a batch per transaction
+ * ({@link RecordBatches}): {@link KeywordConsent} does what their keyword asks.
  */
 @ApplicationScoped
 public class InboundConsumer {
 
     @Inject
-    Pool pool;
+    RecordBatches batches;
 
     @Inject
     ProcessedRecords processed;
@@ -30,10 +35,12 @@ public class InboundConsumer {
     KeywordConsent keywords;
 
     @Incoming("inbound")
-    public Uni<Void> consume(String record) {
-        InboundSms sms = MessageJson.read(record, InboundSms.class);
-        return pool.withTransaction(tx -> processed.markFirstTime(tx, "inbound:" + sms.inboundId()).chain(first -> first
-                ? contacts.canonicalId(tx, sms.contactId()).chain(id -> keywords.apply(tx, id, sms))
-                : Uni.createFrom().voidItem()));
+    @Acknowledgment(Acknowledgment.Strategy.MANUAL)
+    public CompletionStage<Void> consume(Message<List<String>> batch) {
+        return batches.apply("inbound", batch, record -> MessageJson.read(record.getPayload(), InboundSms.class),
+                (tx, received) -> InOrder.each(received, sms -> processed.markFirstTime(tx, "inbound:" + sms.inboundId())
+                        .chain(first -> first
+                                ? contacts.canonicalId(tx, sms.contactId()).chain(id -> keywords.apply(tx, id, sms))
+                                : Uni.createFrom().voidItem())));
     }
 }

@@ -2,27 +2,43 @@ package io.drip.contact.ingest;
 
 import io.drip.contracts.MessageJson;
 import io.drip.contracts.SegmentMessage;
-import io.smallrye.mutiny.Uni;
+import io.drip.kit.consume.RecordBatches;
+import io.drip.kit.consume.Traced;
+import io.smallrye.reactive.messaging.kafka.api.IncomingKafkaRecordMetadata;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Instant;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
+import java.util.List;
+import java.util.concurrent.CompletionStage;
+import org.eclipse.microprofile.reactive.messaging.Acknowledgment;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.eclipse.microprofile.reactive.messaging.Message;
 
 /**
- * Applies Segment messages that backends produce straight to {@code drip.events.v1}. A record
- * that is no valid Segment message fails, and the channel's failure strategy parks it in the DLQ.
+ * Applies Segment messages that backends produce straight to {@code drip.events.v1}, a batch per
+ * transaction ({@link RecordBatches}): a record that is no valid Segment message goes to the DLQ
+ * alone; a database that is away is waited for.
  */
 @ApplicationScoped
 public class EventConsumer {
 
     @Inject
+    RecordBatches batches;
+
+    @Inject
     SegmentIngest ingest;
 
     @Incoming("events")
-    public Uni<Void> consume(ConsumerRecord<String, String> record) {
-        return ingest.acceptFromKafka(withReceipt(MessageJson.read(record.value(), SegmentMessage.class),
-                Instant.ofEpochMilli(record.timestamp())));
+    @Acknowledgment(Acknowledgment.Strategy.MANUAL)
+    public CompletionStage<Void> consume(Message<List<String>> batch) {
+        return batches.apply("events", batch, record -> Traced.of(withReceipt(
+                        MessageJson.read(record.getPayload(), SegmentMessage.class), producedAt(record)), record),
+                ingest::acceptFromKafka);
+    }
+
+    private static Instant producedAt(Message<String> record) {
+        return record.getMetadata(IncomingKafkaRecordMetadata.class).map(IncomingKafkaRecordMetadata::getTimestamp)
+                .orElseGet(Instant::now);
     }
 
     /** A message without timestamp or receivedAt happened, and was received, when it was produced. */

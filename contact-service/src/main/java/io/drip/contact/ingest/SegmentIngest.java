@@ -5,6 +5,8 @@ import io.drip.contact.profile.ContactUpdates;
 import io.drip.contact.segments.RfmScores;
 import io.drip.contracts.SegmentMessage;
 import io.drip.contracts.Topics;
+import io.drip.kit.consume.InOrder;
+import io.drip.kit.consume.Traced;
 import io.drip.kit.contacts.ErasedContacts;
 import io.drip.kit.outbox.Outbox;
 import io.drip.kit.outbox.ProcessedRecords;
@@ -56,19 +58,18 @@ public class SegmentIngest {
     /** Applies the messages of one request in one transaction, in their order. */
     public Uni<Void> acceptFromHttp(List<SegmentMessage> messages, String source) {
         String region = regions.of(source);
-        return pool.withTransaction(tx -> notErased(tx, messages).chain(kept -> {
-            Uni<Void> all = Uni.createFrom().voidItem();
-            for (SegmentMessage message : kept) {
-                all = all.chain(() -> applyOnce(tx, message, region, true));
-            }
-            return all;
-        }));
+        return pool.withTransaction(tx -> notErased(tx, messages).chain(kept -> InOrder.each(kept,
+                message -> applyOnce(tx, message, region, true, null))));
     }
 
-    public Uni<Void> acceptFromKafka(SegmentMessage message) {
-        return pool.withTransaction(tx -> notErased(tx, List.of(message)).chain(kept -> kept.isEmpty()
-                ? Uni.createFrom().voidItem()
-                : applyOnce(tx, message, regions.defaultRegion(), false)));
+    /**
+     * Applies a batch of messages from Kafka in the caller's transaction, in their order; what
+     * each causes continues the trace its record came with.
+     */
+    public Uni<Void> acceptFromKafka(SqlConnection tx, List<Traced<SegmentMessage>> messages) {
+        return erased.split(tx, messages, m -> m.message().contactId(), m -> m.message().timestamp())
+                .chain(split -> InOrder.each(split.kept(), traced -> applyOnce(tx, traced.message(),
+                        regions.defaultRegion(), false, traced.traceparent())));
     }
 
     private Uni<List<SegmentMessage>> notErased(SqlConnection tx, List<SegmentMessage> messages) {
@@ -76,14 +77,15 @@ public class SegmentIngest {
                 .map(ErasedContacts.Split::kept);
     }
 
-    private Uni<Void> applyOnce(SqlConnection tx, SegmentMessage message, String region, boolean publish) {
+    private Uni<Void> applyOnce(SqlConnection tx, SegmentMessage message, String region, boolean publish,
+            String traceparent) {
         return processed.markFirstTime(tx, "segment:" + message.messageId()).chain(first -> {
             if (!first) {
                 return Uni.createFrom().voidItem();
             }
             Uni<Void> applied = switch (message.type()) {
-                case SegmentMessage.IDENTIFY -> contacts.identify(tx, message, region);
-                case SegmentMessage.ALIAS -> contacts.alias(tx, message);
+                case SegmentMessage.IDENTIFY -> contacts.identify(tx, message, region, traceparent);
+                case SegmentMessage.ALIAS -> contacts.alias(tx, message, traceparent);
                 default -> contacts.touch(tx, message.contactId(), message.timestamp()).chain(() -> isOrder(message)
                         ? repository.canonicalId(tx, message.contactId()).chain(id -> rfm.recordOrder(tx, id, message))
                         : Uni.createFrom().voidItem());

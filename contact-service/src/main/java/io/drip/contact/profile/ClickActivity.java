@@ -3,11 +3,15 @@ package io.drip.contact.profile;
 import io.drip.contracts.Click;
 import io.drip.contracts.MalformedMessageException;
 import io.drip.contracts.MessageJson;
-import io.smallrye.mutiny.Uni;
-import io.vertx.mutiny.sqlclient.Pool;
+import io.drip.kit.consume.InOrder;
+import io.drip.kit.consume.RecordBatches;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.util.List;
+import java.util.concurrent.CompletionStage;
+import org.eclipse.microprofile.reactive.messaging.Acknowledgment;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.eclipse.microprofile.reactive.messaging.Message;
 
 /**
  * A person's click on a short link ({@code drip.clicks.v1}) is activity: it moves the contact's
@@ -18,20 +22,20 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 public class ClickActivity {
 
     @Inject
-    Pool pool;
+    RecordBatches batches;
 
     @Inject
     ContactUpdates contacts;
 
     @Incoming("clicks")
-    public Uni<Void> consume(String record) {
-        Click click = MessageJson.read(record, Click.class);
-        if (click.contactId() == null || click.at() == null) {
-            throw new MalformedMessageException("a click needs its contactId and at");
-        }
-        if (click.bot()) {
-            return Uni.createFrom().voidItem();
-        }
-        return pool.withTransaction(tx -> contacts.touch(tx, click.contactId(), click.at()));
+    @Acknowledgment(Acknowledgment.Strategy.MANUAL)
+    public CompletionStage<Void> consume(Message<List<String>> batch) {
+        return batches.apply("clicks", batch, record -> {
+            Click click = MessageJson.read(record.getPayload(), Click.class);
+            if (click.contactId() == null || click.at() == null) {
+                throw new MalformedMessageException("a click needs its contactId and at");
+            }
+            return click.bot() ? null : click;
+        }, (tx, clicks) -> InOrder.each(clicks, click -> contacts.touch(tx, click.contactId(), click.at())));
     }
 }

@@ -43,9 +43,10 @@ public class ContactUpdates {
      * Merges an identify call's traits into the contact (creating it on first sight). Numbers
      * without a country code are read in {@code region}. The time zone is the timezone trait,
      * else the message's context.timezone, else the number's zone, else the contact's earlier
-     * zone, else the workspace default.
+     * zone, else the workspace default. The snapshot continues {@code traceparent}'s trace (null:
+     * the current one).
      */
-    public Uni<Void> identify(SqlConnection tx, SegmentMessage message, String region) {
+    public Uni<Void> identify(SqlConnection tx, SegmentMessage message, String region, String traceparent) {
         return repository.canonicalId(tx, message.contactId()).chain(id -> repository.findForUpdate(tx, id)
                 .chain(existing -> {
                     ObjectNode traits = existing.map(c -> c.traits().deepCopy())
@@ -55,7 +56,7 @@ public class ContactUpdates {
                     }
                     String locale = Optional.ofNullable(text(traits, "locale")).orElse(text(message.context(), "locale"));
                     return save(tx, id, existing, traits, region, zone(text(message.context(), "timezone")),
-                            Optional.ofNullable(locale).or(() -> existing.map(ContactSnapshot::locale)));
+                            Optional.ofNullable(locale).or(() -> existing.map(ContactSnapshot::locale)), traceparent);
                 })
                 .replaceWithVoid()
                 .chain(() -> repository.touch(tx, id, message.timestamp())));
@@ -74,7 +75,7 @@ public class ContactUpdates {
                 TraitsRequest.mergePatch(updated, traits);
             }
             return save(tx, id, existing, updated, region, Optional.empty(),
-                    Optional.ofNullable(text(updated, "locale")).or(() -> existing.map(ContactSnapshot::locale)));
+                    Optional.ofNullable(text(updated, "locale")).or(() -> existing.map(ContactSnapshot::locale)), null);
         });
     }
 
@@ -88,7 +89,7 @@ public class ContactUpdates {
      * is merged into the user's (the user's traits win; per channel and category the latest
      * consent wins), erased under its old id (tombstone) and remembered as an alias.
      */
-    public Uni<Void> alias(SqlConnection tx, SegmentMessage message) {
+    public Uni<Void> alias(SqlConnection tx, SegmentMessage message, String traceparent) {
         String previousId = message.previousId();
         return repository.canonicalId(tx, message.userId()).chain(userId -> {
             if (userId.equals(previousId)) {
@@ -99,12 +100,12 @@ public class ContactUpdates {
             Uni<Optional<ContactSnapshot>> firstLock = repository.findForUpdate(tx, previousFirst ? previousId : userId);
             return firstLock.chain(first -> repository.findForUpdate(tx, previousFirst ? userId : previousId)
                     .chain(second -> merge(tx, previousId, userId, previousFirst ? first : second,
-                            previousFirst ? second : first)));
+                            previousFirst ? second : first, traceparent)));
         });
     }
 
     private Uni<Void> merge(SqlConnection tx, String previousId, String userId, Optional<ContactSnapshot> previous,
-            Optional<ContactSnapshot> user) {
+            Optional<ContactSnapshot> user, String traceparent) {
         Uni<Void> aliased = repository.addAlias(tx, previousId, userId);
         if (previous.isEmpty()) {
             return aliased;
@@ -122,9 +123,9 @@ public class ContactUpdates {
                 user.map(ContactSnapshot::segments).orElse(null));
         return aliased
                 .chain(() -> repository.delete(tx, previousId))
-                .chain(() -> outbox.add(tx, Topics.CONTACTS, previousId, null))
+                .chain(() -> outbox.add(tx, Topics.CONTACTS, previousId, null, traceparent))
                 .chain(() -> saveSnapshot(tx, withPhone(merged, user.filter(u -> u.phone() != null).orElse(old)),
-                        text(traits, "phone")))
+                        text(traits, "phone"), traceparent))
                 .replaceWithVoid();
     }
 
@@ -146,10 +147,10 @@ public class ContactUpdates {
      * out by keyword brings its opt-out.
      */
     Uni<ContactSnapshot> save(SqlConnection tx, String id, Optional<ContactSnapshot> existing, ObjectNode traits, String region,
-            Optional<String> messageZone, Optional<String> locale) {
+            Optional<String> messageZone, Optional<String> locale, String traceparent) {
         ContactSnapshot derived = derive(id, existing, traits, region, messageZone, locale);
         return numberConsent.apply(tx, existing.map(held -> Map.of(id, held)).orElse(Map.of()), List.of(derived))
-                .chain(saved -> saveSnapshot(tx, saved.get(0), text(traits, "phone")));
+                .chain(saved -> saveSnapshot(tx, saved.get(0), text(traits, "phone"), traceparent));
     }
 
     /**
@@ -170,9 +171,10 @@ public class ContactUpdates {
                 existing.map(ContactSnapshot::segments).orElse(null));
     }
 
-    Uni<ContactSnapshot> saveSnapshot(SqlConnection tx, ContactSnapshot snapshot, String phoneRaw) {
+    /** Stores the snapshot and publishes it, continuing {@code traceparent}'s trace (null: the current one). */
+    Uni<ContactSnapshot> saveSnapshot(SqlConnection tx, ContactSnapshot snapshot, String phoneRaw, String traceparent) {
         return repository.save(tx, snapshot, phoneRaw)
-                .chain(() -> outbox.add(tx, Topics.CONTACTS, snapshot.contactId(), snapshot))
+                .chain(() -> outbox.add(tx, Topics.CONTACTS, snapshot.contactId(), snapshot, traceparent))
                 .replaceWith(snapshot);
     }
 
