@@ -165,6 +165,14 @@ busy() {
 }
 log "Draining: waiting until nothing is due or in flight"
 for _ in $(seq 1 180); do (($(busy) == 0)) && break; sleep 2; done
+if (($(busy) > 0)); then
+  # what is stuck, for the post-mortem: the sessions that are not idle, and every service's threads
+  warn "Still busy after draining: sessions and thread dumps in $dir/logs/stuck-*"
+  psql_ -x -c "select pid, datname, application_name, state, wait_event_type, wait_event, now() - xact_start as in_transaction,
+    left(query, 200) as query from pg_stat_activity where state <> 'idle' and pid <> pg_backend_pid()" \
+    >"$dir/logs/stuck-sessions.txt" 2>&1 || true
+  for name in "${!pids[@]}"; do jcmd "${pids[$name]}" Thread.print >"$dir/logs/stuck-$name.threads" 2>&1 || true; done
+fi
 
 # --- the ledger -----------------------------------------------------------------------------
 db journey "select message_id from message" >"$dir/issued.txt"

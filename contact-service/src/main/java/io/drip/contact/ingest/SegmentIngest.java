@@ -58,8 +58,8 @@ public class SegmentIngest {
     /** Applies the messages of one request in one transaction, in their order. */
     public Uni<Void> acceptFromHttp(List<SegmentMessage> messages, String source) {
         String region = regions.of(source);
-        return pool.withTransaction(tx -> notErased(tx, messages).chain(kept -> InOrder.each(kept,
-                message -> applyOnce(tx, message, region, true, null))));
+        return pool.withTransaction(tx -> notErased(tx, messages).chain(kept -> applyAll(tx,
+                kept.stream().map(message -> new Traced<>(message, null)).toList(), region, true)));
     }
 
     /**
@@ -68,8 +68,7 @@ public class SegmentIngest {
      */
     public Uni<Void> acceptFromKafka(SqlConnection tx, List<Traced<SegmentMessage>> messages) {
         return erased.split(tx, messages, m -> m.message().contactId(), m -> m.message().timestamp())
-                .chain(split -> InOrder.each(split.kept(), traced -> applyOnce(tx, traced.message(),
-                        regions.defaultRegion(), false, traced.traceparent())));
+                .chain(split -> applyAll(tx, split.kept(), regions.defaultRegion(), false));
     }
 
     private Uni<List<SegmentMessage>> notErased(SqlConnection tx, List<SegmentMessage> messages) {
@@ -77,22 +76,34 @@ public class SegmentIngest {
                 .map(ErasedContacts.Split::kept);
     }
 
-    private Uni<Void> applyOnce(SqlConnection tx, SegmentMessage message, String region, boolean publish,
-            String traceparent) {
-        return processed.markFirstTime(tx, "segment:" + message.messageId()).chain(first -> {
-            if (!first) {
-                return Uni.createFrom().voidItem();
-            }
-            Uni<Void> applied = switch (message.type()) {
-                case SegmentMessage.IDENTIFY -> contacts.identify(tx, message, region, traceparent);
-                case SegmentMessage.ALIAS -> contacts.alias(tx, message, traceparent);
-                default -> contacts.touch(tx, message.contactId(), message.timestamp()).chain(() -> isOrder(message)
-                        ? repository.canonicalId(tx, message.contactId()).chain(id -> rfm.recordOrder(tx, id, message))
+    /**
+     * Each message once (the batch's ids marked in one statement), in order. A run of track and
+     * page messages, most of any traffic, is applied set-based: one statement moves the contacts'
+     * last activity and one puts the events in the outbox; an identify or alias between two runs
+     * is applied on its own, where it stands.
+     */
+    private Uni<Void> applyAll(SqlConnection tx, List<Traced<SegmentMessage>> messages, String region, boolean publish) {
+        return processed.firstTime(tx, messages, m -> "segment:" + m.message().messageId())
+                .chain(fresh -> InOrder.each(ActivityRuns.of(fresh), run -> ActivityRuns.isActivity(run.get(0))
+                        ? applyActivity(tx, run, publish)
+                        : applyOne(tx, run.get(0), region, publish)));
+    }
+
+    private Uni<Void> applyOne(SqlConnection tx, Traced<SegmentMessage> traced, String region, boolean publish) {
+        SegmentMessage message = traced.message();
+        Uni<Void> applied = SegmentMessage.IDENTIFY.equals(message.type())
+                ? contacts.identify(tx, message, region, traced.traceparent())
+                : contacts.alias(tx, message, traced.traceparent());
+        return publish ? applied.chain(() -> outbox.add(tx, Topics.EVENTS, message.contactId(), message)) : applied;
+    }
+
+    private Uni<Void> applyActivity(SqlConnection tx, List<Traced<SegmentMessage>> tracks, boolean publish) {
+        List<SegmentMessage> messages = tracks.stream().map(Traced::message).toList();
+        return repository.touchAll(tx, messages)
+                .chain(() -> InOrder.each(messages.stream().filter(SegmentIngest::isOrder).toList(),
+                        order -> repository.canonicalId(tx, order.contactId()).chain(id -> rfm.recordOrder(tx, id, order))))
+                .chain(() -> publish ? outbox.addAll(tx, messages.stream()
+                        .map(m -> new Outbox.Entry(Topics.EVENTS, m.contactId(), m)).toList())
                         : Uni.createFrom().voidItem());
-            };
-            return publish
-                    ? applied.chain(() -> outbox.add(tx, Topics.EVENTS, message.contactId(), message))
-                    : applied;
-        });
     }
 }

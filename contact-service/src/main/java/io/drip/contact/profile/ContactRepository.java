@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.drip.contracts.ContactSnapshot;
 import io.drip.contracts.MessageJson;
+import io.drip.contracts.SegmentMessage;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.RowSet;
@@ -12,6 +13,7 @@ import io.vertx.mutiny.sqlclient.SqlClient;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -169,6 +171,23 @@ public class ContactRepository {
                         update contact set last_activity_at = greatest(coalesce(last_activity_at, $2), $2)
                         where id = $1""")
                 .execute(Tuple.of(id, at.atOffset(ZoneOffset.UTC)))
+                .replaceWithVoid();
+    }
+
+    /**
+     * Moves the last activity of the contacts of these messages (through their aliases) to the
+     * latest of each, in one statement.
+     */
+    public Uni<Void> touchAll(SqlClient tx, List<SegmentMessage> messages) {
+        return tx.preparedQuery("""
+                        update contact c set last_activity_at = greatest(coalesce(c.last_activity_at, t.at), t.at)
+                        from (select coalesce(a.contact_id, m.id) as id, max(m.at) as at
+                              from unnest($1::text[], $2::timestamptz[]) as m(id, at)
+                              left join contact_alias a on a.alias_id = m.id group by 1) t
+                        where c.id = t.id""")
+                .execute(Tuple.tuple().addArrayOfString(messages.stream().map(SegmentMessage::contactId).toArray(String[]::new))
+                        .addArrayOfOffsetDateTime(messages.stream().map(m -> m.timestamp().atOffset(ZoneOffset.UTC))
+                                .toArray(OffsetDateTime[]::new)))
                 .replaceWithVoid();
     }
 

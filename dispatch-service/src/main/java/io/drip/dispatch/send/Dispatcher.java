@@ -39,6 +39,7 @@ import org.jboss.logging.Logger;
 public class Dispatcher {
     private static final Logger LOG = Logger.getLogger(Dispatcher.class);
     private static final Duration FAILURE_BACKOFF = Duration.ofSeconds(30);
+    private static final Duration RECORDING_STUCK_AFTER = Duration.ofMinutes(1);
 
     @Inject
     DatabaseClock clock;
@@ -91,7 +92,8 @@ public class Dispatcher {
         if (!claiming.compareAndSet(false, true)) {
             return Uni.createFrom().voidItem();
         }
-        return claimWhileFree().eventually(() -> claiming.set(false));
+        // on termination, not eventually: the poller cancels a claim that hangs, and the flag must drop then too
+        return claimWhileFree().onTermination().invoke(() -> claiming.set(false));
     }
 
     private Uni<Void> claimWhileFree() {
@@ -184,6 +186,8 @@ public class Dispatcher {
                                     called.attempt().message().messageId(), SendingRecovery.class.getSimpleName()))
                             .onFailure().recoverWithNull());
                 })
+                // a recording that hangs (a connection cut mid-transaction) would hold its lanes for good
+                .ifNoItem().after(RECORDING_STUCK_AFTER).fail()
                 .subscribe().with(done -> recorded(group.size()), failure -> {
                     LOG.errorf(failure, "dispatch: cannot record %d outcomes; %s settles them", group.size(),
                             SendingRecovery.class.getSimpleName());

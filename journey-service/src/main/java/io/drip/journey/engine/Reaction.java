@@ -32,18 +32,19 @@ public sealed interface Reaction {
             }
         }
         return resume(journey, run, step -> step.endedBy(eventName,
-                Variables.of(journey, run.journeyVersion(), contact, run.triggerEvent(), event)), "event " + eventName);
+                Variables.of(journey, run.journeyVersion(), contact, run.triggerEvent(), event)), "event " + eventName)
+                .map(Reaction.class::cast);
     }
 
-    static Optional<Reaction> toClick(JourneyDefinition journey, Run run, String stepId, String messageId) {
+    static Optional<Resume> toClick(JourneyDefinition journey, Run run, String stepId, String messageId) {
         return resume(journey, run, step -> step.waitsForClickOn(stepId), "click on " + messageId);
     }
 
-    static Optional<Reaction> toDelivery(JourneyDefinition journey, Run run, String stepId, String messageId) {
+    static Optional<Resume> toDelivery(JourneyDefinition journey, Run run, String stepId, String messageId) {
         return resume(journey, run, step -> step.waitsForDeliveryOf(stepId), "delivery of " + messageId);
     }
 
-    private static Optional<Reaction> resume(JourneyDefinition journey, Run run, Predicate<WaitForStep> awaited,
+    private static Optional<Resume> resume(JourneyDefinition journey, Run run, Predicate<WaitForStep> awaited,
             String cause) {
         if (run.waiting() && journey.step(run.stepIndex()) instanceof WaitForStep step && awaited.test(step)) {
             return Optional.of(new Resume(run.movedTo(journey.following(run.stepIndex()), run.variant()), step.id(),

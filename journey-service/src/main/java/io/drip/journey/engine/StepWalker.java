@@ -39,11 +39,15 @@ public class StepWalker {
     public static final String FILTER = "filter";
     private static final int MAX_STEPS_AT_ONCE = 1000;
 
-    @Inject
-    MessageRenderer renderer;
+    private final MessageRenderer renderer;
+    private final ZoneId defaultZone;
 
-    @ConfigProperty(name = "drip.journeys.default-timezone")
-    ZoneId defaultZone;
+    @Inject
+    public StepWalker(MessageRenderer renderer,
+            @ConfigProperty(name = "drip.journeys.default-timezone") ZoneId defaultZone) {
+        this.renderer = renderer;
+        this.defaultZone = defaultZone;
+    }
 
     public Walk walk(JourneyDefinition journey, Run run, ContactSnapshot contact, Instant now) {
         Map<String, Object> variables = Variables.of(journey, run.journeyVersion(), contact, run.triggerEvent());

@@ -2,6 +2,7 @@ package io.drip.journey.engine;
 
 import io.drip.contracts.SegmentMessage;
 import io.drip.contracts.SendCommand;
+import io.drip.journey.definition.SplitStep;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -89,6 +90,11 @@ public final class Walk {
 
     public String endReason() {
         return endReason;
+    }
+
+    /** The run ended in the holdout of a split: it gets no message, and converts as the A/B test's baseline. */
+    public boolean heldOut() {
+        return SplitStep.HOLDOUT.equals(endReason);
     }
 
     /** The step the run ended at (counted as reached by the stats); null past the last step. */

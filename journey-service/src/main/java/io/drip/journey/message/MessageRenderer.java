@@ -2,6 +2,7 @@ package io.drip.journey.message;
 
 import io.drip.contracts.SendCommand;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -27,8 +28,12 @@ public class MessageRenderer {
 
     private final Map<String, Parsed> templates = new ConcurrentHashMap<>();
 
-    @ConfigProperty(name = "drip.tracking.base-url")
-    String trackingBaseUrl;
+    private final String trackingBaseUrl;
+
+    @Inject
+    public MessageRenderer(@ConfigProperty(name = "drip.tracking.base-url") String trackingBaseUrl) {
+        this.trackingBaseUrl = trackingBaseUrl;
+    }
 
     /** The syntax problem of a template, if it has one. */
     public static Optional<String> checkSyntax(String template) {

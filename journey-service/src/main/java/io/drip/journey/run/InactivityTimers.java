@@ -4,12 +4,11 @@ import io.drip.contracts.MessageJson;
 import io.drip.contracts.SegmentMessage;
 import io.drip.journey.definition.JourneyCatalog;
 import io.drip.journey.definition.JourneyDefinition;
-import io.drip.journey.engine.Variables;
+import io.drip.journey.engine.EventDecider;
 import io.drip.journey.metrics.TimerLateness;
 import io.drip.kit.contacts.ContactSnapshots;
 import io.drip.kit.outbox.Outbox;
 import io.drip.kit.work.DueWork;
-import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.SqlConnection;
@@ -23,7 +22,8 @@ import java.util.List;
 
 /**
  * Inactivity triggers: every event of a contact pushes back its timer for each inactivity
- * journey; a timer that comes due enters the contact with an "Inactive" trigger event.
+ * journey ({@code Change.Active}, stored by {@link RunWrites}); a timer that comes due enters the
+ * contact with an "Inactive" trigger event, decided by the {@link EventDecider}.
  */
 @ApplicationScoped
 public class InactivityTimers implements DueWork.Queue<InactivityTimers.Due> {
@@ -37,27 +37,19 @@ public class InactivityTimers implements DueWork.Queue<InactivityTimers.Due> {
     JourneyCatalog catalog;
 
     @Inject
-    RunStarter starter;
+    RunRepository runs;
+
+    @Inject
+    EventDecider decider;
+
+    @Inject
+    Outbox outbox;
 
     @Inject
     ContactSnapshots contacts;
 
     @Inject
     TimerLateness lateness;
-
-    /** The contact was active at {@code at}: restart its inactivity timers. */
-    public Uni<Void> activity(SqlConnection tx, String contactId, Instant at) {
-        return Multi.createFrom().iterable(catalog.inactivityJourneys())
-                .onItem().transformToUniAndConcatenate(journey -> tx.preparedQuery("""
-                                insert into inactivity_timer (journey_id, contact_id, last_event_at, due_at)
-                                values ($1, $2, $3, $4)
-                                on conflict (journey_id, contact_id) do update
-                                  set last_event_at = excluded.last_event_at, due_at = excluded.due_at
-                                  where inactivity_timer.last_event_at < excluded.last_event_at""")
-                        .execute(Tuple.of(journey.id(), contactId, at.atOffset(ZoneOffset.UTC),
-                                at.plus(journey.trigger().inactiveFor()).atOffset(ZoneOffset.UTC))))
-                .collect().asList().replaceWithVoid();
-    }
 
     @Override
     public String name() {
@@ -99,10 +91,16 @@ public class InactivityTimers implements DueWork.Queue<InactivityTimers.Due> {
         SegmentMessage trigger = new SegmentMessage(SegmentMessage.TRACK,
                 "inactive:" + due.journeyId() + ":" + due.contactId() + ":" + due.dueAt(), due.contactId(), null,
                 INACTIVE_EVENT, null, properties, null, null, due.dueAt(), null, now);
-        return removed.chain(() -> contacts.find(tx, due.contactId())).chain(contact -> journey.trigger().holds(
-                Variables.of(journey, journey.version(), contact.orElse(null), MessageJson.mapper().valueToTree(trigger)))
-                ? starter.enter(tx, journey, trigger, contact.orElse(null), Outbox.currentTraceparent(), now)
-                : Uni.createFrom().voidItem());
+        List<String> contact = List.of(due.contactId());
+        return removed.chain(() -> contacts.find(tx, due.contactId()))
+                .chain(snapshot -> runs.lockEntries(tx, contact)
+                        .chain(() -> runs.ofContacts(tx, contact, List.of(journey.id()), List.of()))
+                        .chain(state -> {
+                            RunWrites writes = new RunWrites(now);
+                            decider.onInactive(journey, state.get(due.contactId()), trigger, snapshot.orElse(null), now)
+                                    .forEach(change -> writes.apply(due.contactId(), change, Outbox.currentTraceparent()));
+                            return writes.flush(tx, outbox);
+                        }));
     }
 
     @Override

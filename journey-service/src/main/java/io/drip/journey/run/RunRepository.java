@@ -2,87 +2,108 @@ package io.drip.journey.run;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.drip.contracts.MessageJson;
-import io.drip.contracts.SegmentMessage;
-import io.drip.journey.definition.JourneyDefinition;
+import io.drip.journey.definition.SplitStep;
+import io.drip.journey.engine.ContactRuns;
 import io.drip.journey.engine.Run;
+import io.drip.journey.engine.Touch;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.SqlClient;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /** The journey_run table. */
 @ApplicationScoped
 public class RunRepository {
-    private static final String COLUMNS = "id, journey_id, journey_version, contact_id, run_key, step_index, variant, "
-            + "steps_taken, waiting, trigger_event::text as trigger_event, entered_at";
-
-    @Inject
-    RunHistory history;
+    private static final String COLUMNS = columns("");
 
     /** The run that sent a message, and the step it was sent from. */
     public record SentBy(Run run, String stepId) {
     }
 
-    /** The contact's last run of the journey with this key (the active one if there is one), if any. */
-    public Uni<Optional<Run>> lastRun(SqlClient tx, String journeyId, String contactId, String runKey) {
-        return tx.preparedQuery("select " + COLUMNS + " from journey_run where journey_id = $1 and contact_id = $2 "
-                        + "and run_key = $3 order by entered_at desc limit 1")
-                .execute(Tuple.of(journeyId, contactId, runKey))
-                .map(rows -> rows.size() == 0 ? Optional.empty() : Optional.of(toRun(rows.iterator().next())));
-    }
-
-    /** The contact's active runs, locked: events change them one at a time. */
-    public Uni<List<Run>> activeRuns(SqlClient tx, String contactId) {
-        return tx.preparedQuery("select " + COLUMNS + " from journey_run where contact_id = $1 and status = 'active' "
-                        + "order by entered_at for update")
-                .execute(Tuple.of(contactId))
-                .map(rows -> {
-                    List<Run> active = new ArrayList<>();
-                    rows.forEach(row -> active.add(toRun(row)));
-                    return active;
-                });
-    }
-
-    /** The active run that sent a message, locked; empty if the run has ended. */
-    public Uni<Optional<SentBy>> activeRunOfMessage(SqlClient tx, String messageId) {
-        return tx.preparedQuery("select " + COLUMNS + ", (select step_id from message where message_id = $1) as step_id "
-                        + "from journey_run where status = 'active' "
-                        + "and id = (select run_id from message where message_id = $1) for update")
-                .execute(Tuple.of(messageId))
-                .map(rows -> rows.size() == 0 ? Optional.empty() : Optional.of(new SentBy(toRun(rows.iterator().next()),
-                        rows.iterator().next().getString("step_id"))));
+    /**
+     * Takes turns per contact on entering runs, until the transaction ends: a replica that takes
+     * over a partition while the last owner still applies its batch cannot enter a contact twice.
+     * The locks are taken in one order, so two batches never wait for each other in a cycle.
+     */
+    public Uni<Void> lockEntries(SqlClient tx, Collection<String> contactIds) {
+        return tx.preparedQuery("""
+                        select pg_advisory_xact_lock(h) from (
+                          select distinct hashtextextended('journey-entry:' || c, 0) as h from unnest($1::text[]) c
+                          order by h) l""")
+                .execute(Tuple.of(contactIds.toArray(new String[0])))
+                .replaceWithVoid();
     }
 
     /**
-     * Enters the contact unless it already has an active run of this journey: the run entered, if
-     * it did. Its records continue the given trace.
-     *
-     * @param triggerEvent {@code trigger} as JSON, as the caller has already made it
+     * What deciding these contacts' events needs to know of their runs ({@link ContactRuns}): the
+     * active runs, locked; the last run entered per journey and key of the journeys the events
+     * may enter; and the runs of the goal journeys not yet converted, each with its last message
+     * (or as a holdout). Three round trips at most, however many contacts.
      */
-    public Uni<Optional<Run>> start(SqlClient tx, JourneyDefinition journey, SegmentMessage trigger,
-            ObjectNode triggerEvent, String runKey, String traceparent, Instant now) {
-        Run run = new Run(UUID.randomUUID(), journey.id(), journey.version(), trigger.contactId(), runKey, 0, null, 0,
-                false, triggerEvent, now);
-        return tx.preparedQuery("""
-                        insert into journey_run (id, journey_id, journey_version, contact_id, run_key, status, step_index,
-                          next_at, trigger_event, entered_at, updated_at, traceparent, held)
-                        values ($1, $2, $3, $4, $5, 'active', 0, $6, $7::text::jsonb, $6, $6, $8,
-                          exists (select 1 from journey_status where journey_id = $2 and status = 'paused'))
-                        on conflict (journey_id, contact_id, run_key) where status = 'active' do nothing""")
-                .execute(Tuple.from(new Object[] {run.id(), journey.id(), journey.version(), trigger.contactId(), runKey,
-                        utc(now), MessageJson.write(trigger), traceparent}))
-                .chain(result -> result.rowCount() == 0 ? Uni.createFrom().item(Optional.<Run>empty())
-                        : history.add(tx, run.id(), now, null, "entered", trigger.event() + " (" + trigger.messageId() + ")")
-                                .replaceWith(Optional.of(run)));
+    public Uni<Map<String, ContactRuns>> ofContacts(SqlClient tx, Collection<String> contactIds,
+            Collection<String> entering, Collection<String> withGoal) {
+        Map<String, ContactRuns> runs = new LinkedHashMap<>();
+        contactIds.forEach(id -> runs.put(id, new ContactRuns(id, UUID::randomUUID)));
+        String[] contacts = contactIds.toArray(new String[0]);
+        Uni<Void> active = tx.preparedQuery("select " + COLUMNS + " from journey_run where contact_id = any($1) "
+                        + "and status = 'active' order by entered_at for update")
+                .execute(Tuple.of(contacts))
+                .invoke(rows -> rows.forEach(row -> runs.get(row.getString("contact_id")).addActive(toRun(row))))
+                .replaceWithVoid();
+        Uni<Void> entries = entering.isEmpty() ? Uni.createFrom().voidItem() : tx.preparedQuery("""
+                        select distinct on (contact_id, journey_id, run_key) id, contact_id, journey_id, run_key, entered_at
+                        from journey_run where contact_id = any($1) and journey_id = any($2)
+                        order by contact_id, journey_id, run_key, entered_at desc""")
+                .execute(Tuple.of(contacts, entering.toArray(new String[0])))
+                .invoke(rows -> rows.forEach(row -> runs.get(row.getString("contact_id")).enteredAt(
+                        row.getString("journey_id"), row.getString("run_key"), row.getUUID("id"),
+                        row.getOffsetDateTime("entered_at").toInstant())))
+                .replaceWithVoid();
+        Uni<Void> touches = withGoal.isEmpty() ? Uni.createFrom().voidItem() : tx.preparedQuery("""
+                        select distinct on (r.id) r.id, r.journey_id, r.contact_id, r.variant, r.ended_at, m.message_id,
+                          m.step_id, m.created_at, m.first_click_at
+                        from journey_run r left join message m on m.run_id = r.id
+                        where r.contact_id = any($1) and r.journey_id = any($2) and r.converted_at is null
+                          and (m.message_id is not null or (r.variant = $3 and r.ended_at is not null))
+                        order by r.id, m.created_at desc nulls last""")
+                .execute(Tuple.of(contacts, withGoal.toArray(new String[0]), SplitStep.HOLDOUT))
+                .invoke(rows -> rows.forEach(row -> runs.get(row.getString("contact_id")).addTouch(toTouch(row))))
+                .replaceWithVoid();
+        return active.chain(() -> entries).chain(() -> touches).replaceWith(runs);
+    }
+
+    private static Touch toTouch(Row row) {
+        String messageId = row.getString("message_id");
+        OffsetDateTime clicked = row.getOffsetDateTime("first_click_at");
+        return new Touch(row.getUUID("id"), row.getString("journey_id"), messageId, row.getString("step_id"),
+                row.getString("variant"), (messageId == null ? row.getOffsetDateTime("ended_at")
+                        : row.getOffsetDateTime("created_at")).toInstant(),
+                clicked == null ? null : clicked.toInstant());
+    }
+
+    /** The active runs that sent these messages, locked, by message id; a message whose run has ended is missing. */
+    public Uni<Map<String, SentBy>> activeRunsOfMessages(SqlClient tx, Collection<String> messageIds) {
+        return tx.preparedQuery("select " + columns("r.") + ", m.message_id, m.step_id from message m join journey_run r on r.id = m.run_id "
+                        + "where m.message_id = any($1) and r.status = 'active' order by r.id for update of r")
+                .execute(Tuple.of(messageIds.toArray(new String[0])))
+                .map(rows -> {
+                    Map<String, SentBy> sent = new LinkedHashMap<>();
+                    rows.forEach(row -> sent.put(row.getString("message_id"), new SentBy(toRun(row), row.getString("step_id"))));
+                    return sent;
+                });
     }
 
     /**
@@ -122,17 +143,6 @@ public class RunRepository {
                 .replaceWithVoid();
     }
 
-    /** Saves where the run is and when it is due next. */
-    public Uni<Void> save(SqlClient tx, Run run, Instant nextAt) {
-        return tx.preparedQuery("""
-                        update journey_run set step_index = $2, variant = $3, steps_taken = $4, waiting = $5, next_at = $6,
-                          updated_at = now()
-                        where id = $1""")
-                .execute(Tuple.from(new Object[] {run.id(), run.stepIndex(), run.variant(), run.stepsTaken(), run.waiting(),
-                        utc(nextAt)}))
-                .replaceWithVoid();
-    }
-
     public Uni<Void> postpone(SqlClient tx, UUID runId, Instant nextAt) {
         return tx.preparedQuery("update journey_run set next_at = $2, updated_at = now() where id = $1")
                 .execute(Tuple.of(runId, utc(nextAt)))
@@ -161,15 +171,11 @@ public class RunRepository {
                 .map(result -> result.rowCount());
     }
 
-    /** Ends the run where it is: completed, or exited with a reason; {@code stepId} is the step it ended at, if one. */
-    public Uni<Void> end(SqlClient tx, Run run, String stepId, String status, String reason, Instant now) {
-        return tx.preparedQuery("""
-                        update journey_run set status = $2, exit_reason = $3, step_index = $4, variant = $5,
-                          steps_taken = $6, waiting = false, next_at = null, ended_at = $7, updated_at = now()
-                        where id = $1""")
-                .execute(Tuple.from(new Object[] {run.id(), status, reason, run.stepIndex(), run.variant(),
-                        run.stepsTaken(), utc(now)}))
-                .chain(() -> history.add(tx, run.id(), now, stepId, status, reason));
+    /** The columns {@link #toRun} reads, of the table aliased {@code table}. */
+    private static String columns(String table) {
+        return Stream.of("id", "journey_id", "journey_version", "contact_id", "run_key", "step_index", "variant",
+                "steps_taken", "waiting", "entered_at").map(column -> table + column).collect(Collectors.joining(", "))
+                + ", " + table + "trigger_event::text as trigger_event";
     }
 
     private static Run toRun(Row row) {

@@ -43,8 +43,14 @@ public class RunScheduler implements DueWork.Queue<DueRun> {
 
     @Override
     public Uni<Void> process(SqlConnection tx, DueRun due, Instant now) {
-        lateness.fired(name(), due.dueAt(), now);
-        return advancer.advance(tx, due.run(), due.traceparent(), now);
+        return processAll(tx, List.of(due), now);
+    }
+
+    /** The whole batch in one walk and one write per table; a failing run is isolated by DueWork. */
+    @Override
+    public Uni<Void> processAll(SqlConnection tx, List<DueRun> due, Instant now) {
+        due.forEach(run -> lateness.fired(name(), run.dueAt(), now));
+        return advancer.advance(tx, due, now);
     }
 
     @Override

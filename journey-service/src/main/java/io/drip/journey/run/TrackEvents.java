@@ -1,15 +1,14 @@
 package io.drip.journey.run;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import io.drip.contracts.ContactSnapshot;
-import io.drip.contracts.MessageJson;
 import io.drip.contracts.SegmentMessage;
 import io.drip.journey.definition.JourneyCatalog;
-import io.drip.journey.engine.Variables;
+import io.drip.journey.definition.JourneyDefinition;
+import io.drip.journey.engine.EventDecider;
 import io.drip.kit.clock.DatabaseClock;
-import io.drip.kit.consume.InOrder;
 import io.drip.kit.consume.Traced;
 import io.drip.kit.contacts.ContactSnapshots;
+import io.drip.kit.outbox.Outbox;
 import io.drip.kit.outbox.ProcessedRecords;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.SqlConnection;
@@ -19,17 +18,18 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
 
 /**
- * Applies a batch of track events in one transaction, each once and in record order: as a goal
- * (conversions), to the runs the contact is in ({@code exit_when}, {@code wait_for}), as activity
- * (inactivity timers), then as a trigger of the journeys it enters ({@code when}, re-entry
- * policy), whose first steps are taken at once. The idempotency marks and the contacts' snapshots
- * are read for the whole batch in one round trip each. An event whose trigger condition reads a
- * contact not yet projected waits for it ({@link #split}, released by {@link ContactWaits}).
+ * Applies a batch of track events in one transaction, each once and in record order: the
+ * {@link EventDecider} decides what each does to its contact's runs (goal, runs in flight,
+ * inactivity, triggers and first steps) and {@link RunWrites} stores the whole batch's changes
+ * with one statement per table. What deciding needs is read for the whole batch too: idempotency
+ * marks, snapshots and the contacts' runs, one round trip each. An event whose trigger condition
+ * reads a contact not yet projected waits for it ({@link #split}, released by {@link ContactWaits}).
  */
 @ApplicationScoped
 public class TrackEvents {
@@ -44,16 +44,16 @@ public class TrackEvents {
     ContactSnapshots contacts;
 
     @Inject
-    RunEvents runEvents;
+    RunRepository runs;
 
     @Inject
-    Conversions conversions;
+    RunJourneys journeys;
 
     @Inject
-    InactivityTimers inactivity;
+    EventDecider decider;
 
     @Inject
-    RunStarter starter;
+    Outbox outbox;
 
     @Inject
     WaitingEvents waiting;
@@ -70,16 +70,14 @@ public class TrackEvents {
         Set<String> contactIds = fresh.stream().map(event -> event.message().contactId()).collect(Collectors.toSet());
         return contacts.findAll(tx, contactIds).chain(snapshots -> waiting.waiting(tx, contactIds).chain(held -> {
             Split split = split(fresh, snapshots.keySet(), held, catalog::triggersOnContact);
-            return waiting.holdAll(tx, split.held(), now).chain(() -> InOrder.each(split.now(),
-                    event -> apply(tx, event, snapshots.get(event.message().contactId()), now)));
+            return waiting.holdAll(tx, split.held(), now).chain(() -> decideAndStore(tx, split.now(), snapshots, now));
         }));
     }
 
     /** Applies a contact's held events, in their order, with its snapshot (null: it never came). */
     public Uni<Void> applyHeld(SqlConnection tx, List<Traced<SegmentMessage>> held, ContactSnapshot contact, Instant now) {
-        return InOrder.each(held, event -> apply(tx, event, contact, now));
+        return decideAndStore(tx, held, contact == null ? Map.of() : Map.of(contact.contactId(), contact), now);
     }
-
     /** The events of a batch applied now, and those held for their contact's snapshot. */
     record Split(List<Traced<SegmentMessage>> now, List<Traced<SegmentMessage>> held) {
     }
@@ -111,16 +109,27 @@ public class TrackEvents {
         return new Split(now, held);
     }
 
-    private Uni<Void> apply(SqlConnection tx, Traced<SegmentMessage> traced, ContactSnapshot contact, Instant now) {
-        SegmentMessage message = traced.message();
-        JsonNode event = MessageJson.mapper().valueToTree(message);
-        return InOrder.each(catalog.withGoal(message.event()), journey -> conversions.onGoalEvent(tx, journey, message, now))
-                .chain(() -> runEvents.onEvent(tx, message.contactId(), message.event(), event, contact, now))
-                .chain(() -> inactivity.activity(tx, message.contactId(),
-                        message.timestamp() != null ? message.timestamp() : now))
-                .chain(() -> InOrder.each(catalog.triggeredBy(message.event()), journey -> journey.trigger().firedBy(
-                                message.event(), Variables.of(journey, journey.version(), contact, event))
-                        ? starter.enter(tx, journey, message, contact, traced.traceparent(), now)
-                        : Uni.createFrom().voidItem()));
+    private Uni<Void> decideAndStore(SqlConnection tx, List<Traced<SegmentMessage>> events,
+            Map<String, ContactSnapshot> snapshots, Instant now) {
+        if (events.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        Set<String> contactIds = events.stream().map(e -> e.message().contactId()).collect(Collectors.toSet());
+        Set<String> names = events.stream().map(e -> e.message().event()).collect(Collectors.toSet());
+        Set<String> entering = names.stream().flatMap(name -> catalog.triggeredBy(name).stream())
+                .map(JourneyDefinition::id).collect(Collectors.toSet());
+        Set<String> withGoal = names.stream().flatMap(name -> catalog.withGoal(name).stream())
+                .map(JourneyDefinition::id).collect(Collectors.toSet());
+        Uni<Void> locked = entering.isEmpty() ? Uni.createFrom().voidItem() : runs.lockEntries(tx, contactIds);
+        return locked.chain(() -> runs.ofContacts(tx, contactIds, entering, withGoal)).chain(state -> journeys
+                .forRuns(state.values().stream().flatMap(c -> c.active().stream()).toList()).chain(known -> {
+                    RunWrites writes = new RunWrites(now);
+                    for (Traced<SegmentMessage> event : events) {
+                        String contactId = event.message().contactId();
+                        decider.onEvent(known, state.get(contactId), event.message(), snapshots.get(contactId), now)
+                                .forEach(change -> writes.apply(contactId, change, event.traceparent()));
+                    }
+                    return writes.flush(tx, outbox);
+                }));
     }
 }

@@ -6,14 +6,16 @@ import io.drip.contracts.ContactSnapshot;
 import io.drip.contracts.MessageJson;
 import io.drip.contracts.SegmentMessage;
 import io.drip.journey.definition.Durations;
-import io.drip.journey.definition.Goal;
 import io.drip.journey.definition.JourneyCatalog;
 import io.drip.journey.definition.JourneyDefinition;
 import io.drip.journey.definition.JourneyReader;
-import io.drip.journey.definition.SplitStep;
+import io.drip.journey.engine.Change;
+import io.drip.journey.engine.ContactRuns;
+import io.drip.journey.engine.EventDecider;
 import io.drip.journey.engine.Reaction;
 import io.drip.journey.engine.Run;
 import io.drip.journey.engine.StepWalker;
+import io.drip.journey.engine.Touch;
 import io.drip.journey.engine.Variables;
 import io.drip.journey.engine.Walk;
 import io.drip.journey.run.InactivityTimers;
@@ -21,7 +23,6 @@ import io.drip.kit.web.InvalidRequestException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.io.StringReader;
-import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -35,9 +36,9 @@ import java.util.UUID;
 import java.util.function.BiFunction;
 
 /**
- * Runs one journey for one contact on a virtual clock, through the engine's own
- * {@link StepWalker} and {@link Reaction}s, in the order the engine applies an event: goal,
- * runs in flight, inactivity, triggers. What dispatch does later (quiet hours, caps, consent)
+ * Runs one journey for one contact on a virtual clock, through the engine's own deciding code:
+ * the {@link EventDecider} for events (goal, runs in flight, inactivity, triggers, re-entry), the
+ * {@link StepWalker} for timers and the {@link Reaction}s to clicks and deliveries. What dispatch does later (quiet hours, caps, consent)
  * is not simulated: a "sent" line is the moment the journey emits the message.
  */
 @ApplicationScoped
@@ -47,6 +48,9 @@ public class Simulator {
 
     @Inject
     StepWalker walker;
+
+    @Inject
+    EventDecider decider;
 
     @Inject
     JourneyCatalog catalog;
@@ -120,33 +124,15 @@ public class Simulator {
     private record Timed(Instant at, int index, Simulation.Input input) {
     }
 
-    /** A message a simulated run sent. */
-    private static final class Sent {
-        final int run;
-        final String stepId;
-        final String messageId;
-        final Instant at;
-        Instant clickedAt;
-
-        Sent(int run, String stepId, String messageId, Instant at) {
-            this.run = run;
-            this.stepId = stepId;
-            this.messageId = messageId;
-            this.at = at;
-        }
-
-        Instant touched() {
-            return clickedAt != null && clickedAt.isAfter(at) ? clickedAt : at;
-        }
+    /** A message a simulated run sent, for the clicks and deliveries the request names by step. */
+    private record Sent(SimRun run, String stepId, String messageId) {
     }
 
-    /** A simulated run: the engine's {@link Run} plus its timer. */
+    /** A simulated run: its number in the timeline and its timer. */
     private static final class SimRun {
         final int number;
         Run run;
         Instant nextAt;
-        Instant heldOutAt;
-        boolean converted;
 
         SimRun(int number, Run run) {
             this.number = number;
@@ -154,28 +140,55 @@ public class Simulator {
         }
     }
 
-    /** One simulation's state. */
+    /** The one journey of a simulation, as the {@link EventDecider} asks for journeys. */
+    private record OneJourney(JourneyDefinition journey) implements EventDecider.Journeys {
+        @Override
+        public List<JourneyDefinition> withGoal(String event) {
+            return journey.goal() != null && journey.goal().event().equals(event) ? List.of(journey) : List.of();
+        }
+
+        @Override
+        public List<JourneyDefinition> triggeredBy(String event) {
+            return event.equals(journey.trigger().event()) ? List.of(journey) : List.of();
+        }
+
+        @Override
+        public List<JourneyDefinition> inactivity() {
+            return journey.trigger().isInactivity() ? List.of(journey) : List.of();
+        }
+
+        @Override
+        public Optional<JourneyDefinition> of(Run run) {
+            return Optional.of(journey);
+        }
+    }
+
+    /** One simulation's state: the contact's runs as the engine keeps them, plus their timers. */
     private final class Session {
         final JourneyDefinition journey;
+        final OneJourney journeys;
         final Instant start;
         final List<Simulation.Entry> entries = new ArrayList<>();
-        final Map<String, SimRun> active = new LinkedHashMap<>();
-        final Map<String, SimRun> lastByKey = new LinkedHashMap<>();
-        final List<SimRun> runs = new ArrayList<>();
+        final ContactRuns state;
+        final Map<UUID, SimRun> runs = new LinkedHashMap<>();
         final List<Sent> sent = new ArrayList<>();
         ContactSnapshot contact;
         Instant inactivityDue;
+        int entered;
 
         Session(JourneyDefinition journey, ContactSnapshot contact, Instant start) {
             this.journey = journey;
+            this.journeys = new OneJourney(journey);
             this.contact = contact;
             this.start = start;
+            this.state = new ContactRuns(contact.contactId(), () -> UUID.nameUUIDFromBytes(
+                    ("simulated run " + ++entered).getBytes(StandardCharsets.UTF_8)));
         }
 
         void play(List<Timed> inputs, Instant end) {
             int next = 0;
             while (entries.size() < MAX_ENTRIES) {
-                SimRun due = active.values().stream().filter(r -> r.nextAt != null)
+                SimRun due = runs.values().stream().filter(r -> r.nextAt != null)
                         .min(Comparator.comparing(r -> r.nextAt)).orElse(null);
                 Instant inputAt = next < inputs.size() ? inputs.get(next).at() : null;
                 Instant now = earliest(earliest(due == null ? null : due.nextAt, inactivityDue), inputAt);
@@ -197,11 +210,8 @@ public class Simulator {
             inactivityDue = null;
             ObjectNode properties = MessageJson.mapper().createObjectNode()
                     .put("inactiveFor", journey.trigger().inactiveFor().toString());
-            SegmentMessage trigger = track(InactivityTimers.INACTIVE_EVENT, properties, now);
-            if (journey.trigger().holds(Variables.of(journey, journey.version(), contact,
-                    MessageJson.mapper().valueToTree(trigger)))) {
-                enter(trigger, now);
-            }
+            show(decider.onInactive(journey, state, track(InactivityTimers.INACTIVE_EVENT, properties, now), contact, now),
+                    now);
         }
 
         private void apply(Simulation.Input input, Instant now) {
@@ -209,21 +219,24 @@ public class Simulator {
                 setTraits(input.traits());
                 add(now, 0, null, "traits", input.traits().toString());
             } else if (input.clicked() != null) {
-                engage(input.clicked(), now, "clicked", (run, sent) -> Reaction.toClick(journey, run, sent.stepId,
-                        sent.messageId));
+                engage(input.clicked(), now, "clicked", (run, message) -> Reaction.toClick(journey, run,
+                        message.stepId(), message.messageId()));
             } else if (input.delivered() != null) {
-                engage(input.delivered(), now, "delivered", (run, sent) -> Reaction.toDelivery(journey, run,
-                        sent.stepId, sent.messageId));
+                engage(input.delivered(), now, "delivered", (run, message) -> Reaction.toDelivery(journey, run,
+                        message.stepId(), message.messageId()));
             } else {
-                event(track(input.event(), input.properties(), now), now);
+                SegmentMessage event = track(input.event(), input.properties(), now);
+                add(now, 0, null, "event", event.event() + (event.properties() == null || event.properties().isEmpty()
+                        ? "" : " " + event.properties()));
+                show(decider.onEvent(journeys, state, event, contact, now), now);
             }
         }
 
         private void engage(String stepId, Instant now, String what,
-                BiFunction<Run, Sent, Optional<Reaction>> react) {
+                BiFunction<Run, Sent, Optional<Reaction.Resume>> react) {
             Sent message = null;
             for (Sent candidate : sent) {
-                if (candidate.stepId.equals(stepId)) {
+                if (candidate.stepId().equals(stepId)) {
                     message = candidate;
                 }
             }
@@ -231,100 +244,65 @@ public class Simulator {
                 add(now, 0, stepId, "input_ignored", what + ": no message of step " + stepId + " was sent");
                 return;
             }
-            if ("clicked".equals(what) && message.clickedAt == null) {
-                message.clickedAt = now;
+            if ("clicked".equals(what)) {
+                state.clicked(message.messageId(), now);
             }
-            add(now, message.run, stepId, what, null);
-            SimRun run = runs.get(message.run - 1);
-            if (active.containsValue(run)) {
-                Sent engaged = message;
-                react.apply(run.run, engaged).ifPresent(reaction -> react(run, reaction, now));
+            add(now, message.run().number, stepId, what, null);
+            Sent engaged = message;
+            state.activeRun(message.run().run.id()).flatMap(run -> react.apply(run, engaged)).ifPresent(resume -> {
+                state.moved(resume.moved());
+                show(List.of(Change.Resumed.of(resume)), now);
+            });
+        }
+
+        /** Prints what the engine decided, and keeps the timers it implies. */
+        private void show(List<Change> changes, Instant now) {
+            for (Change change : changes) {
+                if (change instanceof Change.Converted converted) {
+                    Touch touch = converted.touch();
+                    add(now, runs.get(touch.runId()).number, touch.stepId(), "converted", converted.event()
+                            + (touch.isHoldout() ? " in the holdout" : " attributed to step " + touch.stepId())
+                            + (touch.variant() == null ? "" : ", variant " + touch.variant())
+                            + (converted.revenue() == null ? "" : ", revenue " + converted.revenue().toPlainString()));
+                } else if (change instanceof Change.Exited exited) {
+                    SimRun run = runs.get(exited.run().id());
+                    add(now, run.number, null, "exit_event", exited.cause());
+                    end(run, Run.EXITED, exited.reason(), now);
+                } else if (change instanceof Change.Resumed resumed) {
+                    SimRun run = runs.get(resumed.moved().id());
+                    run.run = resumed.moved();
+                    add(now, run.number, resumed.stepId(), "resumed", "by " + resumed.cause());
+                    walk(run, now);
+                } else if (change instanceof Change.Active active) {
+                    inactivityDue = active.dueAt();
+                } else if (change instanceof Change.Entered run) {
+                    SimRun simRun = new SimRun(runs.size() + 1, run.run());
+                    simRun.nextAt = now; // walked below, or by the timer if the walk could not be taken
+                    runs.put(run.run().id(), simRun);
+                    String key = run.run().runKey();
+                    add(now, simRun.number, null, "entered", run.trigger().event() + (key.isEmpty() ? "" : " (key " + key + ")"));
+                } else if (change instanceof Change.Ignored ignored) {
+                    add(now, runs.get(ignored.standing().runId()).number, null, "trigger_ignored",
+                            ignored.trigger().event() + ": " + ignored.why());
+                } else if (change instanceof Change.Walked walked) {
+                    show(runs.get(walked.walk().run().id()), walked.walk(), now);
+                } else {
+                    throw new IllegalArgumentException("unknown change " + change);
+                }
             }
         }
 
-        private void event(SegmentMessage event, Instant now) {
-            JsonNode json = MessageJson.mapper().valueToTree(event);
-            add(now, 0, null, "event", event.event() + (event.properties() == null || event.properties().isEmpty()
-                    ? "" : " " + event.properties()));
-            convert(event, json, now);
-            for (SimRun run : List.copyOf(active.values())) {
-                Reaction.toEvent(journey, run.run, event.event(), json, contact)
-                        .ifPresent(reaction -> react(run, reaction, now));
-            }
-            if (journey.trigger().isInactivity()) {
-                inactivityDue = now.plus(journey.trigger().inactiveFor());
-            }
-            if (journey.trigger().firedBy(event.event(), Variables.of(journey, journey.version(), contact, json))) {
-                enter(event, now);
-            }
-        }
-
-        private void convert(SegmentMessage event, JsonNode json, Instant now) {
-            Goal goal = journey.goal();
-            if (goal == null || !goal.event().equals(event.event())) {
-                return;
-            }
-            // the engine's rule: the last message of a run not yet converted, or a holdout run
-            Sent last = sent.stream().filter(m -> !runs.get(m.run - 1).converted).reduce((a, b) -> b).orElse(null);
-            SimRun heldOut = runs.stream().filter(r -> r.heldOutAt != null && !r.converted)
-                    .reduce((a, b) -> b).orElse(null);
-            boolean holdout = heldOut != null && (last == null || heldOut.heldOutAt.isAfter(last.at));
-            if (last == null && !holdout) {
-                return;
-            }
-            SimRun run = holdout ? heldOut : runs.get(last.run - 1);
-            if (goal.converts(holdout ? heldOut.heldOutAt : last.touched(), now)) {
-                run.converted = true;
-                BigDecimal revenue = goal.revenueOf(json).orElse(null);
-                add(now, run.number, holdout ? null : last.stepId, "converted", event.event()
-                        + (holdout ? " in the holdout" : " attributed to step " + last.stepId)
-                        + (run.run.variant() == null ? "" : ", variant " + run.run.variant())
-                        + (revenue == null ? "" : ", revenue " + revenue.toPlainString()));
-            }
-        }
-
-        private void react(SimRun run, Reaction reaction, Instant now) {
-            if (reaction instanceof Reaction.Exit exit) {
-                add(now, run.number, null, "exit_event", exit.cause());
-                end(run, Run.EXITED, exit.reason(), now);
-            } else if (reaction instanceof Reaction.Resume resume) {
-                run.run = resume.moved();
-                add(now, run.number, resume.stepId(), "resumed", "by " + resume.cause());
-                walk(run, now);
-            }
-        }
-
-        private void enter(SegmentMessage trigger, Instant now) {
-            JsonNode json = MessageJson.mapper().valueToTree(trigger);
-            String key = journey.trigger().runKey(json);
-            SimRun standing = active.get(key);
-            SimRun last = lastByKey.get(key);
-            if (standing != null) {
-                add(now, standing.number, null, "trigger_ignored", trigger.event() + ": already in the journey");
-                return;
-            }
-            if (last != null && !journey.reentry().allows(last.run.enteredAt(), now)) {
-                add(now, last.number, null, "trigger_ignored", trigger.event() + ": re-entry "
-                        + journey.reentry().describe());
-                return;
-            }
-            int number = runs.size() + 1;
-            Run run = new Run(UUID.nameUUIDFromBytes(("simulated run " + number).getBytes(StandardCharsets.UTF_8)),
-                    journey.id(), journey.version(), contact.contactId(), key, 0, null, 0, false,
-                    (ObjectNode) json, now);
-            SimRun simRun = new SimRun(number, run);
-            runs.add(simRun);
-            active.put(key, simRun);
-            lastByKey.put(key, simRun);
-            add(now, number, null, "entered", trigger.event() + (key.isEmpty() ? "" : " (key " + key + ")"));
-            walk(simRun, now);
-        }
-
+        /** The timer came due: the run takes its next steps. */
         private void walk(SimRun run, Instant now) {
             Walk walk = walker.walk(journey, run.run, contact, now);
+            state.walked(walk, now);
+            show(run, walk, now);
+        }
+
+        private void show(SimRun run, Walk walk, Instant now) {
             for (Walk.Effect effect : walk.effects()) {
                 if (effect instanceof Walk.Send send) {
-                    sent.add(new Sent(run.number, send.stepId(), send.command().messageId(), now));
+                    sent.add(new Sent(run, send.stepId(), send.command().messageId()));
                     add(now, run.number, send.stepId(), "sent", send.command().text());
                 } else if (effect instanceof Walk.Update update) {
                     setTraits(update.identify().traits());
@@ -333,9 +311,6 @@ public class Simulator {
                 }
             }
             run.run = walk.run();
-            if (walk.ended() && SplitStep.HOLDOUT.equals(walk.endReason())) {
-                run.heldOutAt = now;
-            }
             if (walk.ended()) {
                 end(run, walk.endStatus(), walk.endReason(), now);
             } else {
@@ -353,7 +328,6 @@ public class Simulator {
         }
 
         private void end(SimRun run, String status, String reason, Instant now) {
-            active.values().remove(run);
             run.nextAt = null;
             add(now, run.number, null, status, reason);
         }

@@ -16,12 +16,16 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
 /** The message table: every message a run sent and what became of it. */
 @ApplicationScoped
 public class MessageLog {
     private static final TypeReference<Map<String, Long>> COUNTS = new TypeReference<>() { };
+    /** The statuses a message's row records. */
+    private static final Set<String> RECORDED = Set.of(DeliveryStatus.SENT, DeliveryStatus.DELIVERED,
+            DeliveryStatus.FAILED, DeliveryStatus.UNDELIVERED, DeliveryStatus.SUPPRESSED);
 
     public Uni<Void> record(SqlClient tx, UUID runId, SendCommand send) {
         return tx.preparedQuery("""
@@ -33,31 +37,52 @@ public class MessageLog {
                 .replaceWithVoid();
     }
 
-    /** Applies a status change; a message this service did not send (e.g. a keyword reply) is ignored. */
-    public Uni<Void> status(SqlClient tx, DeliveryStatus status) {
-        String column = switch (status.status()) {
-            case DeliveryStatus.SENT -> "sent_at";
-            case DeliveryStatus.DELIVERED -> "delivered_at";
-            case DeliveryStatus.FAILED, DeliveryStatus.UNDELIVERED -> "failed_at";
-            case DeliveryStatus.SUPPRESSED -> "suppressed_at";
-            default -> null;
-        };
-        if (column == null) {
+    /**
+     * Applies a batch of status changes in one statement: each time column keeps the first time
+     * it was set (a delivered message was sent, even if its "sent" status has not been seen), the
+     * reason the last one given. Statuses of messages this service did not send (a keyword reply)
+     * match no row.
+     */
+    public Uni<Void> statuses(SqlClient tx, List<DeliveryStatus> changes) {
+        List<DeliveryStatus> recorded = changes.stream().filter(s -> RECORDED.contains(s.status())).toList();
+        if (recorded.isEmpty()) {
             return Uni.createFrom().voidItem();
         }
-        // a delivered message was sent, even if its "sent" status has not been seen
-        String sent = status.status().equals(DeliveryStatus.DELIVERED) ? ", sent_at = coalesce(sent_at, $2)" : "";
-        return tx.preparedQuery("update message set " + column + " = coalesce(" + column + ", $2), "
-                        + "status_reason = coalesce($3, status_reason)" + sent + " where message_id = $1")
-                .execute(Tuple.of(status.messageId(), utc(status), status.reason()))
+        return tx.preparedQuery("""
+                        update message m set sent_at = coalesce(m.sent_at, s.sent_at),
+                          delivered_at = coalesce(m.delivered_at, s.delivered_at), failed_at = coalesce(m.failed_at, s.failed_at),
+                          suppressed_at = coalesce(m.suppressed_at, s.suppressed_at), status_reason = coalesce(s.reason, m.status_reason)
+                        from (select id,
+                                min(at) filter (where status in ('sent', 'delivered')) as sent_at,
+                                min(at) filter (where status = 'delivered') as delivered_at,
+                                min(at) filter (where status in ('failed', 'undelivered')) as failed_at,
+                                min(at) filter (where status = 'suppressed') as suppressed_at,
+                                (array_agg(reason order by n desc) filter (where reason is not null))[1] as reason
+                              from unnest($1::text[], $2::text[], $3::timestamptz[], $4::text[])
+                                with ordinality as u(id, status, at, reason, n)
+                              group by id) s
+                        where m.message_id = s.id""")
+                .execute(Tuple.tuple()
+                        .addArrayOfString(recorded.stream().map(DeliveryStatus::messageId).toArray(String[]::new))
+                        .addArrayOfString(recorded.stream().map(DeliveryStatus::status).toArray(String[]::new))
+                        .addArrayOfOffsetDateTime(recorded.stream().map(MessageLog::utc).toArray(OffsetDateTime[]::new))
+                        .addArrayOfString(recorded.stream().map(DeliveryStatus::reason).toArray(String[]::new)))
                 .replaceWithVoid();
     }
 
-    public Uni<Void> click(SqlClient tx, Click click) {
+    /** Counts a batch of clicks in one statement; the first click of a message sets its first_click_at. */
+    public Uni<Void> clicks(SqlClient tx, List<Click> clicks) {
+        if (clicks.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
         return tx.preparedQuery("""
-                        update message set clicks = clicks + 1, first_click_at = coalesce(first_click_at, $2)
-                        where message_id = $1""")
-                .execute(Tuple.of(click.messageId(), click.at().atOffset(ZoneOffset.UTC)))
+                        update message m set clicks = m.clicks + c.n, first_click_at = coalesce(m.first_click_at, c.first)
+                        from (select id, count(*) as n, min(at) as first from unnest($1::text[], $2::timestamptz[]) as u(id, at)
+                              group by id) c
+                        where m.message_id = c.id""")
+                .execute(Tuple.tuple().addArrayOfString(clicks.stream().map(Click::messageId).toArray(String[]::new))
+                        .addArrayOfOffsetDateTime(clicks.stream().map(c -> c.at().atOffset(ZoneOffset.UTC))
+                                .toArray(OffsetDateTime[]::new)))
                 .replaceWithVoid();
     }
 

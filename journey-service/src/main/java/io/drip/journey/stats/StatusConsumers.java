@@ -5,10 +5,8 @@ import io.drip.contracts.DeliveryStatus;
 import io.drip.contracts.MessageJson;
 import io.drip.journey.run.RunEvents;
 import io.drip.kit.clock.DatabaseClock;
-import io.drip.kit.consume.InOrder;
 import io.drip.kit.consume.RecordBatches;
 import io.drip.kit.outbox.ProcessedRecords;
-import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.List;
@@ -46,10 +44,10 @@ public class StatusConsumers {
         return batches.apply("deliveries", batch, record -> MessageJson.read(record.getPayload(), DeliveryStatus.class),
                 (tx, statuses) -> clock.now(tx).chain(now -> processed.firstTime(tx, statuses,
                                 status -> "delivery:" + status.messageId() + ":" + status.status())
-                        .chain(fresh -> InOrder.each(fresh, status -> messages.status(tx, status)
-                                .chain(() -> DeliveryStatus.DELIVERED.equals(status.status())
-                                        ? runEvents.onDelivered(tx, status.messageId(), now)
-                                        : Uni.createFrom().voidItem())))));
+                        .chain(fresh -> messages.statuses(tx, fresh)
+                                .chain(() -> runEvents.onDelivered(tx, fresh.stream()
+                                        .filter(status -> DeliveryStatus.DELIVERED.equals(status.status()))
+                                        .map(DeliveryStatus::messageId).toList(), now)))));
     }
 
     @Incoming("clicks")
@@ -59,7 +57,7 @@ public class StatusConsumers {
             Click click = MessageJson.read(record.getPayload(), Click.class);
             return click.bot() ? null : click; // link previews are not engagement
         }, (tx, clicks) -> clock.now(tx).chain(now -> processed.firstTime(tx, clicks, click -> "click:" + click.clickId())
-                .chain(fresh -> InOrder.each(fresh, click -> messages.click(tx, click)
-                        .chain(() -> runEvents.onHumanClick(tx, click.messageId(), now))))));
+                .chain(fresh -> messages.clicks(tx, fresh)
+                        .chain(() -> runEvents.onHumanClicks(tx, fresh.stream().map(Click::messageId).toList(), now)))));
     }
 }

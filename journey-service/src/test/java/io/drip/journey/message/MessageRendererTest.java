@@ -9,11 +9,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class MessageRendererTest {
-    private final MessageRenderer renderer = new MessageRenderer();
-
-    {
-        renderer.trackingBaseUrl = "https://t.example";
-    }
+    private final MessageRenderer renderer = new MessageRenderer("https://t.example");
 
     private static Map<String, Object> contact(Map<String, Object> traits) {
         return Map.of("contact", Map.of("traits", traits));

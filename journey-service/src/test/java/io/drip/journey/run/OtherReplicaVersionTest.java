@@ -16,6 +16,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.inject.Inject;
 import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
@@ -50,9 +51,6 @@ class OtherReplicaVersionTest {
     @Inject
     JourneyStore store;
 
-    @Inject
-    RunRepository runs;
-
     private static String journey(String id, String version) {
         return """
                 journey: %s
@@ -79,8 +77,12 @@ class OtherReplicaVersionTest {
                 .formatted(UUID.randomUUID(), contactId, id, Instant.now()), SegmentMessage.class);
         try (var sends = TopicProbe.watch(Topics.SENDS)) {
             pool.withTransaction(tx -> store.publish(tx, id, yaml, "other-replica")
-                            .chain(published -> runs.start(tx, v2, trigger, MessageJson.mapper().valueToTree(trigger),
-                                    "once", null, Instant.now())))
+                            .chain(published -> tx.preparedQuery("""
+                                            insert into journey_run (id, journey_id, journey_version, contact_id, status,
+                                              next_at, trigger_event, entered_at, updated_at)
+                                            values ($1, $2, $3, $4, 'active', now(), $5::text::jsonb, now(), now())""")
+                                    .execute(Tuple.of(UUID.randomUUID(), id, v2.version(), contactId,
+                                            MessageJson.write(trigger)))))
                     .await().atMost(WAIT);
             SendCommand hello = MessageJson.read(sends.await(r -> contactId.equals(r.key()), WAIT).value(),
                     SendCommand.class);

@@ -17,10 +17,14 @@ import org.jboss.logging.Logger;
  * Runs non-blocking background tasks (outbox relay, due timers, queues) every few hundred
  * milliseconds on a Vert.x timer, never two runs of one task at once. Quarkus' simple
  * scheduler does not go below one second, which would add seconds to every hop of a journey.
+ * A run that has not ended after {@link #STUCK_AFTER} is abandoned and the task starts again (a
+ * long drain merely starts over): one that never ends, a database call lost with its connection
+ * say, would otherwise stop the task for good.
  */
 @ApplicationScoped
 public class Poller {
     private static final Logger LOG = Logger.getLogger(Poller.class);
+    private static final Duration STUCK_AFTER = Duration.ofMinutes(1);
 
     @Inject
     Vertx vertx;
@@ -34,10 +38,11 @@ public class Poller {
             if (stopping || !running.compareAndSet(false, true)) {
                 return;
             }
-            task.get().subscribe().with(done -> running.set(false), failure -> {
-                running.set(false);
-                LOG.errorf(failure, "%s failed; it runs again in %s", name, interval);
-            });
+            task.get()
+                    .ifNoItem().after(STUCK_AFTER).failWith(() -> new IllegalStateException(name + " has not ended in " + STUCK_AFTER))
+                    .onTermination().invoke(() -> running.set(false))
+                    .subscribe().with(done -> {
+                    }, failure -> LOG.warnf(failure, "%s failed; it runs again in %s", name, interval));
         }));
     }
 

@@ -1,0 +1,43 @@
+package io.drip.journey.engine;
+
+import io.drip.contracts.SegmentMessage;
+import java.math.BigDecimal;
+import java.time.Instant;
+
+/**
+ * What an event decided for a contact's runs ({@link EventDecider}), in order: the engine stores
+ * each change, the simulator prints it.
+ */
+public sealed interface Change {
+
+    /** A goal event converted the run of the touch. */
+    record Converted(Touch touch, String event, Instant at, BigDecimal revenue) implements Change {
+    }
+
+    /** An {@code exit_when} event ended the run. */
+    record Exited(Run run, String reason, String cause) implements Change {
+    }
+
+    /** The event a {@code wait_for} step waited for moved the run on; it is due now. */
+    record Resumed(Run moved, String stepId, String cause) implements Change {
+        public static Resumed of(Reaction.Resume resume) {
+            return new Resumed(resume.moved(), resume.stepId(), resume.cause());
+        }
+    }
+
+    /** The contact was active at {@code at}: its inactivity timer in the journey restarts. */
+    record Active(String journeyId, Instant at, Instant dueAt) implements Change {
+    }
+
+    /** The contact entered the journey; the run's first steps follow as {@link Walked}, or the timer takes them. */
+    record Entered(Run run, SegmentMessage trigger) implements Change {
+    }
+
+    /** A trigger that did not enter, recorded on the run that stood in its way. */
+    record Ignored(ContactRuns.Entry standing, SegmentMessage trigger, String why) implements Change {
+    }
+
+    /** The steps a run took at once. */
+    record Walked(Walk walk) implements Change {
+    }
+}
