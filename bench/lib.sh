@@ -133,6 +133,10 @@ CONF
   nginx -p "$work" -c "$work/nginx.conf" &
   pids+=($!)
   nginx_pid=$!
+  for _ in $(seq 1 50); do
+    curl -s -o /dev/null "http://127.0.0.1:$1/" && return 0
+    sleep 0.1
+  done
 }
 start_tracking() { # db kafka http-port management-port: tracking-service from $jar, its pid in tracking_pid, once ready
   psql_db -d postgres -c "select 1 from pg_database where datname = '$1'" | grep -q 1 \
