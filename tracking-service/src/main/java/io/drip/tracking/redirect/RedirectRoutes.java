@@ -34,7 +34,8 @@ import org.jboss.logging.Logger;
  * registered for the code and nowhere else, whatever the request carries (no open redirect).
  * A plain Vert.x route rather than a REST resource: this is the hot path, served from memory.
  * The click is handed to {@link ClickWriter}, which normally answers at once (docs/tracking.md,
- * durability); Kafka is never waited on.
+ * durability); Kafka is never waited on. A code not in memory is resolved by {@link CodeLookup}
+ * (unknown codes: negative cache, per-client budget, 429).
  */
 @ApplicationScoped
 public class RedirectRoutes {
@@ -170,5 +171,4 @@ public class RedirectRoutes {
     private static boolean containsPrefetch(String header) {
         return header != null && (header.contains("prefetch") || header.contains("preview"));
     }
-
 }
