@@ -105,8 +105,28 @@ bench_contacts() { # count traits-json
     }
   }'
 }
-# The redirect benchmarks' shared set-up (redirect-benchmark.sh, random-code-benchmark.sh); the
-# script defines $work, $jar and the array pids (stopped by its cleanup).
+# The redirect benchmarks' shared set-up (redirect-benchmark.sh, random-code-benchmark.sh): a
+# scratch directory $work and the array pids of what they start, all stopped at exit; the script
+# sets $jar before start_tracking.
+redirect_bench_workdir() { # name
+  work="$(mktemp -d "/tmp/$1.XXXXXX")"
+  pids=()
+  trap redirect_bench_cleanup EXIT INT TERM
+}
+redirect_bench_cleanup() {
+  for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done
+  for pid in "${pids[@]}"; do wait "$pid" 2>/dev/null || true; done
+  [[ -n "${BENCH_KEEP:-}" ]] || rm -rf "$work"
+}
+# A wrk script asking for random codes of the file $BENCH_CODES, with an iPhone's user agent.
+write_codes_lua() { # file
+  cat >"$1" <<'LUA'
+local codes = {}
+for line in io.lines(os.getenv("BENCH_CODES")) do codes[#codes + 1] = line end
+wrk.headers["User-Agent"] = "Mozilla/5.0 (iPhone; CPU iPhone OS 18_0 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/18.0 Mobile/15E148 Safari/604.1"
+request = function() return wrk.format("GET", "/" .. codes[math.random(#codes)]) end
+LUA
+}
 ensure_wrk_nginx() {
   if ! command -v wrk >/dev/null || ! command -v nginx >/dev/null; then
     log "Installing wrk and nginx (Debian packages)"

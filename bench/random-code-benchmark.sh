@@ -37,21 +37,9 @@ if ((${#builds[@]} == 0)); then
   builds=("this=$jar")
 fi
 
-work="$(mktemp -d /tmp/drip-random-code-bench.XXXXXX)"
-pids=()
-cleanup() {
-  for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done
-  for pid in "${pids[@]}"; do wait "$pid" 2>/dev/null || true; done
-  [[ -n "${BENCH_KEEP:-}" ]] || rm -rf "$work"
-}
-trap cleanup EXIT INT TERM
+redirect_bench_workdir drip-random-code-bench
 
-cat >"$work/real.lua" <<'LUA'
-local codes = {}
-for line in io.lines(os.getenv("BENCH_CODES")) do codes[#codes + 1] = line end
-wrk.headers["User-Agent"] = "Mozilla/5.0 (iPhone; CPU iPhone OS 18_0 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/18.0 Mobile/15E148 Safari/604.1"
-request = function() return wrk.format("GET", "/" .. codes[math.random(#codes)]) end
-LUA
+write_codes_lua "$work/real.lua"
 # random codes of the short-code alphabet; each thread its own sequence
 cat >"$work/scan.lua" <<'LUA'
 local threads = 0

@@ -25,14 +25,7 @@ jar="$repo/tracking-service/target/quarkus-app/quarkus-run.jar"
 ensure_wrk_nginx
 [[ -f "$jar" ]] || (cd "$repo" && ./mvnw -B -q -pl tracking-service -am package -DskipTests)
 
-work="$(mktemp -d /tmp/drip-bench.XXXXXX)"
-pids=()
-cleanup() {
-  for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done
-  for pid in "${pids[@]}"; do wait "$pid" 2>/dev/null || true; done
-  [[ -n "${BENCH_KEEP:-}" ]] || rm -rf "$work"
-}
-trap cleanup EXIT
+redirect_bench_workdir drip-bench
 nginx_port="$(free_port)"; http_port="$(free_port)"; management_port="$(free_port)"
 
 start_nginx_302 "$nginx_port"
@@ -45,12 +38,7 @@ register_links "$db" "$links" bench "0 days" "90 days" >"$work/codes.txt"
 register_links "$db" "$links" bench-expired "100 days" "90 days" >"$work/expired.txt"
 clicks_before="$(psql_db -d "$db" -c "select count(*) from click")"
 
-cat >"$work/paths.lua" <<'LUA'
-local codes = {}
-for line in io.lines(os.getenv("BENCH_CODES")) do codes[#codes + 1] = line end
-wrk.headers["User-Agent"] = "Mozilla/5.0 (iPhone; CPU iPhone OS 18_0 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/18.0 Mobile/15E148 Safari/604.1"
-request = function() return wrk.format("GET", "/" .. codes[math.random(#codes)]) end
-LUA
+write_codes_lua "$work/paths.lua"
 # Where the CPU goes during a run: CPU time of each part, read from /proc.
 busy_ticks() { awk '/^cpu / {print $2 + $3 + $4 + $7 + $8}' /proc/stat; }
 kafka_pid="$(ss -ltnpH "sport = :${kafka##*:}" | grep -o 'pid=[0-9]*' | head -1 | cut -d= -f2 || true)"
