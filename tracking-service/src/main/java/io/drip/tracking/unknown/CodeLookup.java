@@ -15,7 +15,8 @@ import java.util.function.Function;
 /**
  * Resolves a short code that is not in memory at the least cost an unknown code can have: one query,
  * after which {@link UnknownCodeCache} answers for the code until its TTL runs out or the code is
- * registered. A redirect waits for a registration still on its way without querying again. Each
+ * registered. A request for a code being looked up waits for that lookup; a redirect waits for a
+ * registration still on its way without querying again. Each
  * client's unknown codes are spent from its {@link LookupBudget}; a registered code never is, so a
  * client over its budget still reaches every real link.
  */
@@ -70,22 +71,28 @@ public class CodeLookup {
 
     /** A code asked for by the client at {@code clientAddress}. */
     public Uni<Resolution> resolve(String code, String clientAddress) {
-        CompletableFuture<Void> registration = unknown.pending(code);
-        if (registration != null) {
-            return unknownCode(code, clientAddress, registration);
+        UnknownCodeCache.Entry entry = new UnknownCodeCache.Entry();
+        UnknownCodeCache.Entry earlier = unknown.putIfAbsent(code, entry);
+        if (earlier != null) {
+            // another request looked it up or is looking it up: its outcome, not a guess, decides
+            return Uni.createFrom().completionStage(earlier.missed.copy()).chain(missed -> missed
+                    ? unknownCode(code, clientAddress, earlier.registered) : lookAgain(code));
         }
-        // remembered before the query, so a registration committed while it runs still wakes the wait
-        CompletableFuture<Void> signal = unknown.remember(code);
+        // the entry is put before the query, so a registration committed while it runs still ends the wait
         return query(code).onFailure().invoke(failure -> unknown.forget(code)).chain(link -> {
             if (link.isPresent()) {
                 unknown.forget(code);
                 return Uni.createFrom().item(new Found(link.get()));
             }
-            return unknownCode(code, clientAddress, signal);
+            entry.missed.complete(true);
+            return unknownCode(code, clientAddress, entry.registered);
         });
     }
 
     private Uni<Resolution> unknownCode(String code, String clientAddress, CompletableFuture<Void> registration) {
+        if (registration.isDone()) {
+            return lookAgain(code); // registered since the lookup: not an unknown code, nothing to charge
+        }
         Optional<Duration> overBudget = budget.spend(clientAddress);
         if (overBudget.isPresent()) {
             return Uni.createFrom().item(new Limited(overBudget.get()));
@@ -93,9 +100,11 @@ public class CodeLookup {
         // a copy: the timeout cancels what it waits on, and other redirects wait on the same signal
         return Uni.createFrom().completionStage(registration.copy()).map(registered -> true)
                 .ifNoItem().after(wait).recoverWithItem(false)
-                .chain(registered -> registered
-                        ? query(code).map(link -> link.<Resolution>map(Found::new).orElse(UNKNOWN))
-                        : Uni.createFrom().item(UNKNOWN));
+                .chain(registered -> registered ? lookAgain(code) : Uni.createFrom().item(UNKNOWN));
+    }
+
+    private Uni<Resolution> lookAgain(String code) {
+        return query(code).map(link -> link.<Resolution>map(Found::new).orElse(UNKNOWN));
     }
 
     private Uni<Optional<Link>> query(String code) {

@@ -10,13 +10,23 @@ import jakarta.inject.Inject;
 import java.util.concurrent.CompletableFuture;
 
 /**
- * The negative cache: short codes looked up and not found, bounded in size, each for a short TTL.
- * An entry is also the signal that the redirects waiting for the code wake on when its link is
- * registered after all (on this replica: the commit of its send command's batch ends the entry).
+ * The negative cache: short codes being looked up or looked up and not found, bounded in size,
+ * each for a short TTL. An entry also carries what the other redirects for the code wait on: the
+ * outcome of its lookup, and its registration after all (on this replica: the commit of its send
+ * command's batch ends the entry).
  */
 @ApplicationScoped
 public class UnknownCodeCache {
-    private final Cache<String, CompletableFuture<Void>> codes;
+
+    /** A code being looked up, or found unknown. */
+    static final class Entry {
+        /** The first lookup's outcome: true, not registered; false, found or failed (look again). */
+        final CompletableFuture<Boolean> missed = new CompletableFuture<>();
+        /** Completed when the code stops being unknown. */
+        final CompletableFuture<Void> registered = new CompletableFuture<>();
+    }
+
+    private final Cache<String, Entry> codes;
 
     @Inject
     UnknownCodeCache(UnknownCodesConfig config) {
@@ -27,21 +37,17 @@ public class UnknownCodeCache {
         codes = Caffeine.newBuilder().maximumSize(config.size()).expireAfterWrite(config.ttl()).ticker(ticker).build();
     }
 
-    /** The registration signal of a code being looked up or found unknown within the TTL; null if neither. */
-    CompletableFuture<Void> pending(String code) {
-        return codes.getIfPresent(code);
-    }
-
-    /** Marks the code unknown until a registration or {@link #forget} ends it; its registration signal. */
-    CompletableFuture<Void> remember(String code) {
-        return codes.get(code, any -> new CompletableFuture<>());
+    /** Puts the entry unless the code has one, which it returns then (null: the entry was put). */
+    Entry putIfAbsent(String code, Entry entry) {
+        return codes.asMap().putIfAbsent(code, entry);
     }
 
     /** The code is not (or no longer) unknown: whoever waits for it looks it up again. */
     void forget(String code) {
-        CompletableFuture<Void> registration = codes.asMap().remove(code);
-        if (registration != null) {
-            registration.complete(null);
+        Entry entry = codes.asMap().remove(code);
+        if (entry != null) {
+            entry.missed.complete(false);
+            entry.registered.complete(null);
         }
     }
 

@@ -17,6 +17,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
@@ -27,12 +28,16 @@ class CodeLookupTest {
     private static final Duration WAIT = Duration.ofMillis(300);
 
     private final Map<String, Link> table = new ConcurrentHashMap<>();
+    /** Lookups that answer only when the test completes them, else the table answers at once. */
+    private final Map<String, CompletableFuture<Optional<Link>>> slow = new ConcurrentHashMap<>();
     private final AtomicInteger queries = new AtomicInteger();
     private final UnknownCodeCache unknown = new UnknownCodeCache(
             new UnknownCodeCacheTest.Cache(1000, Duration.ofSeconds(10)), System::nanoTime);
     private final CodeLookup lookup = new CodeLookup(code -> {
         queries.incrementAndGet();
-        return Uni.createFrom().item(Optional.ofNullable(table.get(code)));
+        CompletableFuture<Optional<Link>> later = slow.remove(code);
+        return later != null ? Uni.createFrom().completionStage(later)
+                : Uni.createFrom().item(Optional.ofNullable(table.get(code)));
     }, unknown, new LookupBudget(new LookupBudgetTest.Budget(3, 1, 1000), TimeMeter.SYSTEM_NANOTIME), WAIT,
             new SimpleMeterRegistry());
 
@@ -89,5 +94,41 @@ class CodeLookupTest {
         table.put("known00002", link("known00002"));
         assertInstanceOf(Found.class, resolve("known00002", CLIENT));
         assertInstanceOf(Unknown.class, resolve("scan000010", "203.0.113.8"), "another client has its own budget");
+    }
+
+    private void spendTheBudget(String client) {
+        for (int i = 0; i < 3; i++) {
+            resolve("spent0000" + i + client.hashCode(), client);
+        }
+        assertInstanceOf(Limited.class, resolve("spent000009", client));
+    }
+
+    @Test
+    void aRequestDuringTheLookupOfARealCodeWaitsForItAndIsNotCharged() {
+        spendTheBudget(CLIENT);
+        CompletableFuture<Optional<Link>> lookup = new CompletableFuture<>();
+        slow.put("known00003", lookup);
+        var first = lookup("known00003");
+        var second = lookup("known00003");
+        table.put("known00003", link("known00003"));
+        lookup.complete(Optional.of(link("known00003")));
+        assertInstanceOf(Found.class, first.join());
+        assertInstanceOf(Found.class, second.join(), "the client is over its budget, the code is real");
+    }
+
+    @Test
+    void aCodeRegisteredWhileItIsLookedUpIsNotCharged() {
+        spendTheBudget(CLIENT);
+        CompletableFuture<Optional<Link>> lookup = new CompletableFuture<>();
+        slow.put("late000003", lookup);
+        var waiting = lookup("late000003");
+        table.put("late000003", link("late000003"));
+        unknown.registered(new LinksRegistered(List.of("late000003")));
+        lookup.complete(Optional.empty()); // read before the registration committed
+        assertInstanceOf(Found.class, waiting.join());
+    }
+
+    private CompletableFuture<Resolution> lookup(String code) {
+        return lookup.resolve(code, CLIENT).subscribeAsCompletionStage();
     }
 }

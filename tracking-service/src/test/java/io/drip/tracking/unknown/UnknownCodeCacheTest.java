@@ -1,16 +1,16 @@
 package io.drip.tracking.unknown;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.drip.tracking.link.LinksRegistered;
+import io.drip.tracking.unknown.UnknownCodeCache.Entry;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.stream.IntStream;
-import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 
 class UnknownCodeCacheTest {
@@ -23,34 +23,26 @@ class UnknownCodeCacheTest {
 
     @Test
     void aCodeIsUnknownForTheTtl() {
-        var registration = cache.remember("abc123");
-        assertSame(registration, cache.pending("abc123"));
-        assertSame(registration, cache.remember("abc123"), "one signal per code");
+        Entry entry = new Entry();
+        assertNull(cache.putIfAbsent("abc123", entry));
+        assertSame(entry, cache.putIfAbsent("abc123", new Entry()), "one entry per code");
         nanos.addAndGet(Duration.ofSeconds(9).toNanos());
-        assertSame(registration, cache.pending("abc123"));
+        assertSame(entry, cache.putIfAbsent("abc123", new Entry()));
         nanos.addAndGet(Duration.ofSeconds(1).toNanos());
-        assertNull(cache.pending("abc123"));
+        assertNull(cache.putIfAbsent("abc123", new Entry()), "expired");
     }
 
     @Test
     void aRegistrationEndsTheEntryAndWakesItsWaiters() {
-        var registration = cache.remember("abc123");
-        var other = cache.remember("def456");
+        Entry entry = new Entry();
+        Entry other = new Entry();
+        cache.putIfAbsent("abc123", entry);
+        cache.putIfAbsent("def456", other);
         cache.registered(new LinksRegistered(List.of("abc123", "never-asked")));
-        assertNull(cache.pending("abc123"));
-        assertTrue(registration.isDone());
-        assertSame(other, cache.pending("def456"));
-        assertFalse(other.isDone());
-        assertNull(cache.pending("never-asked"), "only codes asked for are kept");
-    }
-
-    @Test
-    void theCacheIsBounded() {
-        for (int i = 0; i < 100; i++) {
-            cache.remember("code" + i);
-        }
-        // Caffeine evicts in the background, soon after
-        Awaitility.await().atMost(Duration.ofSeconds(5)).until(
-                () -> IntStream.range(0, 100).filter(i -> cache.pending("code" + i) != null).count() <= 2);
+        assertTrue(entry.registered.isDone());
+        assertEquals(false, entry.missed.getNow(null), "those waiting for the lookup look again");
+        assertNull(cache.putIfAbsent("abc123", new Entry()));
+        assertSame(other, cache.putIfAbsent("def456", new Entry()));
+        assertFalse(other.registered.isDone());
     }
 }
