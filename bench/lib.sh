@@ -105,3 +105,81 @@ bench_contacts() { # count traits-json
     }
   }'
 }
+# The redirect benchmarks' shared set-up (redirect-benchmark.sh, random-code-benchmark.sh): a
+# scratch directory $work and the array pids of what they start, all stopped at exit; the script
+# sets $jar before start_tracking.
+redirect_bench_workdir() { # name
+  work="$(mktemp -d "/tmp/$1.XXXXXX")"
+  pids=()
+  trap redirect_bench_cleanup EXIT INT TERM
+}
+redirect_bench_cleanup() {
+  for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done
+  for pid in "${pids[@]}"; do wait "$pid" 2>/dev/null || true; done
+  [[ -n "${BENCH_KEEP:-}" ]] || rm -rf "$work"
+}
+# A wrk script asking for random codes of the file $BENCH_CODES, with an iPhone's user agent.
+write_codes_lua() { # file
+  cat >"$1" <<'LUA'
+local codes = {}
+for line in io.lines(os.getenv("BENCH_CODES")) do codes[#codes + 1] = line end
+wrk.headers["User-Agent"] = "Mozilla/5.0 (iPhone; CPU iPhone OS 18_0 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/18.0 Mobile/15E148 Safari/604.1"
+request = function() return wrk.format("GET", "/" .. codes[math.random(#codes)]) end
+LUA
+}
+ensure_wrk_nginx() {
+  if ! command -v wrk >/dev/null || ! command -v nginx >/dev/null; then
+    log "Installing wrk and nginx (Debian packages)"
+    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk nginx >/dev/null
+  fi
+}
+start_nginx_302() { # port: nginx answering `return 302` there, its pid in nginx_pid
+  log "nginx: return 302 on 127.0.0.1:$1 (prefix $work)"
+  mkdir -p "$work/logs"
+  cat >"$work/nginx.conf" <<CONF
+daemon off;
+worker_processes auto;
+pid $work/nginx.pid;
+error_log $work/logs/error.log warn;
+events { worker_connections 4096; }
+http {
+  access_log off;
+  server {
+    listen 127.0.0.1:$1;
+    location / { add_header Cache-Control no-store; return 302 https://shop.example/cart; }
+  }
+}
+CONF
+  nginx -p "$work" -c "$work/nginx.conf" &
+  pids+=($!)
+  nginx_pid=$!
+  for _ in $(seq 1 50); do
+    curl -s -o /dev/null "http://127.0.0.1:$1/" && return 0
+    sleep 0.1
+  done
+}
+start_tracking() { # db kafka http-port management-port: tracking-service from $jar, its pid in tracking_pid, once ready
+  psql_db -d postgres -c "select 1 from pg_database where datname = '$1'" | grep -q 1 \
+    || psql_db -d postgres -c "create database $1 owner drip"
+  log "tracking-service on 127.0.0.1:$3 (database $1, Kafka $2, log $work/tracking.log)"
+  DRIP_HTTP_PORT="$3" DRIP_MANAGEMENT_PORT="$4" DRIP_DB_NAME="$1" \
+    KAFKA_BOOTSTRAP_SERVERS="$2" DRIP_KAFKA_GROUP="bench-$$" QUARKUS_HTTP_HOST=127.0.0.1 \
+    QUARKUS_MANAGEMENT_HOST=127.0.0.1 java -Xmx512m -jar "$jar" >"$work/tracking.log" 2>&1 &
+  pids+=($!)
+  tracking_pid=$!
+  for _ in $(seq 1 120); do
+    curl -fs -o /dev/null "http://127.0.0.1:$4/q/health/ready" && return 0
+    sleep 1
+  done
+  tail -n 40 "$work/tracking.log" >&2
+  exit 1
+}
+register_links() { # db count journey created-interval expires-interval: link rows as SendConsumer writes them; prints their codes
+  psql_db -d "$1" -c "insert into link (code, url, destination, message_id, contact_id, journey_id, journey_version,
+      step_id, variant, created_at, expires_at)
+    select substr(md5(random()::text || i), 1, 10), 'https://shop.example/cart',
+      'https://shop.example/cart?utm_source=sms', '$3-m' || i, 'bench-c' || i, '$3', 1, 'step', 'A',
+      now() - interval '$4', now() - interval '$4' + interval '$5'
+    from generate_series(1, $2) i on conflict do nothing"
+  psql_db -d "$1" -c "select code from link where journey_id = '$3'"
+}

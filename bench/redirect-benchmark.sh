@@ -22,81 +22,23 @@ db="${BENCH_DB:-drip_tracking_bench}"
 kafka="${BENCH_KAFKA:-127.0.0.1:29092}"
 jar="$repo/tracking-service/target/quarkus-app/quarkus-run.jar"
 
-if ! command -v wrk >/dev/null || ! command -v nginx >/dev/null; then
-  log "Installing wrk and nginx (Debian packages)"
-  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk nginx >/dev/null
-fi
+ensure_wrk_nginx
 [[ -f "$jar" ]] || (cd "$repo" && ./mvnw -B -q -pl tracking-service -am package -DskipTests)
 
-work="$(mktemp -d /tmp/drip-bench.XXXXXX)"
-pids=()
-cleanup() {
-  for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done
-  for pid in "${pids[@]}"; do wait "$pid" 2>/dev/null || true; done
-  [[ -n "${BENCH_KEEP:-}" ]] || rm -rf "$work"
-}
-trap cleanup EXIT
+redirect_bench_workdir drip-bench
 nginx_port="$(free_port)"; http_port="$(free_port)"; management_port="$(free_port)"
 
-log "nginx: return 302 on 127.0.0.1:$nginx_port (prefix $work)"
-mkdir -p "$work/logs"
-cat >"$work/nginx.conf" <<CONF
-daemon off;
-worker_processes auto;
-pid $work/nginx.pid;
-error_log $work/logs/error.log warn;
-events { worker_connections 4096; }
-http {
-  access_log off;
-  server {
-    listen 127.0.0.1:$nginx_port;
-    location / { add_header Cache-Control no-store; return 302 https://shop.example/cart; }
-  }
-}
-CONF
-nginx -p "$work" -c "$work/nginx.conf" &
-pids+=($!)
-nginx_pid=$!
-
-psql_db -d postgres -c "select 1 from pg_database where datname = '$db'" | grep -q 1 \
-  || psql_db -d postgres -c "create database $db owner drip"
-log "tracking-service on 127.0.0.1:$http_port (database $db, Kafka $kafka, log $work/tracking.log)"
-DRIP_HTTP_PORT="$http_port" DRIP_MANAGEMENT_PORT="$management_port" DRIP_DB_NAME="$db" \
-  KAFKA_BOOTSTRAP_SERVERS="$kafka" DRIP_KAFKA_GROUP="bench-$$" QUARKUS_HTTP_HOST=127.0.0.1 \
-  QUARKUS_MANAGEMENT_HOST=127.0.0.1 java -Xmx512m -jar "$jar" >"$work/tracking.log" 2>&1 &
-pids+=($!)
-tracking_pid=$!
-for _ in $(seq 1 120); do
-  curl -fs -o /dev/null "http://127.0.0.1:$management_port/q/health/ready" && break
-  sleep 1
-done
-curl -fs -o /dev/null "http://127.0.0.1:$management_port/q/health/ready" || { tail -n 40 "$work/tracking.log"; exit 1; }
+start_nginx_302 "$nginx_port"
+start_tracking "$db" "$kafka" "$http_port" "$management_port"
 
 log "Registering $links links (rows as SendConsumer writes them)"
-psql_db -d "$db" -c "insert into link (code, url, destination, message_id, contact_id, journey_id, journey_version,
-    step_id, variant, created_at, expires_at)
-  select substr(md5(random()::text || i), 1, 10), 'https://shop.example/cart',
-    'https://shop.example/cart?utm_source=sms', 'bench-m' || i, 'bench-c' || i, 'bench', 1, 'step', 'A',
-    now(), now() + interval '90 days'
-  from generate_series(1, $links) i on conflict do nothing"
-psql_db -d "$db" -c "select code from link where journey_id = 'bench'" >"$work/codes.txt"
+register_links "$db" "$links" bench "0 days" "90 days" >"$work/codes.txt"
 # Diagnostic: expired links take the redirect's path (route, cache, expiry check) up to the click,
 # then answer a 410 page and record nothing: what the HTTP path costs without the durable click.
-psql_db -d "$db" -c "insert into link (code, url, destination, message_id, contact_id, journey_id, journey_version,
-    step_id, variant, created_at, expires_at)
-  select substr(md5(random()::text || i), 1, 10), 'https://shop.example/cart',
-    'https://shop.example/cart?utm_source=sms', 'bench-x' || i, 'bench-c' || i, 'bench-expired', 1, 'step', 'A',
-    now() - interval '100 days', now() - interval '10 days'
-  from generate_series(1, $links) i on conflict do nothing"
-psql_db -d "$db" -c "select code from link where journey_id = 'bench-expired'" >"$work/expired.txt"
+register_links "$db" "$links" bench-expired "100 days" "90 days" >"$work/expired.txt"
 clicks_before="$(psql_db -d "$db" -c "select count(*) from click")"
 
-cat >"$work/paths.lua" <<'LUA'
-local codes = {}
-for line in io.lines(os.getenv("BENCH_CODES")) do codes[#codes + 1] = line end
-wrk.headers["User-Agent"] = "Mozilla/5.0 (iPhone; CPU iPhone OS 18_0 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/18.0 Mobile/15E148 Safari/604.1"
-request = function() return wrk.format("GET", "/" .. codes[math.random(#codes)]) end
-LUA
+write_codes_lua "$work/paths.lua"
 # Where the CPU goes during a run: CPU time of each part, read from /proc.
 busy_ticks() { awk '/^cpu / {print $2 + $3 + $4 + $7 + $8}' /proc/stat; }
 kafka_pid="$(ss -ltnpH "sport = :${kafka##*:}" | grep -o 'pid=[0-9]*' | head -1 | cut -d= -f2 || true)"

@@ -12,20 +12,20 @@ import java.time.Duration;
  * dispatch-service's own series: every status a message takes ({@code drip_sends_total} by
  * provider, status and reason: sent, delivered, undelivered, failed, suppressed, queued) and the
  * time messages are put back because their route is at its rate
- * ({@code drip_dispatch_rate_wait_seconds} by route). All tags come from closed sets.
+ * ({@code drip_dispatch_rate_wait_seconds} by route). All tags come from closed sets ({@link MetricLabels};
+ * routes are the configured ones).
  */
 @ApplicationScoped
 public class DispatchMetrics {
-    private static final String NONE = "none";
 
     @Inject
     MeterRegistry registry;
 
     public void statusChanged(DeliveryStatus change) {
         Counter.builder("drip.sends").description("Message status changes by provider, status and reason")
-                .tag("provider", change.provider() == null ? NONE : change.provider())
-                .tag("status", change.status())
-                .tag("reason", change.reason() == null ? NONE : change.reason())
+                .tag("provider", MetricLabels.provider(change.provider()))
+                .tag("status", MetricLabels.status(change.status()))
+                .tag("reason", MetricLabels.reason(change.reason()))
                 .register(registry).increment();
     }
 

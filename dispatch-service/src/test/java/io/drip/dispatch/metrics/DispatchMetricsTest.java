@@ -61,12 +61,27 @@ class DispatchMetricsTest {
     void aStatusChangeCountsOnceItsTransactionCommitsNotWhenItRollsBack() {
         ServiceMetrics before = ServiceMetrics.scrape();
         var change = new DeliveryStatus("metrics-" + UUID.randomUUID(), "metrics-" + UUID.randomUUID(),
-                DeliveryStatus.FAILED, "metrics_test", "sandbox", null, null, Instant.now());
+                DeliveryStatus.FAILED, "carrier_filtered", "sandbox", null, null, Instant.now());
         assertThrows(IllegalStateException.class, () -> pool.withTransaction(tx -> changes.publish(tx, change)
                 .chain(() -> Uni.createFrom().failure(new IllegalStateException("rolled back")))).await().atMost(WAIT));
         pool.withTransaction(tx -> changes.publish(tx, change)).await().atMost(WAIT);
-        Awaitility.await().atMost(WAIT).untilAsserted(() -> assertEquals(1, ServiceMetrics.scrape()
-                .since(before, "drip_sends_total", "provider", "sandbox", "status", "failed", "reason", "metrics_test")));
+        Awaitility.await().atMost(WAIT).untilAsserted(() -> assertEquals(1, ServiceMetrics.scrape().since(before,
+                "drip_sends_total", "provider", "sandbox", "status", "failed", "reason", "carrier_filtered")));
+    }
+
+    @Test
+    void aProvidersFreeTextReasonCountsAsOther() {
+        ServiceMetrics before = ServiceMetrics.scrape();
+        String freeText = "Quota exceeded for account " + UUID.randomUUID();
+        var change = new DeliveryStatus("metrics-" + UUID.randomUUID(), "metrics-" + UUID.randomUUID(),
+                DeliveryStatus.FAILED, freeText, "http", null, null, Instant.now());
+        pool.withTransaction(tx -> changes.publish(tx, change)).await().atMost(WAIT);
+        Awaitility.await().atMost(WAIT).untilAsserted(() -> {
+            ServiceMetrics after = ServiceMetrics.scrape();
+            assertEquals(1, after.since(before, "drip_sends_total", "provider", "http", "status", "failed",
+                    "reason", "other"));
+            assertEquals(0, after.since(before, "drip_sends_total", "reason", freeText));
+        });
     }
 
     @Test

@@ -14,7 +14,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 /**
  * Recent links in memory, so that a redirect normally touches neither PostgreSQL nor Kafka.
  * Bounded by size; a miss loads from PostgreSQL. A registration never changes (the first one
- * wins), so an entry is never stale; "not found" is not cached, the code may be registered soon.
+ * wins), so an entry is never stale. "Not found" is kept apart, briefly, by the redirect's
+ * {@code unknown.UnknownCodeCache}, which a registration ends.
  */
 @ApplicationScoped
 public class LinkCache {

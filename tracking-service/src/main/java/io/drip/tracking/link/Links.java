@@ -3,8 +3,12 @@ package io.drip.tracking.link;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.SqlClient;
+import io.vertx.mutiny.sqlclient.SqlConnection;
+import io.vertx.mutiny.sqlclient.Transaction;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
+import jakarta.inject.Inject;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
@@ -13,7 +17,13 @@ import java.util.Optional;
 @ApplicationScoped
 public class Links {
 
-    /** Registers links; a code registered before keeps its first registration (idempotent). */
+    @Inject
+    Event<LinksRegistered> registered;
+
+    /**
+     * Registers links; a code registered before keeps its first registration (idempotent). Once the
+     * transaction commits, {@link LinksRegistered} says so (unknown codes stop being unknown).
+     */
     public Uni<Void> register(SqlClient tx, List<Link> links) {
         if (links.isEmpty()) {
             return Uni.createFrom().voidItem(); // the client refuses an empty batch
@@ -26,7 +36,18 @@ public class Links {
                         link.destination(), link.messageId(), link.contactId(), link.journeyId(), link.journeyVersion(),
                         link.stepId(), link.variant(), link.createdAt().atOffset(ZoneOffset.UTC),
                         link.expiresAt().atOffset(ZoneOffset.UTC), link.traceparent()})).toList())
+                .invoke(() -> announceOnCommit(tx, links.stream().map(Link::code).toList()))
                 .replaceWithVoid();
+    }
+
+    private void announceOnCommit(SqlClient tx, List<String> codes) {
+        Transaction transaction = tx instanceof SqlConnection connection ? connection.transaction() : null;
+        if (transaction == null) {
+            registered.fire(new LinksRegistered(codes)); // no transaction: the insert is committed already
+            return;
+        }
+        transaction.completion().subscribe().with(committed -> registered.fire(new LinksRegistered(codes)),
+                rolledBack -> { }); // nothing was registered; the batch is applied again
     }
 
     public Uni<Optional<Link>> find(SqlClient db, String code) {

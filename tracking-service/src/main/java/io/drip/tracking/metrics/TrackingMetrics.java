@@ -24,7 +24,7 @@ import java.util.stream.Stream;
 public class TrackingMetrics {
     /** Outcomes of a short link request. */
     public static final String REDIRECTED = "redirected", NOT_FOUND = "not_found", EXPIRED = "expired",
-            FAILED = "failed";
+            FAILED = "failed", LIMITED = "limited";
 
     @Inject
     MeterRegistry registry;
@@ -37,7 +37,7 @@ public class TrackingMetrics {
 
     @PostConstruct
     void register() {
-        redirects = Stream.of(REDIRECTED, NOT_FOUND, EXPIRED, FAILED).collect(Collectors.toUnmodifiableMap(
+        redirects = Stream.of(REDIRECTED, NOT_FOUND, EXPIRED, FAILED, LIMITED).collect(Collectors.toUnmodifiableMap(
                 outcome -> outcome, outcome -> Timer.builder("drip.redirect")
                         .description("Time to answer a short link, by outcome").tag("outcome", outcome)
                         .publishPercentileHistogram().register(registry)));

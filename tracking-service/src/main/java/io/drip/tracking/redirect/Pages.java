@@ -1,12 +1,15 @@
 package io.drip.tracking.redirect;
 
 import io.vertx.ext.web.RoutingContext;
+import java.time.Duration;
 import java.util.Optional;
 
 /** The only pages a short link shows besides its destination: they reveal nothing about any link. */
 final class Pages {
     private static final String NOT_FOUND = page("Link not valid", "<p>This link is not valid.</p>");
     private static final String EXPIRED = page("Link expired", "<p>This link has expired.</p>");
+    private static final String TOO_MANY = page("Too many requests", "<p>Too many links that are not valid. "
+            + "Please try again later.</p>");
 
     private Pages() {
     }
@@ -19,6 +22,13 @@ final class Pages {
     static void expired(RoutingContext context, Optional<String> fallback) {
         send(context, 410, fallback.map(url -> page("Link expired", "<p>This link has expired.</p><p><a href=\""
                 + escape(url) + "\">Continue</a></p>")).orElse(EXPIRED));
+    }
+
+    /** 429: the client asked for too many unknown codes; Retry-After in whole seconds, at least one. */
+    static void tooManyRequests(RoutingContext context, Duration retryAfter) {
+        long seconds = Math.max(1, (retryAfter.toMillis() + 999) / 1000);
+        context.response().putHeader("Retry-After", Long.toString(seconds));
+        send(context, 429, TOO_MANY);
     }
 
     private static void send(RoutingContext context, int status, String html) {

@@ -12,8 +12,8 @@ import io.drip.tracking.click.UserAgents;
 import io.drip.tracking.link.Link;
 import io.drip.tracking.link.LinkCache;
 import io.drip.tracking.metrics.TrackingMetrics;
+import io.drip.tracking.unknown.CodeLookup;
 import io.micrometer.core.instrument.Timer;
-import io.smallrye.mutiny.Uni;
 import io.quarkus.vertx.http.runtime.RouteConstants;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServerRequest;
@@ -23,7 +23,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.net.URI;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.regex.Pattern;
@@ -35,13 +34,13 @@ import org.jboss.logging.Logger;
  * registered for the code and nowhere else, whatever the request carries (no open redirect).
  * A plain Vert.x route rather than a REST resource: this is the hot path, served from memory.
  * The click is handed to {@link ClickWriter}, which normally answers at once (docs/tracking.md,
- * durability); Kafka is never waited on.
+ * durability); Kafka is never waited on. A code not in memory is resolved by {@link CodeLookup}
+ * (unknown codes: negative cache, per-client budget, 429).
  */
 @ApplicationScoped
 public class RedirectRoutes {
     private static final Logger LOG = Logger.getLogger(RedirectRoutes.class);
     private static final Pattern CODE = Pattern.compile(SendCommand.Link.CODE_PATTERN);
-    private static final Duration LOOKUP_RETRY = Duration.ofMillis(200);
     private static final int BEFORE_QUARKUS_HANDLERS = RouteConstants.ROUTE_ORDER_UPLOAD_LIMIT + 1;
     /*
      * Click ids only need to be unique. Time-ordered ones (UUID version 7: milliseconds, then a
@@ -50,15 +49,11 @@ public class RedirectRoutes {
      */
     private static final NoArgGenerator CLICK_IDS = Generators.timeBasedEpochGenerator();
 
-    /** The code is not registered yet; the lookup is retried until the wait runs out. */
-    private static final class NotYetRegistered extends RuntimeException {
-        NotYetRegistered() {
-            super(null, null, false, false);
-        }
-    }
-
     @Inject
     LinkCache links;
+
+    @Inject
+    CodeLookup lookup;
 
     @Inject
     ClickWriter clicks;
@@ -74,9 +69,6 @@ public class RedirectRoutes {
 
     @ConfigProperty(name = "drip.tracking.base-url")
     URI baseUrl;
-
-    @ConfigProperty(name = "drip.tracking.unknown-code-wait")
-    Duration unknownCodeWait;
 
     @ConfigProperty(name = "drip.tracking.expired-fallback-url")
     Optional<String> expiredFallback;
@@ -106,12 +98,17 @@ public class RedirectRoutes {
             answer(context, cached, timing);
             return;
         }
-        findWaiting(code).subscribe().with(link -> {
-            if (link.isPresent()) {
-                answer(context, link.get(), timing);
-            } else {
+        lookup.resolve(code, clientAddress(context.request())).subscribe().with(resolution -> {
+            if (resolution instanceof CodeLookup.Found found) {
+                answer(context, found.link(), timing);
+            } else if (resolution instanceof CodeLookup.Unknown) {
                 Pages.notFound(context);
                 metrics.answered(timing, TrackingMetrics.NOT_FOUND);
+            } else if (resolution instanceof CodeLookup.Limited limited) {
+                Pages.tooManyRequests(context, limited.retryAfter());
+                metrics.answered(timing, TrackingMetrics.LIMITED);
+            } else {
+                throw new IllegalStateException("unexpected resolution " + resolution);
             }
         }, failure -> {
             LOG.errorf(failure, "looking up short code %s failed", code);
@@ -150,7 +147,7 @@ public class RedirectRoutes {
     }
 
     private ClickAttempt attempt(HttpServerRequest request, Link link, Instant at) {
-        String ip = request.remoteAddress() == null ? null : request.remoteAddress().hostAddress();
+        String ip = clientAddress(request);
         String userAgent = request.getHeader("User-Agent");
         var agent = userAgents.classify(userAgent);
         String reason = request.method() == HttpMethod.HEAD ? BotReason.HEAD_REQUEST
@@ -158,6 +155,11 @@ public class RedirectRoutes {
                 : agent.botReason();
         return new ClickAttempt(CLICK_IDS.generate(), link, at, request.method().name(),
                 anonymizeIp ? IpAnonymizer.anonymize(ip) : ip, countries.countryOf(ip), userAgent, agent, reason);
+    }
+
+    /** The client's address; from X-Forwarded-For only when it comes from a trusted proxy (quarkus.http.proxy). */
+    private static String clientAddress(HttpServerRequest request) {
+        return request.remoteAddress() == null ? null : request.remoteAddress().hostAddress();
     }
 
     /** Browsers' speculative loads (Chrome, Safari, Firefox) say so in one of these headers. */
@@ -168,14 +170,5 @@ public class RedirectRoutes {
 
     private static boolean containsPrefetch(String header) {
         return header != null && (header.contains("prefetch") || header.contains("preview"));
-    }
-
-    private Uni<Optional<Link>> findWaiting(String code) {
-        long attempts = Math.max(1, unknownCodeWait.toMillis() / LOOKUP_RETRY.toMillis());
-        return links.find(code)
-                .chain(link -> link.isPresent() ? Uni.createFrom().item(link)
-                        : Uni.createFrom().<Optional<Link>>failure(new NotYetRegistered()))
-                .onFailure(NotYetRegistered.class).retry().withBackOff(LOOKUP_RETRY, LOOKUP_RETRY).atMost(attempts)
-                .onFailure(NotYetRegistered.class).recoverWithItem(Optional.empty());
     }
 }
