@@ -1,12 +1,18 @@
 package io.drip.testing;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.SqlClient;
 import io.vertx.mutiny.sqlclient.Tuple;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
 
 /**
  * The plan PostgreSQL chooses for a query, read from {@code explain (format json)}: what tests of
@@ -15,6 +21,24 @@ import java.util.List;
 public final class QueryPlans {
 
     private QueryPlans() {
+    }
+
+    /**
+     * Loads the rows of a big table with {@code load}, then reads plans with {@code explain}, in one
+     * transaction rolled back after: the rows are gone with it, however the test ends.
+     */
+    public static <T> T afterLoading(Pool pool, Duration within, Function<SqlClient, Uni<Void>> load,
+            Function<SqlClient, Uni<T>> explain) {
+        return pool.withConnection(db -> db.begin().chain(tx -> load.apply(db)
+                        .chain(() -> explain.apply(db))
+                        .call(tx::rollback)))
+                .await().atMost(within);
+    }
+
+    /** Asserts that no plan, by the name of its query, reads any of {@code tables} whole. */
+    public static void assertNoneReadWhole(Map<String, Plan> plans, List<String> tables) {
+        plans.forEach((query, plan) -> assertEquals(List.of(),
+                plan.seqScans().stream().filter(tables::contains).toList(), query + ": " + plan));
     }
 
     /** The plan of {@code sql} with these parameters, not run. */

@@ -6,7 +6,6 @@ import io.drip.kit.retention.Pruner;
 import io.drip.testing.Rows;
 import io.quarkus.test.junit.QuarkusTest;
 import io.vertx.mutiny.sqlclient.Pool;
-import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.Instant;
@@ -31,17 +30,14 @@ class RetentionTest {
     void oldProcessedRecordsGoRecentOnesStay() {
         String ids = "ret-" + UUID.randomUUID();
         // more old rows than a batch: the pass deletes them batch after batch
-        pool.preparedQuery("""
+        Rows.of(pool, """
                 insert into processed_record (id, processed_at)
                 select $1 || '-old-' || g, now() - interval '31 days' from generate_series(1, 2500) g
-                union all select $1 || '-new', now() - interval '29 days'""")
-                .execute(Tuple.of(ids)).await().atMost(PASS);
+                union all select $1 || '-new', now() - interval '29 days'""", ids);
 
         pruner.prune(Instant.now()).await().atMost(PASS);
 
-        assertEquals(1L, Rows.of(pool, "select count(*) from processed_record where id like $1", ids + "-%")
-                .get(0).getLong(0));
-        assertEquals(1L, Rows.of(pool, "select count(*) from processed_record where id = $1", ids + "-new")
-                .get(0).getLong(0));
+        assertEquals(1L, Rows.count(pool, "select count(*) from processed_record where id like $1", ids + "-%"));
+        assertEquals(1L, Rows.count(pool, "select count(*) from processed_record where id = $1", ids + "-new"));
     }
 }

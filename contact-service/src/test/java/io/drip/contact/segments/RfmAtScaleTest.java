@@ -67,12 +67,11 @@ class RfmAtScaleTest {
 
         assertEquals(97, rfm.recompute(7).await().atMost(RUN));
 
-        assertEquals(97L, Rows.of(pool, "select count(*) from contact_rfm").get(0).getLong(0));
-        assertEquals(0L, Rows.of(pool, "with whole as (" + WHOLE_TABLE + """
+        assertEquals(97L, Rows.count(pool, "select count(*) from contact_rfm"));
+        assertEquals(0L, Rows.count(pool, "with whole as (" + WHOLE_TABLE + """
                 ) select count(*) from whole w full join contact_rfm x on x.contact_id = w.contact_id
                 where (w.r, w.f, w.m, w.orders::int, w.revenue, w.last_order_at)
-                  is distinct from (x.recency, x.frequency, x.monetary, x.orders, x.revenue, x.last_order_at)""")
-                .get(0).getLong(0));
+                  is distinct from (x.recency, x.frequency, x.monetary, x.orders, x.revenue, x.last_order_at)"""));
         assertEquals(0, rfm.recompute(7).await().atMost(RUN), "scores are stable when nothing changed");
     }
 
@@ -91,7 +90,7 @@ class RfmAtScaleTest {
         pool.query("analyze order_event, contact").execute().await().atMost(RUN);
 
         CompletableFuture<Integer> run = rfm.recompute().subscribeAsCompletionStage();
-        Awaitility.await().atMost(RUN).until(() -> Rows.of(pool, "select count(*) from contact_rfm").get(0).getLong(0) > 0);
+        Awaitility.await().atMost(RUN).until(() -> Rows.count(pool, "select count(*) from contact_rfm") > 0);
         long started = System.nanoTime();
         // the last contact by id: in the single transaction of the old recompute it stayed locked to the end
         given().header("Authorization", TestKeys.bearer(TestKeys.MARKETER)).contentType(ContentType.JSON)
@@ -102,8 +101,8 @@ class RfmAtScaleTest {
         assertTrue(took.compareTo(Duration.ofSeconds(3)) < 0, "the consent change took " + took);
 
         assertEquals(200_000, run.get(RUN.toSeconds(), TimeUnit.SECONDS));
-        assertEquals(200_000L, Rows.of(pool, "select count(*) from contact_rfm").get(0).getLong(0));
-        assertEquals(4L, Rows.of(pool, "select count(*) from rfm_boundary").get(0).getLong(0));
+        assertEquals(200_000L, Rows.count(pool, "select count(*) from contact_rfm"));
+        assertEquals(4L, Rows.count(pool, "select count(*) from rfm_boundary"));
     }
 
     /** Contacts rfm-scale-1 to -n, already evaluated for segments. */

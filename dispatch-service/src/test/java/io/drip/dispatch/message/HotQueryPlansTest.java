@@ -31,13 +31,9 @@ class HotQueryPlansTest {
 
     @Test
     void theMessagesApiAndErasuresReadNoBigTableWhole() {
-        Map<String, Plan> plans = pool.withConnection(db -> db.begin().chain(tx -> load(db)
-                .chain(() -> plans(db))
-                .call(tx::rollback))).await().atMost(LOAD);
-        plans.forEach((query, plan) -> {
-            assertEquals(List.of(), plan.seqScans().stream().filter(BIG::contains).toList(), query + ": " + plan);
-            assertTrue(!plan.indexes().isEmpty(), query + " uses no index: " + plan);
-        });
+        Map<String, Plan> plans = QueryPlans.afterLoading(pool, LOAD, HotQueryPlansTest::load, HotQueryPlansTest::plans);
+        QueryPlans.assertNoneReadWhole(plans, BIG);
+        plans.forEach((query, plan) -> assertTrue(!plan.indexes().isEmpty(), query + " uses no index: " + plan));
         assertEquals(List.of("outgoing_message_contact_created"), plans.get("by contact").indexes());
         assertEquals(List.of("outgoing_message_status_created"), plans.get("by status").indexes());
     }

@@ -6,7 +6,6 @@ import io.drip.kit.retention.Pruner;
 import io.drip.testing.Rows;
 import io.quarkus.test.junit.QuarkusTest;
 import io.vertx.mutiny.sqlclient.Pool;
-import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.Instant;
@@ -31,31 +30,24 @@ class RetentionTest {
     void oldStatusHistoryEarlyReceiptsAndProcessedRecordsGoRecentOnesStay() {
         String ids = "ret-" + UUID.randomUUID();
         // more old rows than a batch: the pass deletes them batch after batch
-        pool.preparedQuery("""
+        Rows.of(pool, """
                 insert into message_event (message_id, status, at)
                 select $1 || '-old', 'sent', now() - interval '181 days' - g * interval '1 second' from generate_series(1, 2500) g
-                union all select $1 || '-new', 'delivered', now() - interval '179 days'""")
-                .execute(Tuple.of(ids)).await().atMost(PASS);
-        pool.preparedQuery("""
+                union all select $1 || '-new', 'delivered', now() - interval '179 days'""", ids);
+        Rows.of(pool, """
                 insert into early_receipt (provider, provider_message_id, status, number_undeliverable, at)
                 values ('sandbox', $1 || '-old', 'delivered', false, now() - interval '8 days'),
-                       ('sandbox', $1 || '-new', 'delivered', false, now() - interval '6 days')""")
-                .execute(Tuple.of(ids)).await().atMost(PASS);
-        pool.preparedQuery("""
+                       ('sandbox', $1 || '-new', 'delivered', false, now() - interval '6 days')""", ids);
+        Rows.of(pool, """
                 insert into processed_record (id, processed_at)
-                values ($1 || '-old', now() - interval '31 days'), ($1 || '-new', now() - interval '29 days')""")
-                .execute(Tuple.of(ids)).await().atMost(PASS);
+                values ($1 || '-old', now() - interval '31 days'), ($1 || '-new', now() - interval '29 days')""", ids);
 
         pruner.prune(Instant.now()).await().atMost(PASS);
 
         for (String table : new String[] {"message_event where message_id", "early_receipt where provider_message_id",
                 "processed_record where id"}) {
-            assertEquals(0L, count("select count(*) from " + table + " = $1", ids + "-old"), table);
-            assertEquals(1L, count("select count(*) from " + table + " = $1", ids + "-new"), table);
+            assertEquals(0L, Rows.count(pool, "select count(*) from " + table + " = $1", ids + "-old"), table);
+            assertEquals(1L, Rows.count(pool, "select count(*) from " + table + " = $1", ids + "-new"), table);
         }
-    }
-
-    private long count(String sql, String id) {
-        return Rows.of(pool, sql, id).get(0).getLong(0);
     }
 }

@@ -31,13 +31,9 @@ class HotQueryPlansTest {
 
     @Test
     void goalsStatsAndErasuresReadNoBigTableWhole() {
-        Map<String, Plan> plans = pool.withConnection(db -> db.begin().chain(tx -> load(db)
-                .chain(() -> plans(db))
-                .call(tx::rollback))).await().atMost(LOAD);
-        plans.forEach((query, plan) -> {
-            assertEquals(List.of(), plan.seqScans().stream().filter(BIG::contains).toList(), query + ": " + plan);
-            assertTrue(!plan.indexes().isEmpty(), query + " uses no index: " + plan);
-        });
+        Map<String, Plan> plans = QueryPlans.afterLoading(pool, LOAD, HotQueryPlansTest::load, HotQueryPlansTest::plans);
+        QueryPlans.assertNoneReadWhole(plans, BIG);
+        plans.forEach((query, plan) -> assertTrue(!plan.indexes().isEmpty(), query + " uses no index: " + plan));
         assertTrue(plans.get("goal").indexes().contains("message_run"), plans.get("goal").toString());
         assertTrue(plans.get("erasure").indexes().contains("inactivity_timer_contact"), plans.get("erasure").toString());
     }

@@ -6,7 +6,6 @@ import io.drip.kit.retention.Pruner;
 import io.drip.testing.Rows;
 import io.quarkus.test.junit.QuarkusTest;
 import io.vertx.mutiny.sqlclient.Pool;
-import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.Instant;
@@ -30,37 +29,29 @@ class RetentionTest {
     @Test
     void oldClicksDeliveriesAndProcessedRecordsGoRecentOnesAndLinksStay() {
         String code = "ret-" + UUID.randomUUID();
-        pool.preparedQuery("""
+        Rows.of(pool, """
                 insert into link (code, url, destination, message_id, contact_id, created_at, expires_at)
                 values ($1, 'https://shop.example/', 'https://shop.example/', $1, 'c-retention',
-                  now() - interval '400 days', now() - interval '310 days')""")
-                .execute(Tuple.of(code)).await().atMost(PASS);
+                  now() - interval '400 days', now() - interval '310 days')""", code);
         // more old rows than a batch: the pass deletes them batch after batch
-        pool.preparedQuery("""
+        Rows.of(pool, """
                 insert into click (click_id, code, at)
                 select gen_random_uuid(), $1, now() - interval '366 days' - g * interval '1 second' from generate_series(1, 2500) g
-                union all select gen_random_uuid(), $1, now() - interval '364 days'""")
-                .execute(Tuple.of(code)).await().atMost(PASS);
-        pool.preparedQuery("""
+                union all select gen_random_uuid(), $1, now() - interval '364 days'""", code);
+        Rows.of(pool, """
                 insert into delivery (message_id, delivered_at)
-                values ($1 || '-old', now() - interval '31 days'), ($1 || '-new', now() - interval '29 days')""")
-                .execute(Tuple.of(code)).await().atMost(PASS);
-        pool.preparedQuery("""
+                values ($1 || '-old', now() - interval '31 days'), ($1 || '-new', now() - interval '29 days')""", code);
+        Rows.of(pool, """
                 insert into processed_record (id, processed_at)
-                values ($1 || '-old', now() - interval '31 days'), ($1 || '-new', now() - interval '29 days')""")
-                .execute(Tuple.of(code)).await().atMost(PASS);
+                values ($1 || '-old', now() - interval '31 days'), ($1 || '-new', now() - interval '29 days')""", code);
 
         pruner.prune(Instant.now()).await().atMost(PASS);
 
-        assertEquals(1L, count("select count(*) from click where code = $1", code));
-        assertEquals(1L, count("select count(*) from link where code = $1", code));
+        assertEquals(1L, Rows.count(pool, "select count(*) from click where code = $1", code));
+        assertEquals(1L, Rows.count(pool, "select count(*) from link where code = $1", code));
         for (String table : new String[] {"delivery where message_id", "processed_record where id"}) {
-            assertEquals(0L, count("select count(*) from " + table + " = $1", code + "-old"), table);
-            assertEquals(1L, count("select count(*) from " + table + " = $1", code + "-new"), table);
+            assertEquals(0L, Rows.count(pool, "select count(*) from " + table + " = $1", code + "-old"), table);
+            assertEquals(1L, Rows.count(pool, "select count(*) from " + table + " = $1", code + "-new"), table);
         }
-    }
-
-    private long count(String sql, String id) {
-        return Rows.of(pool, sql, id).get(0).getLong(0);
     }
 }

@@ -1,6 +1,5 @@
 package io.drip.tracking.stats;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.drip.testing.QueryPlans;
@@ -31,13 +30,9 @@ class HotQueryPlansTest {
 
     @Test
     void clickCountsFindTheClicksOfALinkByIndex() {
-        Map<String, Plan> plans = pool.withConnection(db -> db.begin().chain(tx -> load(db)
-                .chain(() -> plans(db))
-                .call(tx::rollback))).await().atMost(LOAD);
-        plans.forEach((query, plan) -> {
-            assertEquals(List.of(), plan.seqScans().stream().filter(BIG::contains).toList(), query + ": " + plan);
-            assertTrue(plan.indexes().contains("click_code"), query + ": " + plan);
-        });
+        Map<String, Plan> plans = QueryPlans.afterLoading(pool, LOAD, HotQueryPlansTest::load, HotQueryPlansTest::plans);
+        QueryPlans.assertNoneReadWhole(plans, BIG);
+        plans.forEach((query, plan) -> assertTrue(plan.indexes().contains("click_code"), query + ": " + plan));
     }
 
     private static Uni<Void> load(SqlClient db) {
