@@ -43,7 +43,7 @@ public class RfmRecompute {
             from generate_series(1, 4) k cross join scored group by k order by k""";
 
     /** The next chunk of contacts with orders, after $1 by id. */
-    private static final String NEXT_CHUNK = """
+    static final String NEXT_CHUNK = """
             select distinct contact_id from order_event where contact_id > $1 order by contact_id limit $2""";
 
     @Inject

@@ -5,12 +5,10 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.drip.contracts.MessageJson;
 import io.drip.contracts.SegmentMessage;
 import io.smallrye.mutiny.Uni;
-import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.SqlClient;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 import java.math.BigDecimal;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -32,8 +30,19 @@ import java.util.Optional;
 public class RfmScores {
     public static final String ORDER_COMPLETED = "Order Completed";
 
-    @Inject
-    Pool pool;
+    /** The scores of contacts ($1) from their orders and the boundaries, with those they have. */
+    static final String SCORES = """
+            with stats as (
+              select o.contact_id, count(*)::int as orders, sum(o.revenue) as revenue, max(o.at) as last_order_at
+              from order_event o join contact c on c.id = o.contact_id
+              where o.contact_id = any($1) group by o.contact_id)
+            select s.*,
+              1 + (select count(*) from rfm_boundary b where b.last_order_at is null or s.last_order_at > b.last_order_at)::int as r,
+              1 + (select count(*) from rfm_boundary b where b.orders is null or s.orders > b.orders)::int as f,
+              1 + (select count(*) from rfm_boundary b where b.revenue is null or s.revenue > b.revenue)::int as m,
+              old.recency, old.frequency, old.monetary, old.orders as old_orders, old.revenue as old_revenue
+            from stats s left join contact_rfm old on old.contact_id = s.contact_id
+            where (select count(*) from rfm_boundary) = 4""";
 
     /**
      * Records an order of a contact (revenue is the event's revenue, else total, else value, else 0)
@@ -53,18 +62,7 @@ public class RfmScores {
      * segment evaluation; returns how many changed.
      */
     Uni<Integer> rescore(SqlClient tx, List<String> contactIds, OffsetDateTime now) {
-        return tx.preparedQuery("""
-                        with stats as (
-                          select o.contact_id, count(*)::int as orders, sum(o.revenue) as revenue, max(o.at) as last_order_at
-                          from order_event o join contact c on c.id = o.contact_id
-                          where o.contact_id = any($1) group by o.contact_id)
-                        select s.*,
-                          1 + (select count(*) from rfm_boundary b where b.last_order_at is null or s.last_order_at > b.last_order_at)::int as r,
-                          1 + (select count(*) from rfm_boundary b where b.orders is null or s.orders > b.orders)::int as f,
-                          1 + (select count(*) from rfm_boundary b where b.revenue is null or s.revenue > b.revenue)::int as m,
-                          old.recency, old.frequency, old.monetary, old.orders as old_orders, old.revenue as old_revenue
-                        from stats s left join contact_rfm old on old.contact_id = s.contact_id
-                        where (select count(*) from rfm_boundary) = 4""")
+        return tx.preparedQuery(SCORES)
                 .execute(Tuple.of(contactIds.toArray(new String[0])))
                 .chain(rows -> {
                     List<Tuple> changed = new ArrayList<>();

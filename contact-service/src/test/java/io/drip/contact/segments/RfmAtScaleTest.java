@@ -5,13 +5,17 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.drip.testing.QueryPlans;
 import io.drip.testing.Rows;
 import io.drip.testing.TestKeys;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.inject.Inject;
 import java.time.Duration;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.awaitility.Awaitility;
@@ -88,6 +92,13 @@ class RfmAtScaleTest {
                 select 'o-' || g, 'rfm-scale-' || g % 200000 + 1, g % 97, now() - (g % 365) * interval '1 day'
                 from generate_series(1, 1000000) g""").execute().await().atMost(RUN);
         pool.query("analyze order_event, contact").execute().await().atMost(RUN);
+        // a chunk reads its contacts' orders by index, never all orders
+        String[] chunk = {"rfm-scale-4711", "rfm-scale-4712"};
+        QueryPlans.assertNoneReadWhole(Map.of(
+                "next chunk", QueryPlans.explain(pool, RfmRecompute.NEXT_CHUNK, Tuple.of("rfm-scale-4711", 1000))
+                        .await().atMost(RUN),
+                "scores", QueryPlans.explain(pool, RfmScores.SCORES, Tuple.of((Object) chunk)).await().atMost(RUN)),
+                List.of("order_event", "contact"));
 
         CompletableFuture<Integer> run = rfm.recompute().subscribeAsCompletionStage();
         Awaitility.await().atMost(RUN).until(() -> Rows.count(pool, "select count(*) from contact_rfm") > 0);
