@@ -18,4 +18,9 @@ public final class Rows {
         pool.preparedQuery(sql).execute(Tuple.from(params)).await().atMost(Duration.ofSeconds(5)).forEach(rows::add);
         return rows;
     }
+
+    /** The number a {@code select count(*)} query gives. */
+    public static long count(Pool pool, String sql, Object... params) {
+        return of(pool, sql, params).get(0).getLong(0);
+    }
 }

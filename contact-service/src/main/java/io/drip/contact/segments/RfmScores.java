@@ -4,51 +4,45 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.drip.contracts.MessageJson;
 import io.drip.contracts.SegmentMessage;
-import io.drip.kit.work.Poller;
-import io.quarkus.runtime.StartupEvent;
 import io.smallrye.mutiny.Uni;
-import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.SqlClient;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Observes;
-import jakarta.inject.Inject;
 import java.math.BigDecimal;
-import java.time.Duration;
-import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * RFM from {@code Order Completed} events: per contact with orders, recency (last order),
  * frequency (orders) and monetary (revenue) scores 1-5 by quintile across all such contacts
  * (ties share a score: {@code ceil(cume_dist × 5)}), and the named segment. Recomputed every
  * {@code drip.rfm.every}, which also keeps the quintile boundaries; in between, each new order
- * rescores its contact at once against those boundaries. Contacts whose scores changed are
- * re-evaluated for segments.
+ * rescores its contact at once against those boundaries (RfmRecompute scores its chunks the same
+ * way). Contacts whose scores changed are re-evaluated for segments.
  */
 @ApplicationScoped
 public class RfmScores {
     public static final String ORDER_COMPLETED = "Order Completed";
 
-    @Inject
-    Pool pool;
-
-    @Inject
-    Poller poller;
-
-    @ConfigProperty(name = "drip.rfm.every")
-    Duration every;
-
-    void start(@Observes StartupEvent event) {
-        poller.every("rfm", every, () -> recompute().replaceWithVoid());
-    }
+    /** The scores of contacts ($1) from their orders and the boundaries, with those they have. */
+    static final String SCORES = """
+            with stats as (
+              select o.contact_id, count(*)::int as orders, sum(o.revenue) as revenue, max(o.at) as last_order_at
+              from order_event o join contact c on c.id = o.contact_id
+              where o.contact_id = any($1) group by o.contact_id)
+            select s.*,
+              1 + (select count(*) from rfm_boundary b where b.last_order_at is null or s.last_order_at > b.last_order_at)::int as r,
+              1 + (select count(*) from rfm_boundary b where b.orders is null or s.orders > b.orders)::int as f,
+              1 + (select count(*) from rfm_boundary b where b.revenue is null or s.revenue > b.revenue)::int as m,
+              old.recency, old.frequency, old.monetary, old.orders as old_orders, old.revenue as old_revenue
+            from stats s left join contact_rfm old on old.contact_id = s.contact_id
+            where (select count(*) from rfm_boundary) = 4""";
 
     /**
      * Records an order of a contact (revenue is the event's revenue, else total, else value, else 0)
@@ -57,39 +51,42 @@ public class RfmScores {
     public Uni<Void> recordOrder(SqlClient tx, String contactId, SegmentMessage order) {
         return tx.preparedQuery("insert into order_event (message_id, contact_id, revenue, at) values ($1, $2, $3, $4) on conflict do nothing")
                 .execute(Tuple.of(order.messageId(), contactId, revenue(order.properties()), order.timestamp().atOffset(ZoneOffset.UTC)))
-                .chain(inserted -> inserted.rowCount() == 0 ? Uni.createFrom().voidItem() : rescore(tx, contactId));
+                .chain(inserted -> inserted.rowCount() == 0 ? Uni.createFrom().voidItem()
+                        : rescore(tx, List.of(contactId), OffsetDateTime.now(ZoneOffset.UTC)).replaceWithVoid());
     }
 
     /**
-     * Scores one known contact's orders against the last recompute's boundaries: a value above the
-     * highest value that scored k scores more than k. Before the first recompute (no boundaries) the
-     * contact waits for it.
+     * Scores these contacts' orders against the last recompute's boundaries: a value above the
+     * highest value that scored k scores more than k. Before the first recompute (no boundaries)
+     * the contacts wait for it. Saves the scores that changed and makes their contacts due for
+     * segment evaluation; returns how many changed.
      */
-    private Uni<Void> rescore(SqlClient tx, String contactId) {
-        return tx.preparedQuery("""
-                        with stats as (
-                          select count(*)::int as orders, sum(revenue) as revenue, max(at) as last_order_at
-                          from order_event where contact_id = $1 and exists (select 1 from contact where id = $1))
-                        select s.*,
-                          1 + (select count(*) from rfm_boundary b where b.last_order_at is null or s.last_order_at > b.last_order_at)::int as r,
-                          1 + (select count(*) from rfm_boundary b where b.orders is null or s.orders > b.orders)::int as f,
-                          1 + (select count(*) from rfm_boundary b where b.revenue is null or s.revenue > b.revenue)::int as m
-                        from stats s
-                        where s.orders > 0 and (select count(*) from rfm_boundary) = 4""")
-                .execute(Tuple.of(contactId))
+    Uni<Integer> rescore(SqlClient tx, List<String> contactIds, OffsetDateTime now) {
+        return tx.preparedQuery(SCORES)
+                .execute(Tuple.of(contactIds.toArray(new String[0])))
                 .chain(rows -> {
-                    if (rows.size() == 0) {
-                        return Uni.createFrom().voidItem();
+                    List<Tuple> changed = new ArrayList<>();
+                    rows.forEach(row -> {
+                        int r = row.getInteger("r");
+                        int f = row.getInteger("f");
+                        int m = row.getInteger("m");
+                        boolean same = Integer.valueOf(r).equals(row.getInteger("recency"))
+                                && Integer.valueOf(f).equals(row.getInteger("frequency"))
+                                && Integer.valueOf(m).equals(row.getInteger("monetary"))
+                                && row.getInteger("orders").equals(row.getInteger("old_orders"))
+                                && row.getBigDecimal("revenue").equals(row.getBigDecimal("old_revenue"));
+                        if (!same) {
+                            changed.add(Tuple.from(new Object[] {row.getString("contact_id"), r, f, m, RfmSegments.name(r, f),
+                                    row.getInteger("orders"), row.getBigDecimal("revenue"),
+                                    row.getOffsetDateTime("last_order_at"), now}));
+                        }
+                    });
+                    if (changed.isEmpty()) {
+                        return Uni.createFrom().item(0);
                     }
-                    Row row = rows.iterator().next();
-                    int r = row.getInteger("r");
-                    int f = row.getInteger("f");
-                    int m = row.getInteger("m");
-                    return save(tx, List.of(Tuple.from(new Object[] {contactId, r, f, m, RfmSegments.name(r, f),
-                            row.getInteger("orders"), row.getBigDecimal("revenue"), row.getOffsetDateTime("last_order_at"),
-                            Instant.now().atOffset(ZoneOffset.UTC)})))
-                            // the named segment, the revenue or the order count may change a segment
-                            .chain(() -> reevaluate(tx, List.of(contactId)));
+                    // the named segment, the revenue or the order count may change a segment
+                    return save(tx, changed).chain(() -> reevaluate(tx, changed.stream().map(t -> t.getString(0)).toList()))
+                            .replaceWith(changed.size());
                 });
     }
 
@@ -107,45 +104,6 @@ public class RfmScores {
         return BigDecimal.ZERO;
     }
 
-    /** Recomputes every score; returns how many contacts' scores changed. */
-    public Uni<Integer> recompute() {
-        Instant now = Instant.now();
-        return pool.withTransaction(tx -> tx.query("""
-                        with stats as (
-                          select o.contact_id, count(*) as orders, sum(o.revenue) as revenue, max(o.at) as last_order_at
-                          from order_event o join contact c on c.id = o.contact_id group by o.contact_id),
-                        scored as (
-                          select s.*,
-                            least(5, greatest(1, ceil(cume_dist() over (order by last_order_at) * 5)))::int as r,
-                            least(5, greatest(1, ceil(cume_dist() over (order by orders) * 5)))::int as f,
-                            least(5, greatest(1, ceil(cume_dist() over (order by revenue) * 5)))::int as m
-                          from stats s)
-                        select s.*, old.recency, old.frequency, old.monetary, old.orders as old_orders, old.revenue as old_revenue
-                        from scored s left join contact_rfm old on old.contact_id = s.contact_id""")
-                .execute()
-                .chain(rows -> {
-                    List<Tuple> changed = new ArrayList<>();
-                    rows.forEach(row -> {
-                        int r = row.getInteger("r");
-                        int f = row.getInteger("f");
-                        int m = row.getInteger("m");
-                        boolean same = Integer.valueOf(r).equals(row.getInteger("recency"))
-                                && Integer.valueOf(f).equals(row.getInteger("frequency"))
-                                && Integer.valueOf(m).equals(row.getInteger("monetary"))
-                                && Long.valueOf(row.getLong("orders")).equals(Optional.ofNullable(row.getInteger("old_orders")).map(Integer::longValue).orElse(null))
-                                && row.getBigDecimal("revenue").equals(row.getBigDecimal("old_revenue"));
-                        if (!same) {
-                            changed.add(Tuple.from(new Object[] {row.getString("contact_id"), r, f, m, RfmSegments.name(r, f),
-                                    row.getLong("orders").intValue(), row.getBigDecimal("revenue"),
-                                    row.getOffsetDateTime("last_order_at"), now.atOffset(ZoneOffset.UTC)}));
-                        }
-                    });
-                    Uni<Void> saved = changed.isEmpty() ? Uni.createFrom().voidItem()
-                            : save(tx, changed).chain(() -> reevaluate(tx, changed.stream().map(t -> t.getString(0)).toList()));
-                    return saved.chain(() -> keepBoundaries(tx)).replaceWith(changed.size());
-                }));
-    }
-
     private static Uni<Void> save(SqlClient tx, List<Tuple> scores) {
         return tx.preparedQuery("""
                         insert into contact_rfm (contact_id, recency, frequency, monetary, segment, orders, revenue, last_order_at, computed_at)
@@ -161,17 +119,6 @@ public class RfmScores {
     private static Uni<Void> reevaluate(SqlClient tx, List<String> contactIds) {
         return tx.preparedQuery("update contact set segments_version = null where id = any($1)")
                 .execute(Tuple.of(contactIds.toArray(new String[0])))
-                .replaceWithVoid();
-    }
-
-    /** The boundaries of the scores just computed (none while no contact has orders). */
-    private static Uni<Void> keepBoundaries(SqlClient tx) {
-        return tx.query("delete from rfm_boundary").execute()
-                .chain(() -> tx.query("""
-                        insert into rfm_boundary (score, last_order_at, orders, revenue)
-                        select k, max(last_order_at) filter (where recency <= k), max(orders) filter (where frequency <= k),
-                          max(revenue) filter (where monetary <= k)
-                        from generate_series(1, 4) k cross join contact_rfm group by k""").execute())
                 .replaceWithVoid();
     }
 

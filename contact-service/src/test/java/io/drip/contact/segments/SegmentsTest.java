@@ -34,7 +34,7 @@ class SegmentsTest {
     Pool pool;
 
     @Inject
-    RfmScores rfm;
+    RfmRecompute rfm;
 
     private static RequestSpecification as(String key) {
         return given().header("Authorization", TestKeys.bearer(key)).contentType(ContentType.JSON);

@@ -19,6 +19,16 @@ public class MessageQueries {
             message_id, contact_id, journey_id, step_id, category, status, reason, provider, provider_message_id, route,
             to_phone, country, carrier, encoding, segments, cost, cost_currency, attempts, created_at, sent_at, delivered_at""";
 
+    /** The newest messages of a contact ($1), journey ($2) and status ($3), each null for any; at most $4. */
+    static final String LIST = "select " + COLUMNS + """
+             from outgoing_message
+            where ($1::text is null or contact_id = $1) and ($2::text is null or journey_id = $2)
+              and ($3::text is null or status = $3)
+            order by created_at desc limit $4""";
+
+    /** A message's ($1) status changes, oldest first. */
+    static final String HISTORY = "select status, reason, provider, at from message_event where message_id = $1 order by id";
+
     /** A message as the API shows it. */
     public record MessageView(String messageId, String contactId, String journeyId, String stepId, String category,
             String status, String reason, String provider, String providerMessageId, String route, String to,
@@ -35,11 +45,7 @@ public class MessageQueries {
     }
 
     public Uni<List<MessageView>> list(SqlClient db, String contactId, String journeyId, String status, int limit) {
-        return db.preparedQuery("select " + COLUMNS + """
-                         from outgoing_message
-                        where ($1::text is null or contact_id = $1) and ($2::text is null or journey_id = $2)
-                          and ($3::text is null or status = $3)
-                        order by created_at desc limit $4""")
+        return db.preparedQuery(LIST)
                 .execute(Tuple.of(contactId, journeyId, status, limit))
                 .map(rows -> {
                     List<MessageView> views = new ArrayList<>();
@@ -56,7 +62,7 @@ public class MessageQueries {
                         return Uni.createFrom().item(Optional.<MessageDetail>empty());
                     }
                     Row row = rows.iterator().next();
-                    return db.preparedQuery("select status, reason, provider, at from message_event where message_id = $1 order by id")
+                    return db.preparedQuery(HISTORY)
                             .execute(Tuple.of(messageId))
                             .map(events -> {
                                 List<Event> history = new ArrayList<>();

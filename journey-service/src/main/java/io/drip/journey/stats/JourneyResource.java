@@ -31,6 +31,21 @@ import java.util.TreeMap;
 @Produces(MediaType.APPLICATION_JSON)
 @RolesAllowed({Roles.VIEWER, Roles.MARKETER, Roles.OPS})
 public class JourneyResource {
+    /** A journey's runs ($1) of a version ($2, null: all) by status and exit reason. */
+    static final String RUNS_BY_STATUS = """
+            select status, exit_reason, count(*) as runs, count(converted_at) as converted,
+              coalesce(sum(revenue), 0) as revenue
+            from journey_run where journey_id = $1 and ($2::int is null or journey_version = $2)
+            group by status, exit_reason""";
+
+    /** A journey's runs ($1) of a version ($2, null: all) by split variant, with those that clicked. */
+    static final String RUNS_BY_VARIANT = """
+            select variant, count(*) as runs, count(converted_at) as converted,
+              count(*) filter (where exists (select 1 from message m where m.run_id = r.id
+                and m.first_click_at is not null)) as clicked
+            from journey_run r where journey_id = $1 and ($2::int is null or journey_version = $2)
+              and variant is not null group by variant""";
+
 
     /** A loaded journey as the API shows it. */
     public record JourneySummary(String id, int version, String status, String name, String trigger,
@@ -70,11 +85,7 @@ public class JourneyResource {
     public Uni<JourneyStats> stats(@PathParam("id") String id, @QueryParam("version") Integer version) {
         JourneyDefinition journey = catalog.latest(id)
                 .orElseThrow(() -> new NotFoundException("no journey with id '" + id + "'"));
-        return pool.preparedQuery("""
-                        select status, exit_reason, count(*) as runs, count(converted_at) as converted,
-                          coalesce(sum(revenue), 0) as revenue
-                        from journey_run where journey_id = $1 and ($2::int is null or journey_version = $2)
-                        group by status, exit_reason""")
+        return pool.preparedQuery(RUNS_BY_STATUS)
                 .execute(Tuple.of(id, version))
                 .chain(rows -> {
                     Map<String, Long> byStatus = new HashMap<>();
@@ -122,12 +133,7 @@ public class JourneyResource {
         if (splits.isEmpty()) {
             return Uni.createFrom().item(Map.of());
         }
-        return pool.preparedQuery("""
-                        select variant, count(*) as runs, count(converted_at) as converted,
-                          count(*) filter (where exists (select 1 from message m where m.run_id = r.id
-                            and m.first_click_at is not null)) as clicked
-                        from journey_run r where journey_id = $1 and ($2::int is null or journey_version = $2)
-                          and variant is not null group by variant""")
+        return pool.preparedQuery(RUNS_BY_VARIANT)
                 .execute(Tuple.of(journey.id(), version))
                 .map(rows -> {
                     Map<String, SplitResults.Counts> byVariant = new HashMap<>();

@@ -33,13 +33,21 @@ public class Poller {
     private volatile boolean stopping;
 
     public void every(String name, Duration interval, Supplier<Uni<Void>> task) {
+        every(name, interval, STUCK_AFTER, task);
+    }
+
+    /**
+     * For a long task that makes progress in steps (a recompute in chunks, a pruning pass): a run is
+     * abandoned only after {@code stuckAfter}.
+     */
+    public void every(String name, Duration interval, Duration stuckAfter, Supplier<Uni<Void>> task) {
         AtomicBoolean running = new AtomicBoolean();
         timers.add(vertx.setPeriodic(interval.toMillis(), id -> {
             if (stopping || !running.compareAndSet(false, true)) {
                 return;
             }
             task.get()
-                    .ifNoItem().after(STUCK_AFTER).failWith(() -> new IllegalStateException(name + " has not ended in " + STUCK_AFTER))
+                    .ifNoItem().after(stuckAfter).failWith(() -> new IllegalStateException(name + " has not ended in " + stuckAfter))
                     .onTermination().invoke(() -> running.set(false))
                     .subscribe().with(done -> {
                     }, failure -> LOG.warnf(failure, "%s failed; it runs again in %s", name, interval));

@@ -18,18 +18,22 @@ public class ClickStats {
               count(c.click_id) filter (where c.bot) as bot
             from link l join click c on c.code = l.code
             """;
+    /** The counts of one link ($1). */
+    static final String OF_LINK = COUNTS + "where l.code = $1";
+    /** The counts of a journey ($1), of one step ($2) and variant ($3) of it when not null. */
+    static final String OF_JOURNEY = COUNTS + "where l.journey_id = $1 and ($2::text is null or l.step_id = $2)"
+            + " and ($3::text is null or l.variant = $3)";
 
     @Inject
     Pool pool;
 
     public Uni<ClickCounts> ofLink(String code) {
-        return counts(COUNTS + "where l.code = $1", Tuple.of(code));
+        return counts(OF_LINK, Tuple.of(code));
     }
 
     /** For a journey, optionally one step and one variant of it. */
     public Uni<ClickCounts> ofJourney(String journey, String step, String variant) {
-        return counts(COUNTS + "where l.journey_id = $1 and ($2::text is null or l.step_id = $2)"
-                + " and ($3::text is null or l.variant = $3)", Tuple.of(journey, step, variant));
+        return counts(OF_JOURNEY, Tuple.of(journey, step, variant));
     }
 
     /** Human clicks by the country of their address (only where a local IP database gave one). */
