@@ -18,7 +18,8 @@ import java.util.function.Function;
  * registered. A request for a code being looked up waits for that lookup; a redirect waits for a
  * registration still on its way without querying again. Each
  * client's unknown codes are spent from its {@link LookupBudget}; a registered code never is, so a
- * client over its budget still reaches every real link.
+ * client over its budget still reaches every real link, after a hold that keeps its scan from
+ * costing more than one query per connection and hold.
  */
 @ApplicationScoped
 public class CodeLookup {
@@ -79,7 +80,7 @@ public class CodeLookup {
                     ? unknownCode(code, clientAddress, earlier.registered) : lookAgain(code));
         }
         // the entry is put before the query, so a registration committed while it runs still ends the wait
-        return query(code).onFailure().invoke(failure -> unknown.forget(code)).chain(link -> {
+        return held(clientAddress).chain(() -> query(code)).onFailure().invoke(failure -> unknown.forget(code)).chain(link -> {
             if (link.isPresent()) {
                 unknown.forget(code);
                 return Uni.createFrom().item(new Found(link.get()));
@@ -101,6 +102,11 @@ public class CodeLookup {
         return Uni.createFrom().completionStage(registration.copy()).map(registered -> true)
                 .ifNoItem().after(wait).recoverWithItem(false)
                 .chain(registered -> registered ? lookAgain(code) : Uni.createFrom().item(UNKNOWN));
+    }
+
+    private Uni<Void> held(String clientAddress) {
+        Duration hold = budget.holdBeforeLookup(clientAddress);
+        return hold.isZero() ? Uni.createFrom().voidItem() : Uni.createFrom().voidItem().onItem().delayIt().by(hold);
     }
 
     private Uni<Resolution> lookAgain(String code) {

@@ -24,6 +24,7 @@ public class LookupBudget {
     private static final Duration MINUTE = Duration.ofMinutes(1);
 
     private final Bandwidth limit;
+    private final Duration hold;
     private final TimeMeter clock;
     private final Cache<String, Bucket> buckets;
 
@@ -33,6 +34,7 @@ public class LookupBudget {
     }
 
     LookupBudget(UnknownCodesConfig.Budget config, TimeMeter clock) {
+        this.hold = config.overBudgetHold();
         this.limit = Bandwidth.builder().capacity(config.burst()).refillGreedy(config.perMinute(), MINUTE).build();
         this.clock = clock;
         Duration refilled = MINUTE.multipliedBy(config.burst()).dividedBy(config.perMinute());
@@ -44,6 +46,12 @@ public class LookupBudget {
         ConsumptionProbe probe = buckets.get(clientOf(clientAddress), client -> newBucket())
                 .tryConsumeAndReturnRemaining(1);
         return probe.isConsumed() ? Optional.empty() : Optional.of(Duration.ofNanos(probe.getNanosToWaitForRefill()));
+    }
+
+    /** How long the client waits before its next lookup: nothing while it has budget left. */
+    Duration holdBeforeLookup(String clientAddress) {
+        Bucket bucket = buckets.getIfPresent(clientOf(clientAddress));
+        return bucket != null && bucket.getAvailableTokens() <= 0 ? hold : Duration.ZERO;
     }
 
     private Bucket newBucket() {

@@ -46,5 +46,12 @@ public interface UnknownCodesConfig {
         /** Clients tracked at most; past that the least recently seen start again with a full budget. */
         @WithDefault("100000")
         long clients();
+
+        /**
+         * How long a client past its budget waits before a code not in memory is looked up: a real link
+         * still answers (later), while a scan from that client costs at most one query per connection so long.
+         */
+        @WithDefault("PT1S")
+        Duration overBudgetHold();
     }
 }

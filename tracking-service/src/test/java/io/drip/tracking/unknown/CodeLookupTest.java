@@ -2,6 +2,7 @@ package io.drip.tracking.unknown;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.drip.tracking.link.Link;
 import io.drip.tracking.link.LinksRegistered;
@@ -33,13 +34,20 @@ class CodeLookupTest {
     private final AtomicInteger queries = new AtomicInteger();
     private final UnknownCodeCache unknown = new UnknownCodeCache(
             new UnknownCodeCacheTest.Cache(1000, Duration.ofSeconds(10)), System::nanoTime);
-    private final CodeLookup lookup = new CodeLookup(code -> {
+    private final CodeLookup lookup = lookup(Duration.ZERO);
+
+    private CodeLookup lookup(Duration overBudgetHold) {
+        return new CodeLookup(this::query, unknown, new LookupBudget(
+                new LookupBudgetTest.Budget(3, 1, 1000, overBudgetHold), TimeMeter.SYSTEM_NANOTIME), WAIT,
+                new SimpleMeterRegistry());
+    }
+
+    private Uni<Optional<Link>> query(String code) {
         queries.incrementAndGet();
         CompletableFuture<Optional<Link>> later = slow.remove(code);
         return later != null ? Uni.createFrom().completionStage(later)
                 : Uni.createFrom().item(Optional.ofNullable(table.get(code)));
-    }, unknown, new LookupBudget(new LookupBudgetTest.Budget(3, 1, 1000), TimeMeter.SYSTEM_NANOTIME), WAIT,
-            new SimpleMeterRegistry());
+    }
 
     private static Link link(String code) {
         return new Link(code, "https://shop.example/", "https://shop.example/", "m-1", "c-1", "welcome", 1, "hello",
@@ -94,6 +102,22 @@ class CodeLookupTest {
         table.put("known00002", link("known00002"));
         assertInstanceOf(Found.class, resolve("known00002", CLIENT));
         assertInstanceOf(Unknown.class, resolve("scan000010", "203.0.113.8"), "another client has its own budget");
+    }
+
+    @Test
+    void aClientOverItsBudgetWaitsTheHoldBeforeItsLookupAndThenReachesItsLink() {
+        CodeLookup holding = lookup(Duration.ofSeconds(1));
+        for (int i = 0; i < 3; i++) {
+            holding.resolve("scan00010" + i, CLIENT).await().atMost(Duration.ofSeconds(5));
+        }
+        table.put("known00004", link("known00004"));
+        int before = queries.get();
+        long start = System.nanoTime();
+        var found = holding.resolve("known00004", CLIENT).subscribeAsCompletionStage();
+        assertEquals(before, queries.get(), "not looked up before the hold");
+        assertInstanceOf(Found.class, found.join());
+        assertTrue(Duration.ofNanos(System.nanoTime() - start).compareTo(Duration.ofSeconds(1)) >= 0, "held a second");
+        assertInstanceOf(Found.class, resolve("known00004", "203.0.113.9"), "a client with budget is not held");
     }
 
     private void spendTheBudget(String client) {

@@ -11,7 +11,10 @@ import org.junit.jupiter.api.Test;
 
 class LookupBudgetTest {
 
-    record Budget(long burst, long perMinute, long clients) implements UnknownCodesConfig.Budget {
+    record Budget(long burst, long perMinute, long clients, Duration overBudgetHold) implements UnknownCodesConfig.Budget {
+        Budget(long burst, long perMinute, long clients) {
+            this(burst, perMinute, clients, Duration.ZERO);
+        }
     }
 
     private final AtomicLong nanos = new AtomicLong();
