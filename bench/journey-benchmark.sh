@@ -47,19 +47,7 @@ burst_contacts_stored() { count "select count(*) from contact_snapshot"; }
 burst_records() { sign_ups "$run" "$1" "$2"; }
 burst_done() { count "select count(*) from message where not exists (select 1 from outbox)"; }
 
-mkdir -p "$work/journeys"
-cat >"$work/journeys/bench.yaml" <<'YAML'
-journey: bench-welcome
-name: Welcome (benchmark)
-trigger:
-  event: Bench Signed Up
-steps:
-  - id: hello
-    send:
-      channel: sms
-      category: marketing
-      text: "Hi {{ contact.traits.first_name | default: 'there' }}, welcome! {{ 'https://shop.example/welcome' | track }}"
-YAML
+welcome_journey "$work/journeys"
 bench_contacts "$((events + warmup))" '{"first_name":"Bench"}' >"$work/contacts.tsv"
 
 pgbench_tps="$(pgbench_baseline "$pgbench_seconds")"
@@ -68,18 +56,9 @@ results=()
 for build in "${builds[@]}"; do
   label="${build%%=*}" jar="${build#*=}"
   run="$(date +%s%N)"
-  for t in events contacts deliveries clicks; do topic "bench.$t.$run"; done
   burst_topic="bench.events.$run" burst_contacts_topic="bench.contacts.$run"
-  psql_db -d postgres -c "drop database if exists $db" -c "create database $db owner drip"
-  http_port="$(free_port)"; management_port="$(free_port)"
   log "$label: $((events + warmup)) contacts, $warmup sign-ups to warm up, then $events sign-ups at once"
-  DRIP_HTTP_PORT="$http_port" DRIP_MANAGEMENT_PORT="$management_port" DRIP_DB_NAME="$db" \
-    KAFKA_BOOTSTRAP_SERVERS="$kafka" DRIP_KAFKA_GROUP="bench-$run" DRIP_JOURNEYS_DIR="$work/journeys" \
-    MP_MESSAGING_INCOMING_EVENTS_TOPIC="bench.events.$run" MP_MESSAGING_INCOMING_CONTACTS_TOPIC="bench.contacts.$run" \
-    MP_MESSAGING_INCOMING_DELIVERIES_TOPIC="bench.deliveries.$run" MP_MESSAGING_INCOMING_CLICKS_TOPIC="bench.clicks.$run" \
-    QUARKUS_HTTP_HOST=127.0.0.1 QUARKUS_MANAGEMENT_HOST=127.0.0.1 \
-    java -Xmx512m ${BENCH_JAVA_OPTS:-} -jar "$jar" >"$work/$label.log" 2>&1 &
-  service_pid=$! service_log="$work/$label.log"
+  journey_service_start "$label" "$jar" "$run"
 
   burst_latency() { count "select string_agg(round(p::numeric, 2)::text, ' ') from unnest((select percentile_cont(array[0.5, 0.95, 0.99])
       within group (order by extract(epoch from m.created_at - (r.trigger_event->>'timestamp')::timestamptz))

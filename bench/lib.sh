@@ -183,3 +183,33 @@ register_links() { # db count journey created-interval expires-interval: link ro
     from generate_series(1, $2) i on conflict do nothing"
   psql_db -d "$1" -c "select code from link where journey_id = '$3'"
 }
+# journey-service from the jar $2 as the build labelled $1, on its own topics bench.<topic>.$3 and a
+# fresh database $db, with the journeys of $work/journeys; sets service_pid and service_log.
+journey_service_start() { # label jar run
+  local t
+  for t in events contacts deliveries clicks; do topic "bench.$t.$3"; done
+  psql_db -d postgres -c "drop database if exists $db" -c "create database $db owner drip"
+  DRIP_HTTP_PORT="$(free_port)" DRIP_MANAGEMENT_PORT="$(free_port)" DRIP_DB_NAME="$db" \
+    KAFKA_BOOTSTRAP_SERVERS="$kafka" DRIP_KAFKA_GROUP="bench-$3" DRIP_JOURNEYS_DIR="$work/journeys" \
+    MP_MESSAGING_INCOMING_EVENTS_TOPIC="bench.events.$3" MP_MESSAGING_INCOMING_CONTACTS_TOPIC="bench.contacts.$3" \
+    MP_MESSAGING_INCOMING_DELIVERIES_TOPIC="bench.deliveries.$3" MP_MESSAGING_INCOMING_CLICKS_TOPIC="bench.clicks.$3" \
+    QUARKUS_HTTP_HOST=127.0.0.1 QUARKUS_MANAGEMENT_HOST=127.0.0.1 \
+    java -Xmx512m ${BENCH_JAVA_OPTS:-} -jar "$2" >"$work/$1.log" 2>&1 &
+  service_pid=$! service_log="$work/$1.log"
+}
+# The journey of the burst benchmarks, into the folder $1: a sign-up's first step is a send.
+welcome_journey() { # dir
+  mkdir -p "$1"
+  cat >"$1/bench.yaml" <<'YAML'
+journey: bench-welcome
+name: Welcome (benchmark)
+trigger:
+  event: Bench Signed Up
+steps:
+  - id: hello
+    send:
+      channel: sms
+      category: marketing
+      text: "Hi {{ contact.traits.first_name | default: 'there' }}, welcome! {{ 'https://shop.example/welcome' | track }}"
+YAML
+}

@@ -46,19 +46,7 @@ log "Kafka on 127.0.0.1:$kafka_port"
 KAFKA_PORT="$kafka_port" KAFKA_DATA_DIR="$work/kafka" "$repo/deploy/local/kafka" start --fresh >"$work/kafka.log" 2>&1 ||
   { tail "$work/kafka.log" >&2; exit 1; }
 
-mkdir -p "$work/journeys"
-cat >"$work/journeys/bench.yaml" <<'YAML'
-journey: bench-welcome
-name: Welcome (benchmark)
-trigger:
-  event: Bench Signed Up
-steps:
-  - id: hello
-    send:
-      channel: sms
-      category: marketing
-      text: "Hi {{ contact.traits.first_name | default: 'there' }}, welcome! {{ 'https://shop.example/welcome' | track }}"
-YAML
+welcome_journey "$work/journeys"
 write_key="wk_bench$RANDOM$RANDOM" admin_key="ak_bench$RANDOM$RANDOM"
 sha() { printf '%s' "$1" | sha256sum | cut -d' ' -f1; }
 for svc in "${services[@]}"; do

@@ -57,16 +57,7 @@ results=()
 for build in "${builds[@]}"; do
   label="${build%%=*}" jar="${build#*=}"
   run="$(date +%s%N)"
-  for t in events contacts deliveries clicks; do topic "bench.$t.$run"; done
-  psql_db -d postgres -c "drop database if exists $db" -c "create database $db owner drip"
-  http_port="$(free_port)"; management_port="$(free_port)"
-  DRIP_HTTP_PORT="$http_port" DRIP_MANAGEMENT_PORT="$management_port" DRIP_DB_NAME="$db" \
-    KAFKA_BOOTSTRAP_SERVERS="$kafka" DRIP_KAFKA_GROUP="bench-$run" DRIP_JOURNEYS_DIR="$work/journeys" \
-    MP_MESSAGING_INCOMING_EVENTS_TOPIC="bench.events.$run" MP_MESSAGING_INCOMING_CONTACTS_TOPIC="bench.contacts.$run" \
-    MP_MESSAGING_INCOMING_DELIVERIES_TOPIC="bench.deliveries.$run" MP_MESSAGING_INCOMING_CLICKS_TOPIC="bench.clicks.$run" \
-    QUARKUS_HTTP_HOST=127.0.0.1 QUARKUS_MANAGEMENT_HOST=127.0.0.1 \
-    java -Xmx512m ${BENCH_JAVA_OPTS:-} -jar "$jar" >"$work/$label.log" 2>&1 &
-  service_pid=$! service_log="$work/$label.log"
+  journey_service_start "$label" "$jar" "$run"
 
   log "$label: one sign-up through the service, the template of $pending waiting runs"
   bench_contacts 1 '{"first_name":"Bench"}' | produce "bench.contacts.$run"
