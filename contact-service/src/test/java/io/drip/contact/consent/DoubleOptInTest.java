@@ -20,13 +20,13 @@ import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import java.time.Duration;
 import java.util.Map;
-import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 
 /**
- * Double opt-in, switched on with a 15-second confirmation window: long enough that a Y sent at
- * once arrives within it on a busy machine (5 seconds were missed under load), short enough to
- * wait out for the late Y.
+ * Double opt-in, switched on with a one-minute confirmation window: a Y sent at once must arrive
+ * within it also on a loaded machine (5 and 15 seconds were missed there, the first request and
+ * the snapshot's way through Kafka taking most of them); {@link LateConfirmationTest} waits out a
+ * short window.
  */
 @QuarkusTest
 @TestProfile(DoubleOptInTest.DoubleOptIn.class)
@@ -36,7 +36,7 @@ class DoubleOptInTest {
     public static class DoubleOptIn implements QuarkusTestProfile {
         @Override
         public Map<String, String> getConfigOverrides() {
-            return Map.of("drip.consent.double-opt-in.enabled", "true", "drip.consent.double-opt-in.within", "PT15S");
+            return Map.of("drip.consent.double-opt-in.enabled", "true", "drip.consent.double-opt-in.within", "PT1M");
         }
     }
 
@@ -63,23 +63,5 @@ class DoubleOptInTest {
         as(TestKeys.VIEWER).get("/v1/contacts/" + id + "/consent").then()
                 .body("history.state", org.hamcrest.Matchers.contains("pending", "opted_in"))
                 .body("pending", org.hamcrest.Matchers.empty());
-    }
-
-    @Test
-    void aLateYConfirmsNothing() throws InterruptedException {
-        String id = newContact();
-        as(TestKeys.MARKETER).body("{\"state\":\"opted_in\"}").put("/v1/contacts/" + id + "/consent/sms/marketing")
-                .then().statusCode(200).body("state", equalTo("pending"));
-        Thread.sleep(15_500);
-        keyword(id, InboundSms.Action.CONFIRM, "Y");
-        // the Y is recorded as activity in the transaction that handles it
-        Awaitility.await().atMost(WAIT).untilAsserted(() -> as(TestKeys.VIEWER).get("/v1/contacts/" + id)
-                .then().body("lastActivityAt", org.hamcrest.Matchers.notNullValue()));
-        as(TestKeys.VIEWER).get("/v1/contacts/" + id).then().body("consent.sms.marketing.state", equalTo("opted_out"))
-                .body("consent.sms.marketing.source", equalTo("double_opt_in"));
-        // START still opts in outright
-        keyword(id, InboundSms.Action.OPT_IN, "START");
-        Awaitility.await().atMost(WAIT).untilAsserted(() -> as(TestKeys.VIEWER).get("/v1/contacts/" + id)
-                .then().body("consent.sms.marketing.state", equalTo("opted_in")));
     }
 }
