@@ -78,6 +78,7 @@ public class TrackEvents {
     public Uni<Void> applyHeld(SqlConnection tx, List<Traced<SegmentMessage>> held, ContactSnapshot contact, Instant now) {
         return decideAndStore(tx, held, contact == null ? Map.of() : Map.of(contact.contactId(), contact), now);
     }
+
     /** The events of a batch applied now, and those held for their contact's snapshot. */
     record Split(List<Traced<SegmentMessage>> now, List<Traced<SegmentMessage>> held) {
     }
