@@ -6,7 +6,6 @@ import io.drip.contracts.MessageJson;
 import io.drip.kit.consume.InOrder;
 import io.drip.kit.consume.RecordBatches;
 import io.drip.kit.outbox.ProcessedRecords;
-import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.List;
@@ -16,8 +15,9 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.eclipse.microprofile.reactive.messaging.Message;
 
 /**
- * Inbound SMS from {@code drip.inbound.v1}, once per inbound id, a batch per transaction
- * ({@link RecordBatches}): {@link KeywordConsent} does what their keyword asks.
+ * Inbound SMS from {@code drip.inbound.v1}, once per inbound id (a batch's ids marked in one
+ * statement), a batch per transaction ({@link RecordBatches}): {@link KeywordConsent} does what
+ * their keyword asks, in order.
  */
 @ApplicationScoped
 public class InboundConsumer {
@@ -38,9 +38,8 @@ public class InboundConsumer {
     @Acknowledgment(Acknowledgment.Strategy.MANUAL)
     public CompletionStage<Void> consume(Message<List<String>> batch) {
         return batches.apply("inbound", batch, record -> MessageJson.read(record.getPayload(), InboundSms.class),
-                (tx, received) -> InOrder.each(received, sms -> processed.markFirstTime(tx, "inbound:" + sms.inboundId())
-                        .chain(first -> first
-                                ? contacts.canonicalId(tx, sms.contactId()).chain(id -> keywords.apply(tx, id, sms))
-                                : Uni.createFrom().voidItem())));
+                (tx, received) -> processed.firstTime(tx, received, sms -> "inbound:" + sms.inboundId())
+                        .chain(fresh -> InOrder.each(fresh, sms -> contacts.canonicalId(tx, sms.contactId())
+                                .chain(id -> keywords.apply(tx, id, sms)))));
     }
 }

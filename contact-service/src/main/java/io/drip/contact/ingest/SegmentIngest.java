@@ -99,7 +99,8 @@ public class SegmentIngest {
 
     private Uni<Void> applyActivity(SqlConnection tx, List<Traced<SegmentMessage>> tracks, boolean publish) {
         List<SegmentMessage> messages = tracks.stream().map(Traced::message).toList();
-        return repository.touchAll(tx, messages)
+        return repository.touchAll(tx, messages.stream()
+                        .map(m -> new ContactRepository.Activity(m.contactId(), m.timestamp())).toList())
                 .chain(() -> InOrder.each(messages.stream().filter(SegmentIngest::isOrder).toList(),
                         order -> repository.canonicalId(tx, order.contactId()).chain(id -> rfm.recordOrder(tx, id, order))))
                 .chain(() -> publish ? outbox.addAll(tx, messages.stream()

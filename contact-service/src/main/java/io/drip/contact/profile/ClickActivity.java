@@ -3,7 +3,6 @@ package io.drip.contact.profile;
 import io.drip.contracts.Click;
 import io.drip.contracts.MalformedMessageException;
 import io.drip.contracts.MessageJson;
-import io.drip.kit.consume.InOrder;
 import io.drip.kit.consume.RecordBatches;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -16,7 +15,8 @@ import org.eclipse.microprofile.reactive.messaging.Message;
 /**
  * A person's click on a short link ({@code drip.clicks.v1}) is activity: it moves the contact's
  * last activity time. Clicks tracking-service flagged as a bot's (link previews, scanners) are
- * not the person's and change nothing. Applying a click twice is harmless (the time only moves forward).
+ * not the person's and change nothing. Applying a click twice is harmless (the time only moves forward),
+ * so a batch's clicks are applied in one statement, in any order.
  */
 @ApplicationScoped
 public class ClickActivity {
@@ -25,7 +25,7 @@ public class ClickActivity {
     RecordBatches batches;
 
     @Inject
-    ContactUpdates contacts;
+    ContactRepository contacts;
 
     @Incoming("clicks")
     @Acknowledgment(Acknowledgment.Strategy.MANUAL)
@@ -36,6 +36,7 @@ public class ClickActivity {
                 throw new MalformedMessageException("a click needs its contactId and at");
             }
             return click.bot() ? null : click;
-        }, (tx, clicks) -> InOrder.each(clicks, click -> contacts.touch(tx, click.contactId(), click.at())));
+        }, (tx, clicks) -> contacts.touchAll(tx, clicks.stream()
+                .map(click -> new ContactRepository.Activity(click.contactId(), click.at())).toList()));
     }
 }

@@ -5,7 +5,6 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.drip.contracts.ContactSnapshot;
 import io.drip.contracts.MessageJson;
-import io.drip.contracts.SegmentMessage;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.RowSet;
@@ -174,19 +173,23 @@ public class ContactRepository {
                 .replaceWithVoid();
     }
 
+    /** Something a contact (or an alias of it) did at a moment: a track, a page, a human click. */
+    public record Activity(String contactId, Instant at) {
+    }
+
     /**
-     * Moves the last activity of the contacts of these messages (through their aliases) to the
-     * latest of each, in one statement.
+     * Moves the last activity of these contacts (through their aliases) to the latest of each, in
+     * one statement; ids of no contact change nothing.
      */
-    public Uni<Void> touchAll(SqlClient tx, List<SegmentMessage> messages) {
+    public Uni<Void> touchAll(SqlClient tx, List<Activity> activities) {
         return tx.preparedQuery("""
                         update contact c set last_activity_at = greatest(coalesce(c.last_activity_at, t.at), t.at)
                         from (select coalesce(a.contact_id, m.id) as id, max(m.at) as at
                               from unnest($1::text[], $2::timestamptz[]) as m(id, at)
                               left join contact_alias a on a.alias_id = m.id group by 1) t
                         where c.id = t.id""")
-                .execute(Tuple.tuple().addArrayOfString(messages.stream().map(SegmentMessage::contactId).toArray(String[]::new))
-                        .addArrayOfOffsetDateTime(messages.stream().map(m -> m.timestamp().atOffset(ZoneOffset.UTC))
+                .execute(Tuple.tuple().addArrayOfString(activities.stream().map(Activity::contactId).toArray(String[]::new))
+                        .addArrayOfOffsetDateTime(activities.stream().map(a -> a.at().atOffset(ZoneOffset.UTC))
                                 .toArray(OffsetDateTime[]::new)))
                 .replaceWithVoid();
     }

@@ -148,9 +148,7 @@ public class SegmentEvaluator implements DueWork.Queue<SegmentEvaluator.Due> {
         List<SegmentMessage> events = entered.stream().map(id -> entered(contact.contactId(), id, updated.version(), now)).toList();
         events.forEach(event -> records.add(new Outbox.Entry(Topics.EVENTS, contact.contactId(), event)));
         // contact-service reads drip.events.v1 too: its own announcements are no activity
-        Uni<Void> marked = Uni.join().all(events.stream()
-                        .map(event -> processed.markFirstTime(tx, "segment:" + event.messageId())).toList())
-                .andFailFast().replaceWithVoid();
+        Uni<Void> marked = processed.firstTime(tx, events, event -> "segment:" + event.messageId()).replaceWithVoid();
         return tx.preparedQuery("""
                         update contact set version = $2, segments = $3, segments_version = $2, updated_at = $4 where id = $1""")
                 .execute(Tuple.of(contact.contactId(), updated.version(), segments.toArray(new String[0]), now.atOffset(ZoneOffset.UTC)))

@@ -1,5 +1,6 @@
 package io.drip.kit.retention;
 
+import io.drip.kit.clock.DatabaseClock;
 import io.drip.kit.work.Poller;
 import io.quarkus.runtime.StartupEvent;
 import io.smallrye.mutiny.Uni;
@@ -37,11 +38,16 @@ public class Pruner {
     RetentionConfig config;
 
     @Inject
+    DatabaseClock clock;
+
+    @Inject
     Instance<PrunedTables> services;
 
     void start(@Observes StartupEvent event) {
         // a pass over a large backlog goes on until the next is due; what it deleted stays deleted
-        poller.every("retention", config.every(), config.every(), () -> prune(Instant.now()).replaceWithVoid());
+        // as of the database's clock, which stamped the rows: a replica's skewed clock prunes nothing early
+        poller.every("retention", config.every(), config.every(),
+                () -> clock.now(pool).chain(now -> prune(now)).replaceWithVoid());
     }
 
     /** The tables pruned: the service's and processed_record. */
