@@ -64,6 +64,33 @@ public class RouteRates {
                 });
     }
 
+    /**
+     * Gives {@code count} messages that found the route at its rate their turns, in order, one
+     * every 1/rate seconds: behind the turns already given, and not before the route's first slot
+     * frees (a slot in a call is taken to free a second from now). One row per route and category
+     * holds the last turn; replicas queue behind each other through it.
+     */
+    public Uni<List<Instant>> queue(SqlClient tx, Route route, String category, int count) {
+        double spacing = 1.0 / route.rate();
+        return tx.preparedQuery("""
+                        insert into route_queue as q (route, category, tail)
+                        select $1, $3, coalesce(min(case when used_at > clock_timestamp() then clock_timestamp() else used_at end),
+                                                clock_timestamp()) + interval '1 second' + make_interval(secs => $2)
+                        from route_slot where route = $1
+                        on conflict (route, category) do update
+                        set tail = greatest(q.tail, excluded.tail - make_interval(secs => $2)) + make_interval(secs => $2)
+                        returning tail""")
+                .execute(Tuple.of(route.name(), count * spacing, category))
+                .map(rows -> {
+                    Instant tail = rows.iterator().next().getOffsetDateTime("tail").toInstant();
+                    List<Instant> turns = new ArrayList<>(count);
+                    for (int k = count - 1; k >= 0; k--) {
+                        turns.add(tail.minusNanos(Math.round(k * spacing * 1e9)));
+                    }
+                    return turns;
+                });
+    }
+
     /** Frees slots after their calls ended: each may be taken again a second from now. */
     public Uni<Void> releaseAll(SqlClient tx, List<Slot> slots) {
         if (slots.isEmpty()) {

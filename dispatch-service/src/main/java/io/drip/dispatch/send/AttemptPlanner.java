@@ -28,7 +28,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ThreadLocalRandom;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -46,8 +45,6 @@ public class AttemptPlanner {
     private static final Duration CONTACT_RETRY = Duration.ofSeconds(1);
     /** How soon a message looks again when every provider of its route is out. */
     private static final Duration NO_PROVIDER_RETRY = Duration.ofSeconds(1);
-    /** A message whose route is at its rate looks again within this (randomised). */
-    private static final long RATE_RETRY_MILLIS = 100;
     /** The reason of a message longer than drip.dispatch.max-segments. */
     public static final String TOO_LONG = "too_many_segments";
 
@@ -170,7 +167,10 @@ public class AttemptPlanner {
 
     /**
      * Takes the rate slots the ready messages need, one statement per route; a message its route
-     * has no slot for now waits a moment (randomised, so waiting messages spread out).
+     * has no slot for waits for its turn in the route's queue of its category
+     * ({@link RouteRates#queue}), so a route at its rate costs each waiting message about one more
+     * claim, not one every moment until a slot frees. Transactional messages are claimed first
+     * when their turns come, so they take the next free slots ahead of a marketing blast.
      */
     private Uni<List<Decision>> withSlots(SqlClient tx, List<Decision> decisions, Instant now) {
         Map<String, Integer> wanted = new LinkedHashMap<>();
@@ -184,13 +184,34 @@ public class AttemptPlanner {
                         return decision;
                     }
                     RouteRates.Slot slot = slots.get(ready.route()).poll();
-                    if (slot != null) {
-                        return new Decision.Go(ready, slot);
+                    return slot != null ? new Decision.Go(ready, slot) : decision;
+                }).toList())
+                .chain(decided -> withTurns(tx, decided, now));
+    }
+
+    /** A route's queue of one category of messages. */
+    private record Queue(String route, String category) {
+        static Queue of(Decision.Ready ready) {
+            return new Queue(ready.route(), ready.message().category());
+        }
+    }
+
+    /** The ready messages left without a slot wait for their turns, one statement per queue. */
+    private Uni<List<Decision>> withTurns(SqlClient tx, List<Decision> decisions, Instant now) {
+        Map<Queue, Integer> waiting = new LinkedHashMap<>();
+        decisions.stream().filter(Decision.Ready.class::isInstance).map(d -> Queue.of((Decision.Ready) d))
+                .forEach(queue -> waiting.merge(queue, 1, Integer::sum));
+        Map<Queue, Deque<Instant>> turns = new HashMap<>();
+        return InOrder.each(List.copyOf(waiting.entrySet()), entry -> rates.queue(tx, routes.byName(entry.getKey().route()),
+                        entry.getKey().category(), entry.getValue())
+                        .invoke(given -> turns.put(entry.getKey(), new ArrayDeque<>(given))).replaceWithVoid())
+                .map(done -> decisions.stream().map(decision -> {
+                    if (!(decision instanceof Decision.Ready ready)) {
+                        return decision;
                     }
-                    long wait = RATE_RETRY_MILLIS / 2 + ThreadLocalRandom.current().nextLong(RATE_RETRY_MILLIS);
-                    metrics.rateLimited(ready.route(), Duration.ofMillis(wait));
-                    Instant until = now.plusMillis(wait);
-                    return new Decision.Wait(ready.message().heldBack(now, until), until);
+                    Instant turn = turns.get(Queue.of(ready)).poll();
+                    metrics.rateLimited(ready.route(), Duration.between(now, turn));
+                    return new Decision.Wait(ready.message().heldBack(now, turn), turn);
                 }).toList());
     }
 
