@@ -21,6 +21,7 @@ import io.fabric8.kubernetes.api.model.SecretKeySelector;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import java.io.IOException;
 import java.io.Reader;
+import java.lang.reflect.Field;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -35,6 +36,7 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -248,24 +250,18 @@ class KafkaAclsTest {
     @ParameterizedTest
     @ValueSource(strings = {"dev", "prod"})
     void theConsumersOfEachUserAreTheChannelsOfItsService(String overlay) throws Exception {
-        List<HasMetadata> objects = Manifests.objects(Manifests.render(overlay));
-        Map<String, Set<Acl>> users = acls(objects);
-        for (Deployment deployment : deployments(objects)) {
-            String name = deployment.getMetadata().getName();
-            if (!usesKafka(name)) {
-                continue;
-            }
-            String prefix = serviceConfig(objects, deployment).getData().get("DRIP_KAFKA_GROUP");
+        for (Client client : kafkaClients(overlay)) {
+            String name = client.name();
             Set<Acl> fromChannels = new TreeSet<>();
             for (Map.Entry<String, String[]> channel : channels(name).entrySet()) {
                 String[] it = channel.getValue(); // topic, group.id, dead-letter topic
                 fromChannels.add(new Acl("topic", it[0], "Read"));
-                fromChannels.add(new Acl("group", it[1].replace("${drip.kafka.group}", prefix), "Read"));
+                fromChannels.add(new Acl("group", it[1].replace("${drip.kafka.group}", client.groupPrefix()), "Read"));
                 fromChannels.add(new Acl("topic", it[2], "Write"));
             }
-            Set<Acl> granted = users.get(name).stream().filter(a -> a.type().equals("group") || a.operation().equals("Read")
+            Set<Acl> granted = client.acls().stream().filter(a -> a.type().equals("group") || a.operation().equals("Read")
                     || a.name().endsWith(".dlq")).filter(a -> !a.operation().equals("Describe"))
-                    .collect(java.util.stream.Collectors.toCollection(TreeSet::new));
+                    .collect(Collectors.toCollection(TreeSet::new));
             assertEquals(fromChannels, granted, overlay + ": " + name + "'s reads, groups and dead letters are its channels'");
         }
     }
@@ -274,17 +270,11 @@ class KafkaAclsTest {
     @ParameterizedTest
     @ValueSource(strings = {"dev", "prod"})
     void theProducersOfEachUserAreWhatItsServiceCodeSends(String overlay) throws Exception {
-        List<HasMetadata> objects = Manifests.objects(Manifests.render(overlay));
-        Map<String, Set<Acl>> users = acls(objects);
-        for (Deployment deployment : deployments(objects)) {
-            String name = deployment.getMetadata().getName();
-            if (!usesKafka(name)) {
-                continue;
-            }
+        for (Client client : kafkaClients(overlay)) {
             Set<String> written = new TreeSet<>();
-            users.get(name).stream().filter(a -> a.operation().equals("Write") && !a.name().endsWith(".dlq"))
+            client.acls().stream().filter(a -> a.operation().equals("Write") && !a.name().endsWith(".dlq"))
                     .forEach(a -> written.add(a.name()));
-            assertEquals(producedByCode(name), written, overlay + ": " + name + " writes what its code sends");
+            assertEquals(producedByCode(client.name()), written, overlay + ": " + client.name() + " writes what its code sends");
         }
     }
 
@@ -386,6 +376,25 @@ class KafkaAclsTest {
         return objects.stream().filter(o -> o instanceof Deployment).map(o -> (Deployment) o).toList();
     }
 
+    /** A service that uses Kafka: its name, its consumer groups' prefix and its user's ACLs. */
+    private record Client(String name, String groupPrefix, Set<Acl> acls) {
+    }
+
+    private static List<Client> kafkaClients(String overlay) throws IOException, InterruptedException {
+        List<HasMetadata> objects = Manifests.objects(Manifests.render(overlay));
+        Map<String, Set<Acl>> users = acls(objects);
+        List<Client> clients = new ArrayList<>();
+        for (Deployment deployment : deployments(objects)) {
+            String name = deployment.getMetadata().getName();
+            if (usesKafka(name)) {
+                assertTrue(users.containsKey(name), name + " has a KafkaUser");
+                clients.add(new Client(name, serviceConfig(objects, deployment).getData().get("DRIP_KAFKA_GROUP"), users.get(name)));
+            }
+        }
+        assertFalse(clients.isEmpty(), "no service uses Kafka?");
+        return clients;
+    }
+
     private static ConfigMap common(List<HasMetadata> objects) {
         return objects.stream().filter(o -> o instanceof ConfigMap && o.getMetadata().getName().equals("drip-common"))
                 .map(o -> (ConfigMap) o).findFirst().orElseThrow();
@@ -459,7 +468,7 @@ class KafkaAclsTest {
 
     private static Set<String> producedByCode(String service) throws Exception {
         Map<String, String> topics = new HashMap<>();
-        for (java.lang.reflect.Field field : Topics.class.getFields()) {
+        for (Field field : Topics.class.getFields()) {
             if (field.getType() == String.class) {
                 topics.put(field.getName(), (String) field.get(null));
             }
