@@ -461,7 +461,17 @@ class ConsoleBrowserTest {
         assertEquals(2, journeyVersion(EDITED));
         assertEquals("2", browser.findElement(By.cssSelector("nav.versions strong")).getText());
         assertTrue(browser.findElement(By.cssSelector("pre.yaml")).getText().contains("with a hello"));
+        // what version 2 changed against version 1, line by line
+        List<String> added = texts("pre.diff span.added");
+        List<String> removed = texts("pre.diff span.removed");
+        assertTrue(added.contains("+name: Console editor, with a hello") && added.contains("+  - id: hello"), "added: " + added);
+        assertEquals(List.of("-name: Console editor", "-  - wait: 1d"), removed);
         screenshot("journey-new-version");
+
+        // version 1 has no previous version to compare with
+        browser.findElement(By.cssSelector("nav.versions a")).click();
+        wait.until(ExpectedConditions.textToBe(By.cssSelector("nav.versions strong"), "1"));
+        assertTrue(browser.findElements(By.cssSelector("pre.diff")).isEmpty(), "no diff for the first version");
     }
 
     @Test
@@ -479,6 +489,10 @@ class ConsoleBrowserTest {
         assertTrue(problem.getText().contains("needs the marketer role"), problem.getText());
         assertEquals(404, given().header("Authorization", "Bearer " + API_KEY).get("http://127.0.0.1:" + JOURNEY_PORT
                 + "/v1/journeys/" + id + "/versions/1").statusCode(), "nothing was published");
+    }
+
+    private List<String> texts(String css) {
+        return browser.findElements(By.cssSelector(css)).stream().map(WebElement::getText).toList();
     }
 
     private void replace(WebElement field, String text) {

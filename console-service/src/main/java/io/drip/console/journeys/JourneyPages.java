@@ -7,6 +7,7 @@ import io.drip.console.graph.Funnel;
 import io.drip.console.graph.JourneyGraph;
 import io.drip.console.pages.Viewer;
 import io.drip.console.splits.SplitRows;
+import io.drip.console.versions.VersionDiff;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import io.quarkus.security.Authenticated;
@@ -33,7 +34,7 @@ import org.eclipse.microprofile.rest.client.inject.RestClient;
 /**
  * Page 1, the journeys: each with its status, version and figures, and a marketer's buttons
  * (pause, resume, archive: form posts with their CSRF token). Page 2, a journey: the chosen version's steps as a graph with each
- * step's funnel, and its YAML. Page 3, an A/B test: one split step's variants with their click
+ * step's funnel, its YAML and what it changed against the previous version. Page 3, an A/B test: one split step's variants with their click
  * and conversion rates, 95 % intervals, p-values against the baseline and the winner, as
  * journey-service's stats API computed them; a table, and bars with error bars drawn by
  * ECharts from that table. One resource for every page under /journeys: a GET of an A/B page
@@ -54,7 +55,8 @@ public class JourneyPages {
         static native TemplateInstance list(Viewer viewer, List<Line> journeys);
 
         static native TemplateInstance journey(Viewer viewer, JourneyView.Summary journey, JourneyView.Version version,
-                List<Integer> versions, JourneyView.Stats stats, String graph, List<String> splits);
+                List<Integer> versions, JourneyView.Stats stats, String graph, List<String> splits,
+                List<VersionDiff.Line> diff);
 
         static native TemplateInstance split(Viewer viewer, String journey, Integer version, String step,
                 JourneyView.Split split, List<SplitRows.Row> rows);
@@ -93,7 +95,8 @@ public class JourneyPages {
                 JourneyGraph.svg(shown.outline(), new Funnel(stats),
                         step -> "/journeys/" + id + "/splits/" + step + "?version=" + chosen),
                 shown.outline().steps().stream().filter(step -> "split".equals(step.kind()))
-                        .map(JourneyView.Node::id).toList());
+                        .map(JourneyView.Node::id).toList(),
+                chosen == 1 ? List.of() : VersionDiff.of(chosen, api.version(id, chosen - 1).yaml(), shown.yaml()));
     }
 
     @GET
