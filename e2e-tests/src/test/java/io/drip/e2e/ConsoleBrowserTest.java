@@ -13,6 +13,9 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.security.MessageDigest;
 import java.time.Duration;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
@@ -65,6 +68,9 @@ class ConsoleBrowserTest {
     private static final int SHOPPERS = 8;
     private static final int BUYERS = 3;
     private static final List<String> PHONES = new ArrayList<>();
+    /** The minute (UTC) before the shoppers came in, as a date-time field takes it. */
+    private static final String BEFORE = LocalDateTime.now(ZoneOffset.UTC).minusMinutes(1).truncatedTo(ChronoUnit.MINUTES)
+            .toString();
     // test-only passwords; the hashes are bcrypt of e2e-marketer-pass, e2e-viewer-pass and e2e-ops-pass
     private static final String USERS = "mara:marketer+viewer:$2a$04$mYaCI3tFXP0DW6QCCFCije0GNKYNC/NQvzONH0stCNgMzFVIeii9i,"
             + "victor:viewer:$2a$04$a8EphKOoEIlAnrrSjm2MMuUEap4z//QfEHbXeVDRHWglKUOuBUCTK,"
@@ -339,7 +345,70 @@ class ConsoleBrowserTest {
         // ECharts, served from the console's jar, draws the bars with their error bars
         wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#conversion-chart svg path")));
         assertEquals(1, browser.findElements(By.cssSelector("#click-chart svg")).size());
+
+        // the rates over time, as journey-service's over-time API gives them, in a table and as lines
+        String to = LocalDateTime.now(ZoneOffset.UTC).plusMinutes(2).truncatedTo(ChronoUnit.MINUTES).toString();
+        showRange(BEFORE, to, "minute");
+        wait.until(ExpectedConditions.urlContains("every=minute"));
+        JsonPath series = given().header("Authorization", "Bearer " + API_KEY).queryParam("from", BEFORE + ":00Z")
+                .queryParam("to", to + ":00Z").queryParam("every", "minute")
+                .get("http://127.0.0.1:" + JOURNEY_PORT + "/v1/journeys/" + AB + "/splits/offer/over-time")
+                .then().statusCode(200).extract().jsonPath();
+        List<WebElement> points = browser.findElements(By.cssSelector("table.over-time tbody tr[data-at]"));
+        assertEquals(series.getList("points").size(), points.size());
+        assertEquals(SHOPPERS, points.stream().mapToLong(p -> Long.parseLong(p.findElement(By.cssSelector("td.runs"))
+                .getText())).sum(), "every shopper entered in the range");
+        assertEquals(series.getList("points.variant", String.class), points.stream()
+                .map(p -> p.getAttribute("data-series")).toList());
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#conversion-over-time svg path")));
         screenshot("ab-test");
+
+        // a range after the shoppers came in: no runs, no rates
+        String tomorrow = LocalDateTime.now(ZoneOffset.UTC).plusDays(1).truncatedTo(ChronoUnit.MINUTES).toString();
+        showRange(tomorrow, "", "");
+        wait.until(ExpectedConditions.urlContains("from=" + tomorrow.replace(":", "%3A")));
+        assertEquals(List.of("0", "0"), texts("table.split td.runs"));
+        assertEquals("No runs in this range.", browser.findElement(By.cssSelector("table.over-time tbody td")).getText());
+    }
+
+    @Test
+    void aMarketerReadsAJourneysFunnelOverATimeRange() throws Exception {
+        signIn("mara", "e2e-marketer-pass");
+        browser.get(CONSOLE + "/journeys/" + AB);
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("svg.journey-graph")));
+        assertTrue(funnel("offer").startsWith("reached " + SHOPPERS), funnel("offer"));
+
+        String tomorrow = LocalDateTime.now(ZoneOffset.UTC).plusDays(1).truncatedTo(ChronoUnit.MINUTES).toString();
+        showRange(tomorrow, "", "");
+        wait.until(ExpectedConditions.urlContains("from="));
+        assertTrue(browser.findElement(By.cssSelector("p.totals")).getText().contains("0 runs entered"),
+                browser.findElement(By.cssSelector("p.totals")).getText());
+        assertEquals("reached 0", funnel("offer"));
+
+        String to = LocalDateTime.now(ZoneOffset.UTC).plusMinutes(2).truncatedTo(ChronoUnit.MINUTES).toString();
+        showRange(BEFORE, to, "");
+        wait.until(ExpectedConditions.urlContains("to=" + to.replace(":", "%3A")));
+        JsonPath api = given().header("Authorization", "Bearer " + API_KEY).queryParam("from", BEFORE + ":00Z")
+                .queryParam("to", to + ":00Z").get("http://127.0.0.1:" + JOURNEY_PORT + "/v1/journeys/" + AB + "/stats")
+                .then().statusCode(200).extract().jsonPath();
+        assertEquals(SHOPPERS, api.getInt("entered"));
+        assertTrue(browser.findElement(By.cssSelector("p.totals")).getText().contains(SHOPPERS + " runs entered"));
+        assertEquals("reached " + api.getInt("reached.offer"), funnel("offer"));
+        assertTrue(browser.findElement(By.cssSelector("nav.splits a.split")).getDomAttribute("href")
+                .contains("from=" + BEFORE.replace(":", "%3A")), "the A/B page keeps the range");
+        screenshot("journey-range");
+    }
+
+    private String funnel(String step) {
+        return browser.findElement(By.cssSelector("g[data-step=" + step + "] text.funnel")).getText();
+    }
+
+    /** Fills the page's range form (date-time fields, as pasted) and shows it. */
+    private void showRange(String from, String to, String every) {
+        replace(browser.findElement(By.cssSelector("form.range input[name=from]")), from);
+        replace(browser.findElement(By.cssSelector("form.range input[name=to]")), to);
+        new Select(browser.findElement(By.cssSelector("form.range select[name=every]"))).selectByValue(every);
+        browser.findElement(By.cssSelector("form.range button")).click();
     }
 
     @Test
@@ -363,6 +432,16 @@ class ConsoleBrowserTest {
                 .mapToLong(count -> Long.parseLong(count.getText())).sum();
         assertEquals(SHOPPERS, byStatus, "every message is in one status");
         wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("div.chart[data-dimension=byStatus] svg")));
+
+        // by status over time and the time from sent to delivered, as the report counts them
+        List<Map<String, Object>> overTime = report.getList("overTime");
+        assertEquals(overTime.size(), browser.findElements(By.cssSelector("table#status-over-time tr[data-bucket]")).size());
+        assertEquals(SHOPPERS, browser.findElements(By.cssSelector("table#status-over-time td.count")).stream()
+                .mapToLong(count -> Long.parseLong(count.getText())).sum(), "every message in one bucket and status");
+        List<String> distribution = browser.findElements(By.cssSelector(
+                "table[data-dimension=timesToDelivered] td.count")).stream().map(WebElement::getText).toList();
+        assertEquals(report.getList("timesToDelivered.messages").stream().map(String::valueOf).toList(), distribution);
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#status-chart svg path")));
         screenshot("deliveries");
     }
 
