@@ -403,12 +403,15 @@ class ConsoleBrowserTest {
         return browser.findElement(By.cssSelector("g[data-step=" + step + "] text.funnel")).getText();
     }
 
-    /** Fills the page's range form (date-time fields, as pasted) and shows it. */
+    /** Fills the page's range form (date-time fields, as pasted), shows it and waits for the new page. */
     private void showRange(String from, String to, String every) {
+        WebElement page = browser.findElement(By.tagName("main"));
         replace(browser.findElement(By.cssSelector("form.range input[name=from]")), from);
         replace(browser.findElement(By.cssSelector("form.range input[name=to]")), to);
         new Select(browser.findElement(By.cssSelector("form.range select[name=every]"))).selectByValue(every);
         browser.findElement(By.cssSelector("form.range button")).click();
+        wait.until(ExpectedConditions.stalenessOf(page));
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("main h1")));
     }
 
     @Test

@@ -98,7 +98,7 @@ public class JourneyPages {
         List<Integer> versions = IntStream.rangeClosed(1, journey.version()).boxed().toList();
         return Templates.journey(Viewer.of(identity), journey, shown, versions, range, stats,
                 JourneyGraph.svg(shown.outline(), new Funnel(stats),
-                        step -> "/journeys/" + id + "/splits/" + step + "?version=" + chosen + "&" + range.query()),
+                        step -> "/journeys/" + id + "/splits/" + step + "?version=" + chosen + range.andQuery()),
                 shown.outline().steps().stream().filter(step -> "split".equals(step.kind()))
                         .map(JourneyView.Node::id).toList(),
                 chosen == 1 ? List.of() : VersionDiff.of(chosen, api.version(id, chosen - 1).yaml(), shown.yaml()));

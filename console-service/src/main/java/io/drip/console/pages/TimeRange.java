@@ -68,6 +68,12 @@ public record TimeRange(String from, String to, String every) {
         return query.toString();
     }
 
+    /** {@link #query()} to follow a link's other parameters: {@code &from=...}, or empty. */
+    public String andQuery() {
+        String query = query();
+        return query.isEmpty() ? "" : "&" + query;
+    }
+
     private static void parameter(StringBuilder query, String name, String value) {
         if (value != null) {
             query.append(query.length() == 0 ? "" : "&").append(name).append('=')

@@ -26,6 +26,8 @@ class TimeRangeTest {
     void aLinkCarriesTheRange() {
         assertEquals("from=2026-11-01T09%3A00&every=hour", TimeRange.of("2026-11-01T09:00", "", "hour").query());
         assertEquals("", TimeRange.of(null, null, null).query());
+        assertEquals("&to=2026-11-01T10%3A00", TimeRange.of(null, "2026-11-01T10:00", null).andQuery());
+        assertEquals("", TimeRange.of(null, null, null).andQuery(), "no dangling &");
     }
 
     @Test
