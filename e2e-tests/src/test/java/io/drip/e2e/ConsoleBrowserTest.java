@@ -145,6 +145,8 @@ class ConsoleBrowserTest {
             env.put("DRIP_SEND_WINDOW_FROM", "00:00");
             env.put("DRIP_SEND_WINDOW_TO", "00:00");
             env.put("DRIP_SANDBOX_INBOX_PAGE", "true");
+            // contact-service applies an import in chunks of 5 rows: the import's page has progress to follow
+            env.put("DRIP_IMPORT_CHUNK_SIZE", "5");
             services.add(ServiceProcess.start(repo, service, port + 100, env));
         }
 
@@ -479,6 +481,39 @@ class ConsoleBrowserTest {
         wait.until(ExpectedConditions.urlContains(":" + DISPATCH_PORT + "/sandbox/inbox"));
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("body"), PHONES.get(0)));
         screenshot("sandbox-inbox");
+    }
+
+    @Test
+    void aMarketerImportsContactsFromACsvFileAndFollowsItsProgress() throws Exception {
+        signIn("mara", "e2e-marketer-pass");
+        browser.findElement(By.linkText("Contacts")).click();
+        browser.findElement(By.cssSelector("a.import")).click();
+        StringBuilder rows = new StringBuilder("id,phone,first_name,timezone\n");
+        for (int i = 0; i < 30; i++) {
+            rows.append(RUN).append("-imported-").append(i).append(",+316").append(20_000_000 + i).append(",Imported,\n");
+        }
+        rows.append(RUN).append("-imported-bad,+31629999999,Bad,Mars/Base\n");
+        Path csv = Files.createTempFile("drip-console-import", ".csv");
+        Files.writeString(csv, rows);
+        browser.findElement(By.cssSelector("form.import input[type=file]")).sendKeys(csv.toString());
+        browser.findElement(By.cssSelector("form.import button")).click();
+        wait.until(ExpectedConditions.urlContains("/imports/"));
+        // the page follows the import every second until contact-service says it is done
+        new WebDriverWait(browser, WAIT).until(ExpectedConditions.presenceOfElementLocated(
+                By.cssSelector("p.status[data-status=done]")));
+        assertEquals("31", browser.findElement(By.cssSelector("span.rows")).getText());
+        assertEquals("31", browser.findElement(By.cssSelector("span.expected")).getText());
+        assertEquals("100", browser.findElement(By.cssSelector("progress.import")).getAttribute("value"));
+        assertEquals("30", browser.findElement(By.cssSelector("td.created")).getText());
+        assertEquals("1", browser.findElement(By.cssSelector("td.failed")).getText());
+        WebElement error = browser.findElement(By.cssSelector("table.import-errors tr[data-line='32']"));
+        assertEquals("timezone", error.findElement(By.cssSelector("td.field")).getText());
+        assertTrue(error.findElement(By.cssSelector("td.message")).getText().contains("Mars/Base"));
+        screenshot("import");
+
+        browser.get(CONSOLE + "/contacts?q=" + RUN + "-imported-7");
+        wait.until(ExpectedConditions.urlContains("/contacts/" + RUN + "-imported-7"));
+        assertEquals("Imported", browser.findElement(By.cssSelector("tr[data-trait=first_name] td")).getText());
     }
 
     @Test
