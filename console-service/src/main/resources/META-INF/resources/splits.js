@@ -25,7 +25,7 @@
     };
   }
 
-  document.querySelectorAll('div.chart').forEach((element) => {
+  document.querySelectorAll('div.chart[data-figure]').forEach((element) => {
     const figure = element.dataset.figure;
     const shown = rows.filter((row) => row[figure + 'Rate'] !== '');
     const bounded = shown.map((row, i) => [i, row[figure + 'Low'], row[figure + 'High']])

@@ -13,6 +13,9 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.security.MessageDigest;
 import java.time.Duration;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
@@ -65,6 +68,9 @@ class ConsoleBrowserTest {
     private static final int SHOPPERS = 8;
     private static final int BUYERS = 3;
     private static final List<String> PHONES = new ArrayList<>();
+    /** The minute (UTC) before the shoppers came in, as a date-time field takes it. */
+    private static final String BEFORE = LocalDateTime.now(ZoneOffset.UTC).minusMinutes(1).truncatedTo(ChronoUnit.MINUTES)
+            .toString();
     // test-only passwords; the hashes are bcrypt of e2e-marketer-pass, e2e-viewer-pass and e2e-ops-pass
     private static final String USERS = "mara:marketer+viewer:$2a$04$mYaCI3tFXP0DW6QCCFCije0GNKYNC/NQvzONH0stCNgMzFVIeii9i,"
             + "victor:viewer:$2a$04$a8EphKOoEIlAnrrSjm2MMuUEap4z//QfEHbXeVDRHWglKUOuBUCTK,"
@@ -139,6 +145,8 @@ class ConsoleBrowserTest {
             env.put("DRIP_SEND_WINDOW_FROM", "00:00");
             env.put("DRIP_SEND_WINDOW_TO", "00:00");
             env.put("DRIP_SANDBOX_INBOX_PAGE", "true");
+            // contact-service applies an import in chunks of 5 rows: the import's page has progress to follow
+            env.put("DRIP_IMPORT_CHUNK_SIZE", "5");
             services.add(ServiceProcess.start(repo, service, port + 100, env));
         }
 
@@ -339,7 +347,73 @@ class ConsoleBrowserTest {
         // ECharts, served from the console's jar, draws the bars with their error bars
         wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#conversion-chart svg path")));
         assertEquals(1, browser.findElements(By.cssSelector("#click-chart svg")).size());
+
+        // the rates over time, as journey-service's over-time API gives them, in a table and as lines
+        String to = LocalDateTime.now(ZoneOffset.UTC).plusMinutes(2).truncatedTo(ChronoUnit.MINUTES).toString();
+        showRange(BEFORE, to, "minute");
+        wait.until(ExpectedConditions.urlContains("every=minute"));
+        JsonPath series = given().header("Authorization", "Bearer " + API_KEY).queryParam("from", BEFORE + ":00Z")
+                .queryParam("to", to + ":00Z").queryParam("every", "minute")
+                .get("http://127.0.0.1:" + JOURNEY_PORT + "/v1/journeys/" + AB + "/splits/offer/over-time")
+                .then().statusCode(200).extract().jsonPath();
+        List<WebElement> points = browser.findElements(By.cssSelector("table.over-time tbody tr[data-at]"));
+        assertEquals(series.getList("points").size(), points.size());
+        assertEquals(SHOPPERS, points.stream().mapToLong(p -> Long.parseLong(p.findElement(By.cssSelector("td.runs"))
+                .getText())).sum(), "every shopper entered in the range");
+        assertEquals(series.getList("points.variant", String.class), points.stream()
+                .map(p -> p.getAttribute("data-series")).toList());
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#conversion-over-time svg path")));
         screenshot("ab-test");
+
+        // a range after the shoppers came in: no runs, no rates
+        String tomorrow = LocalDateTime.now(ZoneOffset.UTC).plusDays(1).truncatedTo(ChronoUnit.MINUTES).toString();
+        showRange(tomorrow, "", "");
+        wait.until(ExpectedConditions.urlContains("from=" + tomorrow.replace(":", "%3A")));
+        assertEquals(List.of("0", "0"), texts("table.split td.runs"));
+        assertEquals("No runs in this range.", browser.findElement(By.cssSelector("table.over-time tbody td")).getText());
+    }
+
+    @Test
+    void aMarketerReadsAJourneysFunnelOverATimeRange() throws Exception {
+        signIn("mara", "e2e-marketer-pass");
+        browser.get(CONSOLE + "/journeys/" + AB);
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("svg.journey-graph")));
+        assertTrue(funnel("offer").startsWith("reached " + SHOPPERS), funnel("offer"));
+
+        String tomorrow = LocalDateTime.now(ZoneOffset.UTC).plusDays(1).truncatedTo(ChronoUnit.MINUTES).toString();
+        showRange(tomorrow, "", "");
+        wait.until(ExpectedConditions.urlContains("from="));
+        assertTrue(browser.findElement(By.cssSelector("p.totals")).getText().contains("0 runs entered"),
+                browser.findElement(By.cssSelector("p.totals")).getText());
+        assertEquals("reached 0", funnel("offer"));
+
+        String to = LocalDateTime.now(ZoneOffset.UTC).plusMinutes(2).truncatedTo(ChronoUnit.MINUTES).toString();
+        showRange(BEFORE, to, "");
+        wait.until(ExpectedConditions.urlContains("to=" + to.replace(":", "%3A")));
+        JsonPath api = given().header("Authorization", "Bearer " + API_KEY).queryParam("from", BEFORE + ":00Z")
+                .queryParam("to", to + ":00Z").get("http://127.0.0.1:" + JOURNEY_PORT + "/v1/journeys/" + AB + "/stats")
+                .then().statusCode(200).extract().jsonPath();
+        assertEquals(SHOPPERS, api.getInt("entered"));
+        assertTrue(browser.findElement(By.cssSelector("p.totals")).getText().contains(SHOPPERS + " runs entered"));
+        assertEquals("reached " + api.getInt("reached.offer"), funnel("offer"));
+        assertTrue(browser.findElement(By.cssSelector("nav.splits a.split")).getDomAttribute("href")
+                .contains("from=" + BEFORE.replace(":", "%3A")), "the A/B page keeps the range");
+        screenshot("journey-range");
+    }
+
+    private String funnel(String step) {
+        return browser.findElement(By.cssSelector("g[data-step=" + step + "] text.funnel")).getText();
+    }
+
+    /** Fills the page's range form (date-time fields, as pasted), shows it and waits for the new page. */
+    private void showRange(String from, String to, String every) {
+        WebElement page = browser.findElement(By.tagName("main"));
+        replace(browser.findElement(By.cssSelector("form.range input[name=from]")), from);
+        replace(browser.findElement(By.cssSelector("form.range input[name=to]")), to);
+        new Select(browser.findElement(By.cssSelector("form.range select[name=every]"))).selectByValue(every);
+        browser.findElement(By.cssSelector("form.range button")).click();
+        wait.until(ExpectedConditions.stalenessOf(page));
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("main h1")));
     }
 
     @Test
@@ -363,6 +437,16 @@ class ConsoleBrowserTest {
                 .mapToLong(count -> Long.parseLong(count.getText())).sum();
         assertEquals(SHOPPERS, byStatus, "every message is in one status");
         wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("div.chart[data-dimension=byStatus] svg")));
+
+        // by status over time and the time from sent to delivered, as the report counts them
+        List<Map<String, Object>> overTime = report.getList("overTime");
+        assertEquals(overTime.size(), browser.findElements(By.cssSelector("table#status-over-time tr[data-bucket]")).size());
+        assertEquals(SHOPPERS, browser.findElements(By.cssSelector("table#status-over-time td.count")).stream()
+                .mapToLong(count -> Long.parseLong(count.getText())).sum(), "every message in one bucket and status");
+        List<String> distribution = browser.findElements(By.cssSelector(
+                "table[data-dimension=timesToDelivered] td.count")).stream().map(WebElement::getText).toList();
+        assertEquals(report.getList("timesToDelivered.messages").stream().map(String::valueOf).toList(), distribution);
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#status-chart svg path")));
         screenshot("deliveries");
     }
 
@@ -397,6 +481,39 @@ class ConsoleBrowserTest {
         wait.until(ExpectedConditions.urlContains(":" + DISPATCH_PORT + "/sandbox/inbox"));
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("body"), PHONES.get(0)));
         screenshot("sandbox-inbox");
+    }
+
+    @Test
+    void aMarketerImportsContactsFromACsvFileAndFollowsItsProgress() throws Exception {
+        signIn("mara", "e2e-marketer-pass");
+        browser.findElement(By.linkText("Contacts")).click();
+        browser.findElement(By.cssSelector("a.import")).click();
+        StringBuilder rows = new StringBuilder("id,phone,first_name,timezone\n");
+        for (int i = 0; i < 30; i++) {
+            rows.append(RUN).append("-imported-").append(i).append(",+316").append(20_000_000 + i).append(",Imported,\n");
+        }
+        rows.append(RUN).append("-imported-bad,+31629999999,Bad,Mars/Base\n");
+        Path csv = Files.createTempFile("drip-console-import", ".csv");
+        Files.writeString(csv, rows);
+        browser.findElement(By.cssSelector("form.import input[type=file]")).sendKeys(csv.toString());
+        browser.findElement(By.cssSelector("form.import button")).click();
+        wait.until(ExpectedConditions.urlContains("/imports/"));
+        // the page follows the import every second until contact-service says it is done
+        new WebDriverWait(browser, WAIT).until(ExpectedConditions.presenceOfElementLocated(
+                By.cssSelector("p.status[data-status=done]")));
+        assertEquals("31", browser.findElement(By.cssSelector("span.rows")).getText());
+        assertEquals("31", browser.findElement(By.cssSelector("span.expected")).getText());
+        assertEquals("100", browser.findElement(By.cssSelector("progress.import")).getAttribute("value"));
+        assertEquals("30", browser.findElement(By.cssSelector("td.created")).getText());
+        assertEquals("1", browser.findElement(By.cssSelector("td.failed")).getText());
+        WebElement error = browser.findElement(By.cssSelector("table.import-errors tr[data-line='32']"));
+        assertEquals("timezone", error.findElement(By.cssSelector("td.field")).getText());
+        assertTrue(error.findElement(By.cssSelector("td.message")).getText().contains("Mars/Base"));
+        screenshot("import");
+
+        browser.get(CONSOLE + "/contacts?q=" + RUN + "-imported-7");
+        wait.until(ExpectedConditions.urlContains("/contacts/" + RUN + "-imported-7"));
+        assertEquals("Imported", browser.findElement(By.cssSelector("tr[data-trait=first_name] td")).getText());
     }
 
     @Test
@@ -461,7 +578,17 @@ class ConsoleBrowserTest {
         assertEquals(2, journeyVersion(EDITED));
         assertEquals("2", browser.findElement(By.cssSelector("nav.versions strong")).getText());
         assertTrue(browser.findElement(By.cssSelector("pre.yaml")).getText().contains("with a hello"));
+        // what version 2 changed against version 1, line by line
+        List<String> added = texts("pre.diff span.added");
+        List<String> removed = texts("pre.diff span.removed");
+        assertTrue(added.contains("+name: Console editor, with a hello") && added.contains("+  - id: hello"), "added: " + added);
+        assertEquals(List.of("-name: Console editor", "-  - wait: 1d"), removed);
         screenshot("journey-new-version");
+
+        // version 1 has no previous version to compare with
+        browser.findElement(By.cssSelector("nav.versions a")).click();
+        wait.until(ExpectedConditions.textToBe(By.cssSelector("nav.versions strong"), "1"));
+        assertTrue(browser.findElements(By.cssSelector("pre.diff")).isEmpty(), "no diff for the first version");
     }
 
     @Test
@@ -479,6 +606,10 @@ class ConsoleBrowserTest {
         assertTrue(problem.getText().contains("needs the marketer role"), problem.getText());
         assertEquals(404, given().header("Authorization", "Bearer " + API_KEY).get("http://127.0.0.1:" + JOURNEY_PORT
                 + "/v1/journeys/" + id + "/versions/1").statusCode(), "nothing was published");
+    }
+
+    private List<String> texts(String css) {
+        return browser.findElements(By.cssSelector(css)).stream().map(WebElement::getText).toList();
     }
 
     private void replace(WebElement field, String text) {

@@ -1,6 +1,8 @@
 package io.drip.console.api;
 
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
@@ -24,4 +26,15 @@ public interface ContactApi {
     @GET
     @Path("/{id}/consent")
     ContactView.ConsentTrail consent(@PathParam("id") String id);
+
+    /** Starts importing a CSV file; answers at once with the import's id. */
+    @POST
+    @Path("/imports")
+    @Consumes("text/csv")
+    ContactView.ImportJob startImport(@QueryParam("region") String region, byte[] csv);
+
+    /** How far an import got. */
+    @GET
+    @Path("/imports/{id}")
+    ContactView.ImportJob importJob(@PathParam("id") String id);
 }

@@ -57,4 +57,16 @@ public final class ContactView {
     public record Click(String code, String url, String messageId, String journeyId, String stepId, String variant,
             Instant at, String device, String os, String browser, String country, boolean bot, String botReason) {
     }
+
+    /** An import running on in contact-service: how far it got; {@code report} once done, {@code problem} if it failed. */
+    public record ImportJob(String importId, String status, long expectedRows, long rows, long created, long updated,
+            long unchanged, long failed, ImportReport report, String problem) {
+    }
+
+    public record ImportReport(List<RowError> errors) {
+    }
+
+    /** A row not imported: its line, the column at fault (null for the whole row) and why. */
+    public record RowError(long line, String field, String message) {
+    }
 }

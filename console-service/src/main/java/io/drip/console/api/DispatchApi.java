@@ -23,9 +23,12 @@ public interface DispatchApi {
     @Path("/messages/{id}")
     ContactView.MessageDetail message(@PathParam("id") String id);
 
-    /** {@code from}, {@code to}: ISO-8601 instants bounding when the messages were created (null: unbounded). */
+    /**
+     * {@code from}, {@code to}: ISO-8601 instants bounding when the messages were created (null: unbounded);
+     * {@code every}: the width of the buckets over time (minute, hour or day).
+     */
     @GET
     @Path("/reports/deliveries")
     DeliveryReport deliveries(@QueryParam("journey") String journey, @QueryParam("from") String from,
-            @QueryParam("to") String to);
+            @QueryParam("to") String to, @QueryParam("every") String every);
 }

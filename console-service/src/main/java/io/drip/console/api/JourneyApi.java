@@ -23,9 +23,18 @@ public interface JourneyApi {
     @Path("/journeys")
     List<JourneyView.Summary> list();
 
+    /** {@code from}, {@code to}: ISO-8601 instants bounding when the counted runs entered (null: unbounded). */
     @GET
     @Path("/journeys/{id}/stats")
-    JourneyView.Stats stats(@PathParam("id") String id, @QueryParam("version") Integer version);
+    JourneyView.Stats stats(@PathParam("id") String id, @QueryParam("version") Integer version,
+            @QueryParam("from") String from, @QueryParam("to") String to);
+
+    /** A split's rates per variant over time, in buckets of {@code every} (minute, hour or day). */
+    @GET
+    @Path("/journeys/{id}/splits/{step}/over-time")
+    JourneyView.SplitSeries splitOverTime(@PathParam("id") String id, @PathParam("step") String step,
+            @QueryParam("version") Integer version, @QueryParam("from") String from, @QueryParam("to") String to,
+            @QueryParam("every") String every);
 
     @GET
     @Path("/journeys/{id}/versions/{version}")

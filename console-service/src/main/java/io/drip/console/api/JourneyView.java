@@ -45,6 +45,15 @@ public final class JourneyView {
             Double high) {
     }
 
+    /** A split's rates over time: one point per bucket and variant. */
+    public record SplitSeries(String every, List<Point> points) {
+    }
+
+    /** The runs of one variant that entered in the bucket starting {@code at}; {@code clickRate} null for a holdout. */
+    public record Point(String at, String variant, long runs, long clicked, long converted, Rate clickRate,
+            Rate conversionRate) {
+    }
+
     public record Version(String journey, int version, String yaml, Outline outline) {
     }
 

@@ -1,10 +1,10 @@
 package io.drip.console.deliveries;
 
-import io.drip.console.api.ApiFailure;
 import io.drip.console.api.DeliveryReport;
 import io.drip.console.api.DispatchApi;
 import io.drip.console.api.JourneyApi;
 import io.drip.console.api.JourneyView;
+import io.drip.console.pages.TimeRange;
 import io.drip.console.pages.Viewer;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
@@ -15,9 +15,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
-import java.time.LocalDateTime;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -27,7 +25,8 @@ import org.eclipse.microprofile.rest.client.inject.RestClient;
  * Page 4, deliveries: dispatch-service's delivery report for one journey or all, over a time
  * range (UTC): messages by status (the campaign's progress from queued to delivered), failure
  * and suppression reasons, why queued ones wait, by country, region, carrier and provider,
- * segments, cost by currency and time from sent to delivered. {@code live} reloads it every 5 s.
+ * segments, cost by currency, time from sent to delivered (percentiles and distribution) and
+ * the messages by status over time. {@code live} reloads it every 5 s.
  */
 @Path("/deliveries")
 @Authenticated
@@ -46,8 +45,9 @@ public class DeliveryPage {
 
     @CheckedTemplate(basePath = "deliveries")
     static class Templates {
-        static native TemplateInstance report(Viewer viewer, List<String> journeys, String journey, String from,
-                String to, boolean live, DeliveryReport report, List<Dimension> dimensions, String latency, String within10s);
+        static native TemplateInstance report(Viewer viewer, List<String> journeys, String journey, TimeRange range,
+                boolean live, DeliveryReport report, List<Dimension> dimensions, String latency, String within10s,
+                Dimension timesToDelivered, StatusTimeline overTime);
     }
 
     private final DispatchApi dispatch;
@@ -63,9 +63,10 @@ public class DeliveryPage {
     /** {@code from}, {@code to}: a browser's date-time field (yyyy-MM-ddTHH:mm), read in UTC; empty for unbounded. */
     @GET
     public TemplateInstance report(@QueryParam("journey") String journey, @QueryParam("from") String from,
-            @QueryParam("to") String to, @QueryParam("live") boolean live) {
-        String chosen = blankAsNull(journey);
-        DeliveryReport report = dispatch.deliveries(chosen, instant("from", from), instant("to", to));
+            @QueryParam("to") String to, @QueryParam("every") String every, @QueryParam("live") boolean live) {
+        String chosen = journey == null || journey.isBlank() ? null : journey;
+        TimeRange range = TimeRange.of(from, to, every);
+        DeliveryReport report = dispatch.deliveries(chosen, range.fromInstant(), range.toInstant(), range.width());
         List<Dimension> dimensions = SHOWN.stream().map(d -> new Dimension(d.get(0), d.get(1),
                 report.counts().getOrDefault(d.get(0), Map.of()).entrySet().stream()
                         .sorted(Map.Entry.<String, Long>comparingByValue().reversed()).toList())).toList();
@@ -75,21 +76,20 @@ public class DeliveryPage {
         String latency = times == null || times.p50() == null ? NONE : String.format(Locale.ROOT,
                 "p50 %.1f s · p90 %.1f s · p99 %.1f s", times.p50(), times.p90(), times.p99());
         return Templates.report(Viewer.of(identity), journeys.list().stream().map(JourneyView.Summary::id).sorted().toList(),
-                chosen, blankAsNull(from), blankAsNull(to), live, report, dimensions, latency, within10s);
+                chosen, range, live, report, dimensions, latency, within10s, distribution(report.timesToDelivered()),
+                StatusTimeline.of(report.overTime()));
     }
 
-    private static String instant(String field, String local) {
-        if (blankAsNull(local) == null) {
-            return null;
+    /** The API's sent-to-delivered buckets, labelled by their bounds ("5–10 s"), in order. */
+    private static Dimension distribution(List<DeliveryReport.Duration> durations) {
+        List<Map.Entry<String, Long>> counts = new ArrayList<>();
+        Integer previous = null;
+        for (DeliveryReport.Duration duration : durations) {
+            String label = duration.upTo() == null ? "> " + previous + " s"
+                    : previous == null ? "≤ " + duration.upTo() + " s" : previous + "–" + duration.upTo() + " s";
+            counts.add(Map.entry(label, duration.messages()));
+            previous = duration.upTo();
         }
-        try {
-            return LocalDateTime.parse(local).toInstant(ZoneOffset.UTC).toString();
-        } catch (DateTimeParseException e) {
-            throw new ApiFailure(400, field + " must be a date and time such as 2026-11-01T09:00, got '" + local + "'");
-        }
-    }
-
-    private static String blankAsNull(String text) {
-        return text == null || text.isBlank() ? null : text;
+        return new Dimension("timesToDelivered", "Sent → delivered", counts);
     }
 }

@@ -6,7 +6,10 @@ import io.drip.console.api.JourneyView;
 import io.drip.console.graph.Funnel;
 import io.drip.console.graph.JourneyGraph;
 import io.drip.console.pages.Viewer;
+import io.drip.console.pages.TimeRange;
 import io.drip.console.splits.SplitRows;
+import io.drip.console.splits.SplitTimeline;
+import io.drip.console.versions.VersionDiff;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import io.quarkus.security.Authenticated;
@@ -33,10 +36,10 @@ import org.eclipse.microprofile.rest.client.inject.RestClient;
 /**
  * Page 1, the journeys: each with its status, version and figures, and a marketer's buttons
  * (pause, resume, archive: form posts with their CSRF token). Page 2, a journey: the chosen version's steps as a graph with each
- * step's funnel, and its YAML. Page 3, an A/B test: one split step's variants with their click
+ * step's funnel, its YAML and what it changed against the previous version. Page 3, an A/B test: one split step's variants with their click
  * and conversion rates, 95 % intervals, p-values against the baseline and the winner, as
- * journey-service's stats API computed them; a table, and bars with error bars drawn by
- * ECharts from that table. One resource for every page under /journeys: a GET of an A/B page
+ * journey-service's stats API computed them, and the rates over time; tables, and charts drawn by
+ * ECharts from those tables. Pages 2 and 3 count the runs that entered in the chosen time range. One resource for every page under /journeys: a GET of an A/B page
  * must not be matched against another resource's /journeys/{id}/{action}.
  */
 @Path("/")
@@ -54,10 +57,12 @@ public class JourneyPages {
         static native TemplateInstance list(Viewer viewer, List<Line> journeys);
 
         static native TemplateInstance journey(Viewer viewer, JourneyView.Summary journey, JourneyView.Version version,
-                List<Integer> versions, JourneyView.Stats stats, String graph, List<String> splits);
+                List<Integer> versions, TimeRange range, JourneyView.Stats stats, String graph, List<String> splits,
+                List<VersionDiff.Line> diff);
 
         static native TemplateInstance split(Viewer viewer, String journey, Integer version, String step,
-                JourneyView.Split split, List<SplitRows.Row> rows);
+                TimeRange range, JourneyView.Split split, List<SplitRows.Row> rows, String every,
+                List<SplitTimeline.Row> overTime);
     }
 
     @Inject
@@ -76,36 +81,44 @@ public class JourneyPages {
     @Path("journeys")
     public TemplateInstance list() {
         List<Line> lines = api.list().stream().sorted(Comparator.comparing(JourneyView.Summary::id))
-                .map(journey -> new Line(journey, api.stats(journey.id(), null))).toList();
+                .map(journey -> new Line(journey, api.stats(journey.id(), null, null, null))).toList();
         return Templates.list(Viewer.of(identity), lines);
     }
 
     @GET
     @Path("journeys/{id}")
-    public TemplateInstance journey(@PathParam("id") String id, @QueryParam("version") Integer version) {
+    public TemplateInstance journey(@PathParam("id") String id, @QueryParam("version") Integer version,
+            @QueryParam("from") String from, @QueryParam("to") String to, @QueryParam("every") String every) {
+        TimeRange range = TimeRange.of(from, to, every);
         JourneyView.Summary journey = api.list().stream().filter(j -> j.id().equals(id)).findFirst()
                 .orElseThrow(() -> new ApiFailure(404, "no journey with id '" + id + "'"));
         int chosen = version == null ? journey.version() : version;
         JourneyView.Version shown = api.version(id, chosen);
-        JourneyView.Stats stats = api.stats(id, chosen);
+        JourneyView.Stats stats = api.stats(id, chosen, range.fromInstant(), range.toInstant());
         List<Integer> versions = IntStream.rangeClosed(1, journey.version()).boxed().toList();
-        return Templates.journey(Viewer.of(identity), journey, shown, versions, stats,
+        return Templates.journey(Viewer.of(identity), journey, shown, versions, range, stats,
                 JourneyGraph.svg(shown.outline(), new Funnel(stats),
-                        step -> "/journeys/" + id + "/splits/" + step + "?version=" + chosen),
+                        step -> "/journeys/" + id + "/splits/" + step + "?version=" + chosen + range.andQuery()),
                 shown.outline().steps().stream().filter(step -> "split".equals(step.kind()))
-                        .map(JourneyView.Node::id).toList());
+                        .map(JourneyView.Node::id).toList(),
+                chosen == 1 ? List.of() : VersionDiff.of(chosen, api.version(id, chosen - 1).yaml(), shown.yaml()));
     }
 
     @GET
     @Path("journeys/{id}/splits/{step}")
     public TemplateInstance split(@PathParam("id") String id, @PathParam("step") String step,
-            @QueryParam("version") Integer version) {
-        JourneyView.Stats stats = api.stats(id, version);
+            @QueryParam("version") Integer version, @QueryParam("from") String from, @QueryParam("to") String to,
+            @QueryParam("every") String every) {
+        TimeRange range = TimeRange.of(from, to, every);
+        JourneyView.Stats stats = api.stats(id, version, range.fromInstant(), range.toInstant());
         JourneyView.Split split = stats.splits() == null ? null : stats.splits().get(step);
         if (split == null) {
             throw new ApiFailure(404, "journey '" + id + "' has no split step '" + step + "'");
         }
-        return Templates.split(Viewer.of(identity), id, version, step, split, SplitRows.of(split));
+        JourneyView.SplitSeries series = api.splitOverTime(id, step, version, range.fromInstant(), range.toInstant(),
+                range.width());
+        return Templates.split(Viewer.of(identity), id, version, step, range, split, SplitRows.of(split), series.every(),
+                SplitTimeline.of(series));
     }
 
     /** A marketer pauses, resumes or archives a journey. */

@@ -57,7 +57,7 @@ public final class SplitRows {
         return String.format(Locale.ROOT, "%+.1f pts", difference * 100);
     }
 
-    private static String figure(Double value) {
+    static String figure(Double value) {
         return value == null ? "" : String.format(Locale.ROOT, "%.6f", value);
     }
 }

@@ -77,8 +77,18 @@ public class ContactImport {
         }
     }
 
+    /** How far an import got, after each chunk it applied. */
+    public interface Progress {
+        void chunkApplied(long rows, long created, long updated, long unchanged, long failed);
+    }
+
     public ImportReport run(InputStream csv, String region, String actor) {
-        String importId = UUID.randomUUID().toString();
+        return run(csv, region, actor, UUID.randomUUID().toString(), (rows, created, updated, unchanged, failed) -> {
+        });
+    }
+
+    /** As {@link #run(InputStream, String, String)}, as import {@code importId}, telling {@code progress} after each chunk. */
+    public ImportReport run(InputStream csv, String region, String actor, String importId, Progress progress) {
         Instant started = Instant.now();
         Tally tally = new Tally();
         List<ImportRow> chunk = new ArrayList<>(chunkSize);
@@ -87,6 +97,7 @@ public class ContactImport {
             if (chunk.size() == chunkSize) {
                 apply(chunk, region, importId, actor, tally);
                 chunk.clear();
+                progress.chunkApplied(tally.rows, tally.created, tally.updated, tally.unchanged, tally.failed);
             }
         }, error -> {
             tally.rows++;

@@ -1,5 +1,6 @@
 package io.drip.dispatch.message;
 
+import io.drip.kit.web.Every;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.SqlClient;
@@ -8,6 +9,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -15,8 +17,8 @@ import java.util.TreeMap;
  * The delivery report of the messages a filter selects (journey, step, provider, period of
  * creation): counts by status, failure reason, provider, country, region and carrier, and of the
  * messages still queued, why they wait (quiet_hours, no_marketing_day...); segments sent and their
- * cost by currency; time from sent to delivered (percentiles); the share of sent messages delivered within
- * 10 seconds.
+ * cost by currency; time from sent to delivered (percentiles and a distribution); the share of sent
+ * messages delivered within 10 seconds; the messages by status over time ({@link DeliveryTimes}).
  */
 @ApplicationScoped
 public class DeliveryReports {
@@ -37,12 +39,16 @@ public class DeliveryReports {
     public record Latency(Double p50, Double p90, Double p99) {
     }
 
-    /** {@code cost}: what the sent messages whose cost is known cost, by currency (ISO 4217). */
+    /**
+     * {@code cost}: what the sent messages whose cost is known cost, by currency (ISO 4217);
+     * {@code every}: the width of the {@code overTime} buckets (minute, hour or day).
+     */
     public record Report(Filter filter, long messages, long segments, Map<String, BigDecimal> cost,
-            Map<String, Map<String, Long>> counts, Latency timeToDelivered, Double deliveredWithin10s) {
+            Map<String, Map<String, Long>> counts, Latency timeToDelivered, Double deliveredWithin10s,
+            List<DeliveryTimes.Duration> timesToDelivered, String every, List<DeliveryTimes.Bucket> overTime) {
     }
 
-    public Uni<Report> report(SqlClient db, Filter filter) {
+    public Uni<Report> report(SqlClient db, Filter filter, Every every) {
         Uni<Map<String, Map<String, Long>>> counts = db.preparedQuery("with m as (select * from outgoing_message where "
                         + FILTER + ")" + """
                         select 'byStatus' as dim, status as key, count(*) as n from m group by status
@@ -85,10 +91,13 @@ public class DeliveryReports {
                     rows.forEach(row -> byCurrency.put(row.getString("cost_currency"), row.getBigDecimal("amount")));
                     return byCurrency;
                 });
-        return Uni.combine().all().unis(counts, totals, cost).asTuple().map(all -> {
+        Uni<List<DeliveryTimes.Duration>> durations = DeliveryTimes.toDelivered(db, FILTER, filter.tuple());
+        Uni<List<DeliveryTimes.Bucket>> overTime = DeliveryTimes.byStatus(db, FILTER, filter.tuple(), every);
+        return Uni.combine().all().unis(counts, totals, cost, durations, overTime).asTuple().map(all -> {
             Row row = all.getItem2();
             return new Report(filter, row.getLong("messages"), row.getLong("segments"), all.getItem3(), all.getItem1(),
-                    new Latency(row.getDouble("p50"), row.getDouble("p90"), row.getDouble("p99")), row.getDouble("within_10s"));
+                    new Latency(row.getDouble("p50"), row.getDouble("p90"), row.getDouble("p99")), row.getDouble("within_10s"),
+                    all.getItem4(), every.unit(), all.getItem5());
         });
     }
 }

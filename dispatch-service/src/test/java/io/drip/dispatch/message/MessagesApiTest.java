@@ -6,6 +6,7 @@ import static io.drip.dispatch.Sends.randomNumber;
 import static io.drip.dispatch.Sends.send;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.endsWith;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.greaterThan;
 import static org.hamcrest.Matchers.greaterThanOrEqualTo;
@@ -66,6 +67,11 @@ class MessagesApiTest {
                 .then().statusCode(404);
         given().header("Authorization", TestKeys.bearer(TestKeys.VIEWER)).queryParam("from", "yesterday")
                 .get("/v1/reports/deliveries").then().statusCode(400).body("field", equalTo("from"));
+        given().header("Authorization", TestKeys.bearer(TestKeys.VIEWER)).queryParam("every", "week")
+                .get("/v1/reports/deliveries").then().statusCode(400).body("field", equalTo("every"));
+        given().header("Authorization", TestKeys.bearer(TestKeys.VIEWER)).queryParam("from", "2026-11-02T00:00:00Z")
+                .queryParam("to", "2026-11-01T00:00:00Z").get("/v1/reports/deliveries").then().statusCode(400)
+                .body("field", equalTo("to"));
     }
 
     @Test
@@ -93,6 +99,33 @@ class MessagesApiTest {
                 .body("counts.byCarrier.size()", greaterThan(0))
                 .body("timeToDelivered.p50", greaterThanOrEqualTo(0f))
                 .body("timeToDelivered.p99", lessThanOrEqualTo(10f))
-                .body("deliveredWithin10s", equalTo(1.0f));
+                .body("deliveredWithin10s", equalTo(1.0f))
+                // the distribution from sent to delivered: all three within 10 seconds, none later
+                .body("timesToDelivered.upTo", contains(1, 2, 5, 10, 30, 60, 300, null))
+                .body("timesToDelivered.findAll { it.upTo != null && it.upTo <= 10 }.messages.sum()", equalTo(3))
+                .body("timesToDelivered.findAll { it.upTo == null || it.upTo > 10 }.messages.sum()", equalTo(0));
+    }
+
+    @Test
+    void theDeliveryReportCountsTheMessagesByStatusPerMinute() {
+        Instant from = Instant.now();
+        SendCommand command;
+        try (var deliveries = TopicProbe.watch(Topics.DELIVERIES)) {
+            command = send(contactWith(randomNumber("+33612", 11)), "Over time");
+            deliveries.await(r -> is(r, command.messageId(), "delivered"), WAIT);
+        }
+        Instant to = Instant.now().plusSeconds(1);
+        // one message, delivered, in the bucket of the minute it was created in
+        given().header("Authorization", TestKeys.bearer(TestKeys.VIEWER)).queryParam("journey", "welcome")
+                .queryParam("from", from.toString()).queryParam("to", to.toString()).queryParam("every", "minute")
+                .get("/v1/reports/deliveries").then().statusCode(200)
+                .body("every", equalTo("minute"))
+                .body("overTime", hasSize(1))
+                .body("overTime[0].at", endsWith(":00Z"))
+                .body("overTime[0].messages", equalTo(1))
+                .body("overTime[0].byStatus.delivered", equalTo(1));
+        given().header("Authorization", TestKeys.bearer(TestKeys.VIEWER)).queryParam("journey", "welcome")
+                .queryParam("from", to.toString()).get("/v1/reports/deliveries").then().statusCode(200)
+                .body("every", equalTo("hour")).body("overTime", hasSize(0));
     }
 }

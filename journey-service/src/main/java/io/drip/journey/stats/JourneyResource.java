@@ -7,6 +7,7 @@ import io.drip.journey.definition.SplitStep;
 import io.drip.journey.definition.Step;
 import io.drip.journey.engine.Run;
 import io.drip.kit.security.Roles;
+import io.drip.kit.web.Period;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
@@ -31,20 +32,29 @@ import java.util.TreeMap;
 @Produces(MediaType.APPLICATION_JSON)
 @RolesAllowed({Roles.VIEWER, Roles.MARKETER, Roles.OPS})
 public class JourneyResource {
-    /** A journey's runs ($1) of a version ($2, null: all) by status and exit reason. */
+    /**
+     * The runs a stats query counts: of journey $1, of version $2 (null: all), that entered
+     * between $3 and $4 (each null: unbounded), as the alias {@code r}.
+     */
+    static final String RUNS = """
+            r.journey_id = $1 and ($2::int is null or r.journey_version = $2)
+            and ($3::timestamptz is null or r.entered_at >= $3) and ($4::timestamptz is null or r.entered_at < $4)""";
+
+    /** A journey's runs by status and exit reason. */
     static final String RUNS_BY_STATUS = """
             select status, exit_reason, count(*) as runs, count(converted_at) as converted,
               coalesce(sum(revenue), 0) as revenue
-            from journey_run where journey_id = $1 and ($2::int is null or journey_version = $2)
-            group by status, exit_reason""";
+            from journey_run r where""" + " " + RUNS + " group by status, exit_reason";
 
-    /** A journey's runs ($1) of a version ($2, null: all) by split variant, with those that clicked. */
-    static final String RUNS_BY_VARIANT = """
-            select variant, count(*) as runs, count(converted_at) as converted,
+    /** Of a group of runs {@code r}: how many, how many converted, how many clicked one of their messages. */
+    static final String VARIANT_COUNTS = """
+            count(*) as runs, count(converted_at) as converted,
               count(*) filter (where exists (select 1 from message m where m.run_id = r.id
-                and m.first_click_at is not null)) as clicked
-            from journey_run r where journey_id = $1 and ($2::int is null or journey_version = $2)
-              and variant is not null group by variant""";
+                and m.first_click_at is not null)) as clicked""";
+
+    /** A journey's runs by split variant, with those that clicked. */
+    static final String RUNS_BY_VARIANT = "select variant, " + VARIANT_COUNTS + " from journey_run r where " + RUNS
+            + " and variant is not null group by variant";
 
 
     /** A loaded journey as the API shows it. */
@@ -79,14 +89,20 @@ public class JourneyResource {
                 j.trigger().describe(), j.steps().stream().map(Step::id).toList(), j.source())).toList();
     }
 
-    /** What the journey achieved, in all versions or in {@code version}. */
+    /**
+     * What the journey achieved, in all versions or in {@code version}: the runs that entered
+     * between {@code from} and {@code to} (ISO-8601 instants, each optional) and what became of them.
+     */
     @GET
     @Path("/{id}/stats")
-    public Uni<JourneyStats> stats(@PathParam("id") String id, @QueryParam("version") Integer version) {
+    public Uni<JourneyStats> stats(@PathParam("id") String id, @QueryParam("version") Integer version,
+            @QueryParam("from") String from, @QueryParam("to") String to) {
         JourneyDefinition journey = catalog.latest(id)
                 .orElseThrow(() -> new NotFoundException("no journey with id '" + id + "'"));
+        Period period = Period.of(from, to);
+        Tuple runs = runs(id, version, period);
         return pool.preparedQuery(RUNS_BY_STATUS)
-                .execute(Tuple.of(id, version))
+                .execute(runs)
                 .chain(rows -> {
                     Map<String, Long> byStatus = new HashMap<>();
                     Map<String, Long> exitReasons = new TreeMap<>();
@@ -103,22 +119,26 @@ public class JourneyResource {
                     long entered = byStatus.values().stream().mapToLong(Long::longValue).sum();
                     long finalConverted = converted;
                     BigDecimal finalRevenue = revenue;
-                    return reached(id, version).chain(reached -> messages.stepStats(pool, id, version).chain(steps ->
-                            splits(journey, version).map(splits -> new JourneyStats(id, version, entered,
+                    return reached(runs).chain(reached -> messages.stepStats(pool, RUNS, runs).chain(steps ->
+                            splits(journey, runs).map(splits -> new JourneyStats(id, version, period, entered,
                                     byStatus.getOrDefault(Run.ACTIVE, 0L), byStatus.getOrDefault(Run.COMPLETED, 0L),
                                     byStatus.getOrDefault(Run.EXITED, 0L), exitReasons, finalConverted, finalRevenue,
                                     reached, steps, splits))));
                 });
     }
 
+    /** The parameters of {@link #RUNS}. */
+    static Tuple runs(String id, Integer version, Period period) {
+        return Tuple.of(id, version, period.sqlFrom(), period.sqlTo());
+    }
+
     /** Per step id, the runs that reached it: from the run history, where every step a run takes leaves a line. */
-    private Uni<Map<String, Long>> reached(String id, Integer version) {
+    private Uni<Map<String, Long>> reached(Tuple runs) {
         return pool.preparedQuery("""
                         select h.step_id, count(distinct h.run_id) as runs from run_history h
                         join journey_run r on r.id = h.run_id
-                        where r.journey_id = $1 and ($2::int is null or r.journey_version = $2) and h.step_id is not null
-                        group by h.step_id""")
-                .execute(Tuple.of(id, version))
+                        where h.step_id is not null and""" + " " + RUNS + " group by h.step_id")
+                .execute(runs)
                 .map(rows -> {
                     Map<String, Long> reached = new TreeMap<>();
                     rows.forEach(row -> reached.put(row.getString("step_id"), row.getLong("runs")));
@@ -127,14 +147,14 @@ public class JourneyResource {
     }
 
     /** The result of each split of the journey's latest version, by step id. */
-    private Uni<Map<String, SplitResults>> splits(JourneyDefinition journey, Integer version) {
+    private Uni<Map<String, SplitResults>> splits(JourneyDefinition journey, Tuple runs) {
         List<SplitStep> splits = journey.steps().stream().filter(s -> s instanceof SplitStep).map(s -> (SplitStep) s)
                 .toList();
         if (splits.isEmpty()) {
             return Uni.createFrom().item(Map.of());
         }
         return pool.preparedQuery(RUNS_BY_VARIANT)
-                .execute(Tuple.of(journey.id(), version))
+                .execute(runs)
                 .map(rows -> {
                     Map<String, SplitResults.Counts> byVariant = new HashMap<>();
                     rows.forEach(row -> byVariant.put(row.getString("variant"), new SplitResults.Counts(

@@ -86,21 +86,27 @@ public class MessageLog {
                 .replaceWithVoid();
     }
 
-    /** Per step and variant of a journey (of one version, or of all when null): messages, statuses, clicks and conversions. */
-    public Uni<List<StepStats>> stepStats(SqlClient db, String journeyId, Integer version) {
+    /**
+     * Per step and variant: messages, statuses, clicks and conversions of the messages of the runs
+     * that {@code runs} selects (journey $1, version $2, entered between $3 and $4; see JourneyResource.RUNS).
+     */
+    public Uni<List<StepStats>> stepStats(SqlClient db, String runs, Tuple parameters) {
+        String ofTheRuns = " m.journey_id = $1 and ($2::int is null or m.journey_version = $2)"
+                + " and ($3::timestamptz is null and $4::timestamptz is null"
+                + " or m.run_id in (select r.id from journey_run r where " + runs + "))";
         return db.preparedQuery("""
+                        with m as (select * from message m where""" + ofTheRuns + """
+                        )
                         select step_id, variant, count(*) as messages, count(sent_at) as sent,
                           count(delivered_at) as delivered, count(failed_at) as failed, count(suppressed_at) as suppressed,
                           count(first_click_at) as clicked, count(converted_at) as converted,
                           coalesce(sum(revenue), 0) as revenue,
                           (select jsonb_object_agg(reason, n)::text from (
-                             select coalesce(s.status_reason, 'unknown') as reason, count(*) as n from message s
-                             where s.journey_id = $1 and ($2::int is null or s.journey_version = $2)
-                               and s.step_id = m.step_id and s.variant is not distinct from m.variant
+                             select coalesce(s.status_reason, 'unknown') as reason, count(*) as n from m s
+                             where s.step_id = g.step_id and s.variant is not distinct from g.variant
                                and s.suppressed_at is not null group by 1) reasons) as suppressed_by
-                        from message m where journey_id = $1 and ($2::int is null or journey_version = $2)
-                        group by step_id, variant order by min(created_at), variant""")
-                .execute(Tuple.of(journeyId, version))
+                        from m g group by step_id, variant order by min(created_at), variant""")
+                .execute(parameters)
                 .map(rows -> {
                     List<StepStats> steps = new ArrayList<>();
                     for (Row row : rows) {

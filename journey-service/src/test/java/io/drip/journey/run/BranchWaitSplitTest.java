@@ -12,6 +12,8 @@ import io.drip.testing.TopicProbe;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.awaitility.Awaitility;
@@ -99,8 +101,52 @@ class BranchWaitSplitTest {
         assertEquals("A", after.getString("splits.offer.clickBaseline"));
         assertEquals("A", after.getString("splits.offer.conversionBaseline"), "no holdout: the first variant");
         assertTrue(after.getLong(variant + "runs") >= after.getLong(variant + "converted"));
+        // JsonPath reads JSON numbers as floats: a float's precision
         assertEquals((double) after.getLong(variant + "converted") / after.getLong(variant + "runs"),
-                after.getDouble(variant + "conversions.rate"), 1e-9);
+                after.getDouble(variant + "conversions.rate"), 1e-6);
+    }
+
+    @Test
+    void aPeriodCountsOnlyTheRunsThatEnteredInItAndTheSplitsRatesAreGivenOverTime() {
+        Instant from = Instant.now();
+        String contactId = "c-" + UUID.randomUUID();
+        SendCommand send = abandonCart(contactId, 20);
+        TestEvents.track(contactId, "order-" + UUID.randomUUID(), "Test Order Completed", "{\"total\": 30}");
+        Instant to = Instant.now();
+        String variant = "splits.offer.variants.find { it.variant == '" + send.variant() + "' }.";
+        Awaitility.await().atMost(WAIT).untilAsserted(() -> assertEquals(1, stats(from, to).getLong("converted")));
+        JsonPath period = stats(from, to);
+        assertEquals(1, period.getLong("entered"), "only the run that entered in the period");
+        assertEquals(1, period.getLong(variant + "runs"));
+        assertEquals(1, period.getLong("steps.find { it.step == '" + send.stepId() + "' }.messages"), "the run's message");
+        assertEquals(from.toString(), period.getString("period.from"));
+        assertEquals(0, stats(to, to.plusSeconds(60)).getLong("entered"), "none entered later");
+
+        JsonPath series = given().header("Authorization", TestKeys.bearer(TestKeys.VIEWER))
+                .queryParam("from", from.toString()).queryParam("to", to.toString()).queryParam("every", "minute")
+                .get("/v1/journeys/test-offer/splits/offer/over-time").then().statusCode(200).extract().jsonPath();
+        assertEquals("minute", series.getString("every"));
+        assertEquals(List.of(send.variant()), series.getList("points.variant"), "one run: one point");
+        assertEquals(1, series.getLong("points[0].runs"));
+        assertEquals(1, series.getLong("points[0].converted"));
+        assertEquals(1.0, series.getDouble("points[0].conversionRate.rate"), 1e-9);
+        assertTrue(series.getString("points[0].at").endsWith(":00Z"), "a minute's start: " + series.getString("points[0].at"));
+    }
+
+    @Test
+    void ratesOverTimeSayWhatIsWrongWithTheRequest() {
+        given().header("Authorization", TestKeys.bearer(TestKeys.VIEWER)).queryParam("every", "week")
+                .get("/v1/journeys/test-offer/splits/offer/over-time").then().statusCode(400);
+        given().header("Authorization", TestKeys.bearer(TestKeys.VIEWER))
+                .get("/v1/journeys/test-offer/splits/no-such-step/over-time").then().statusCode(404);
+        given().header("Authorization", TestKeys.bearer(TestKeys.VIEWER)).queryParam("from", "yesterday")
+                .get("/v1/journeys/test-offer/stats").then().statusCode(400);
+    }
+
+    private static JsonPath stats(Instant from, Instant to) {
+        return given().header("Authorization", TestKeys.bearer(TestKeys.VIEWER)).queryParam("from", from.toString())
+                .queryParam("to", to.toString()).get("/v1/journeys/test-offer/stats")
+                .then().statusCode(200).extract().jsonPath();
     }
 
     private static JsonPath stats() {

@@ -70,8 +70,8 @@ class HotQueryPlansTest {
                           and (m.message_id is not null or (r.variant = $3 and r.ended_at is not null))
                         order by r.id, m.created_at desc nulls last""",
                         Tuple.of(contacts, new String[] {"j-17", "j-211"}, "holdout"))
-                .chain(goal -> QueryPlans.explain(db, JourneyResource.RUNS_BY_STATUS, Tuple.of("j-17", null))
-                        .chain(stats -> QueryPlans.explain(db, JourneyResource.RUNS_BY_VARIANT, Tuple.of("j-17", 1))
+                .chain(goal -> QueryPlans.explain(db, JourneyResource.RUNS_BY_STATUS, Tuple.of("j-17", null, null, null))
+                        .chain(stats -> QueryPlans.explain(db, JourneyResource.RUNS_BY_VARIANT, Tuple.of("j-17", 1, null, null))
                                 .chain(splits -> QueryPlans.explain(db,
                                                 "delete from inactivity_timer where contact_id = $1", Tuple.of("c-4711"))
                                         .map(erasure -> Map.of("goal", goal, "stats", stats, "splits", splits,
