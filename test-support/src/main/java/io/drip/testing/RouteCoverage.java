@@ -3,6 +3,10 @@ package io.drip.testing;
 import static io.restassured.RestAssured.given;
 
 import io.quarkus.test.common.http.TestHTTPResourceManager;
+import io.restassured.RestAssured;
+import io.restassured.config.EncoderConfig;
+import io.restassured.config.RedirectConfig;
+import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
 import java.util.ArrayList;
@@ -165,10 +169,14 @@ public final class RouteCoverage {
     private void expect(Route route, String as, RequestSpecification request, Predicate<Response> expected,
             String expectation, List<String> failures) {
         request.redirects().follow(false);
-        if (route.contentType() != null) {
-            request.contentType(route.contentType());
-            if (!route.contentType().startsWith("application/x-www-form-urlencoded")) {
-                request.body(route.contentType().contains("json") ? "{}" : "");
+        String type = route.contentType();
+        if (type != null) {
+            request.contentType(type);
+            if (!type.startsWith("application/x-www-form-urlencoded")) {
+                // sent as it is, whatever the media type (YAML, CSV): what matters is who is asking
+                request.config(RestAssured.config().redirect(RedirectConfig.redirectConfig().followRedirects(false))
+                        .encoderConfig(EncoderConfig.encoderConfig().encodeContentTypeAs(type, ContentType.TEXT)));
+                request.body(type.contains("json") ? "{}" : "");
             }
         }
         Response response = request.request(route.method(), route.path());
