@@ -28,7 +28,10 @@ import java.util.regex.Pattern;
  *
  * <p>For each route: without credentials it must be refused (401, or the sign-in redirect of a
  * page), and with the credentials of every role it does not allow it must answer 403. The
- * allowed roles are not called: a refusal happens before the route runs, a call does not.
+ * allowed roles are not called: a refusal happens before the route runs, a call does not. Where
+ * the document names the roles of a route ({@code @RolesAllowed}), they must be the table's: the
+ * document tells API users the truth, and the table, written by hand, also catches roles widened
+ * by mistake.
  * {@linkplain #open Public} routes must answer without credentials, {@linkplain #signed signed}
  * ones (provider webhooks) must refuse a request without a signature.
  *
@@ -54,8 +57,13 @@ public final class RouteCoverage {
         void run(Route route, List<String> failures);
     }
 
-    /** One operation of the document: its method, path template and the request it takes. */
-    private record Route(String method, String template, String contentType, Map<String, String> parameterTypes) {
+    /**
+     * One operation of the document: its method, path template, the request it takes, and the
+     * roles its security requirement names (empty where it names none: a public route, one that
+     * checks its credentials itself, or one any signed-in person may call).
+     */
+    private record Route(String method, String template, String contentType, Map<String, String> parameterTypes,
+            Set<String> documentedRoles) {
         String key() {
             return method + " " + template;
         }
@@ -109,6 +117,10 @@ public final class RouteCoverage {
             throw new IllegalArgumentException("no caller for the roles " + unknown + "; the roles are " + callers.keySet());
         }
         return declare(routes, (route, failures) -> {
+            if (!route.documentedRoles().isEmpty() && !route.documentedRoles().equals(new TreeSet<>(roles))) {
+                failures.add(route.key() + ": the OpenAPI document says roles " + route.documentedRoles()
+                        + ", the table says " + new TreeSet<>(roles));
+            }
             expect(route, "without credentials", given(), refusesAnonymous, anonymousRefusal, failures);
             callers.forEach((role, caller) -> {
                 if (!roles.contains(role)) {
@@ -220,7 +232,8 @@ public final class RouteCoverage {
                     Map<String, Object> operation = (Map<String, Object>) value;
                     Map<String, String> operationTypes = new LinkedHashMap<>(types);
                     operationTypes.putAll(parameterTypes((List<Map<String, Object>>) operation.get("parameters")));
-                    routes.add(new Route(method.toUpperCase(), template, contentType(operation), operationTypes));
+                    routes.add(new Route(method.toUpperCase(), template, contentType(operation), operationTypes,
+                            roles((List<Map<String, List<String>>>) operation.get("security"))));
                 }
             });
         });
@@ -237,6 +250,15 @@ public final class RouteCoverage {
             }
         }
         return types;
+    }
+
+    /** The roles an operation's security requirements name (OpenAPI 3.1 allows role names for any scheme). */
+    private static Set<String> roles(List<Map<String, List<String>>> requirements) {
+        Set<String> roles = new TreeSet<>();
+        if (requirements != null) {
+            requirements.forEach(requirement -> requirement.values().forEach(roles::addAll));
+        }
+        return roles;
     }
 
     /** The first media type the operation's body may have (JSON for "any"); null when it takes none. */
