@@ -39,7 +39,8 @@ class RouteCoverageTest {
                 .allow(List.of(VIEWER, Viewer.MARKETER), "GET /", "GET /journeys", "GET /journeys/{id}",
                         "GET /journeys/{id}/splits/{step}", "GET /deliveries", "GET /contacts", "GET /contacts/{id}",
                         "GET /editor", "POST /editor/validate", "POST /editor/simulate", "POST /logout")
-                .allow(List.of(Viewer.MARKETER), "POST /journeys/{id}/{action}", "POST /editor/publish")
+                .allow(List.of(Viewer.MARKETER), "POST /journeys/{id}/{action}", "POST /editor/publish", "GET /imports",
+                        "POST /imports", "GET /imports/{id}")
                 .open("GET /login")
                 .verify();
     }

@@ -20,9 +20,11 @@ class RouteCoverageTest {
                 .allow(List.of(INGEST), "POST /v1/identify", "POST /v1/track", "POST /v1/page", "POST /v1/alias",
                         "POST /v1/batch", "POST /v1/import")
                 .allow(List.of(VIEWER, MARKETER, OPS), "GET /v1/contacts", "GET /v1/contacts/{id}",
-                        "GET /v1/contacts/{id}/consent", "GET /v1/segments", "GET /v1/segments/{id}/contacts")
+                        "GET /v1/contacts/{id}/consent", "GET /v1/segments", "GET /v1/segments/{id}/contacts",
+                        "GET /v1/contacts/imports/{id}")
                 .allow(List.of(MARKETER), "PUT /v1/contacts/{id}", "PATCH /v1/contacts/{id}",
-                        "PUT /v1/contacts/{id}/consent/{channel}/{category}", "POST /v1/contacts/import")
+                        "PUT /v1/contacts/{id}/consent/{channel}/{category}", "POST /v1/contacts/import",
+                        "POST /v1/contacts/imports")
                 .allow(List.of(OPS), "GET /v1/contacts/{id}/export", "DELETE /v1/contacts/{id}")
                 .verify();
     }
