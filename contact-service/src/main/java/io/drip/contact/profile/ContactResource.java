@@ -92,6 +92,9 @@ public class ContactResource {
         if (id.isBlank() || id.length() > MAX_ID_LENGTH) {
             throw new InvalidRequestException("id", "a contact id is 1 to " + MAX_ID_LENGTH + " characters");
         }
+        if (id.chars().anyMatch(Character::isISOControl)) {
+            throw new InvalidRequestException("id", "a contact id has no control characters (NUL, line breaks, escapes)");
+        }
         var traits = TraitsRequest.traits(body);
         String checkedRegion = regions.requested(region);
         return pool.withTransaction(tx -> updates.setTraits(tx, id, traits, patch, checkedRegion));

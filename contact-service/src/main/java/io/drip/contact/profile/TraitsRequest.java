@@ -2,6 +2,7 @@ package io.drip.contact.profile;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.drip.contracts.MessageJson;
 import io.drip.kit.web.InvalidRequestException;
 import java.time.DateTimeException;
 import java.time.ZoneId;
@@ -17,6 +18,18 @@ final class TraitsRequest {
     static ObjectNode traits(JsonNode body) {
         if (body == null || !body.isObject()) {
             throw new InvalidRequestException(null, "the body must be a JSON object such as {\"traits\": {\"first_name\": \"Ada\"}}");
+        }
+        for (var names = body.fieldNames(); names.hasNext(); ) {
+            String name = names.next();
+            if (!"traits".equals(name)) {
+                // a misspelt "traits" would otherwise replace every trait with none
+                throw new InvalidRequestException("/" + name, "unknown key '" + name
+                        + "': the body is {\"traits\": {...}} and nothing else");
+            }
+        }
+        String nul = MessageJson.nulCharacterAt(body);
+        if (nul != null) {
+            throw new InvalidRequestException(nul, MessageJson.nulProblem(nul));
         }
         JsonNode traits = body.get("traits");
         if (traits == null || !traits.isObject()) {
