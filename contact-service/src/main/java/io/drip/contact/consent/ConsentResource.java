@@ -7,6 +7,7 @@ import io.drip.contracts.MessageJson;
 import io.drip.kit.security.Roles;
 import io.drip.kit.web.ApiError;
 import io.drip.kit.web.InvalidRequestException;
+import io.drip.kit.web.JsonBodies;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
@@ -78,12 +79,7 @@ public class ConsentResource {
         if (body == null || !body.isObject()) {
             throw new InvalidRequestException(null, "the body must be a JSON object such as {\"state\": \"opted_in\"}");
         }
-        for (var names = body.fieldNames(); names.hasNext(); ) {
-            String name = names.next();
-            if (!BODY_KEYS.contains(name)) {
-                throw new InvalidRequestException("/" + name, "unknown key '" + name + "': the body has " + BODY_KEYS);
-            }
-        }
+        JsonBodies.onlyKeys(body, BODY_KEYS);
         String state = body.path("state").asText(null);
         if (!Consent.OPTED_IN.equals(state) && !Consent.OPTED_OUT.equals(state)) {
             throw new InvalidRequestException("/state", "state is opted_in or opted_out");

@@ -6,6 +6,7 @@ import io.drip.contact.segments.RfmScores;
 import io.drip.contracts.ContactSnapshot;
 import io.drip.kit.security.Roles;
 import io.drip.kit.web.InvalidRequestException;
+import io.drip.kit.web.Params;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import jakarta.annotation.security.RolesAllowed;
@@ -63,9 +64,9 @@ public class ContactResource {
     @GET
     @RolesAllowed({Roles.VIEWER, Roles.MARKETER, Roles.OPS})
     public Uni<ContactPage> search(@QueryParam("phone") String phone, @QueryParam("region") String region,
-            @QueryParam("limit") Integer limit, @QueryParam("after") String after, @Context UriInfo uri) {
+            @QueryParam("limit") String limit, @QueryParam("after") String after, @Context UriInfo uri) {
         ContactSearch search = ContactSearch.of(phone, regions.requested(region),
-                uri.getQueryParameters(), limit, after);
+                uri.getQueryParameters(), Params.integer("limit", limit, null), after);
         return repository.search(pool, search).map(contacts -> new ContactPage(contacts,
                 contacts.size() == search.limit() ? contacts.get(contacts.size() - 1).contactId() : null));
     }

@@ -7,6 +7,7 @@ import io.drip.journey.definition.SplitStep;
 import io.drip.journey.definition.Step;
 import io.drip.journey.engine.Run;
 import io.drip.kit.security.Roles;
+import io.drip.kit.web.Params;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
@@ -82,7 +83,8 @@ public class JourneyResource {
     /** What the journey achieved, in all versions or in {@code version}. */
     @GET
     @Path("/{id}/stats")
-    public Uni<JourneyStats> stats(@PathParam("id") String id, @QueryParam("version") Integer version) {
+    public Uni<JourneyStats> stats(@PathParam("id") String id, @QueryParam("version") String versionParam) {
+        Integer version = Params.integer("version", versionParam, null);
         JourneyDefinition journey = catalog.latest(id)
                 .orElseThrow(() -> new NotFoundException("no journey with id '" + id + "'"));
         return pool.preparedQuery(RUNS_BY_STATUS)

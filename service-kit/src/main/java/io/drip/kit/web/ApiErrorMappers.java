@@ -2,6 +2,7 @@ package io.drip.kit.web;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.MediaType;
@@ -30,6 +31,15 @@ public class ApiErrorMappers {
     @ServerExceptionMapper
     public Response unreadable(JsonProcessingException e) {
         return json(Response.Status.BAD_REQUEST, new ApiError("invalid_request", describe(e), pointer(e)));
+    }
+
+    /**
+     * A value of the wrong type or a key the request object does not have: Quarkus's own mapper
+     * answered with Jackson's words and no message; this one names the field.
+     */
+    @ServerExceptionMapper
+    public Response mismatched(MismatchedInputException e) {
+        return unreadable(e);
     }
 
     /**
