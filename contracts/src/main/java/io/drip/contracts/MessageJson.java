@@ -73,6 +73,10 @@ public final class MessageJson {
         }
         try {
             JsonNode tree = MAPPER.readTree(json);
+            String nul = nulCharacterAt(tree);
+            if (nul != null) {
+                throw new MalformedMessageException("not a valid " + type.getSimpleName() + ": " + nulProblem(nul));
+            }
             JsonSchema schema = SCHEMAS.get(type);
             if (schema != null) {
                 Set<ValidationMessage> problems = schema.validate(tree);
@@ -87,6 +91,53 @@ public final class MessageJson {
                     : " at line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr();
             throw new MalformedMessageException("not a valid " + type.getSimpleName() + ": " + e.getOriginalMessage() + where, e);
         }
+    }
+
+    /**
+     * Where a JSON document holds a NUL character (U+0000) in a string or a field name, as a JSON
+     * pointer ("" for the document itself); null when it holds none. PostgreSQL's text and jsonb
+     * cannot store U+0000, and no SMS, name or id has one: it is refused at the edge (HTTP 400,
+     * or the topic's DLQ) instead of failing the transaction that would store it.
+     */
+    public static String nulCharacterAt(JsonNode node) {
+        return nulAt(node, "");
+    }
+
+    /** What {@link #nulCharacterAt} found, said for an error message. */
+    public static String nulProblem(String pointer) {
+        return "a NUL character (U+0000) at " + (pointer.isEmpty() ? "the top level" : pointer)
+                + "; control characters of that kind cannot be stored";
+    }
+
+    private static String nulAt(JsonNode node, String at) {
+        if (node == null) {
+            return null;
+        }
+        if (node.isTextual()) {
+            return node.textValue().indexOf('\0') >= 0 ? at : null;
+        }
+        if (node.isArray()) {
+            for (int i = 0; i < node.size(); i++) {
+                String found = nulAt(node.get(i), at + "/" + i);
+                if (found != null) {
+                    return found;
+                }
+            }
+        } else if (node.isObject()) {
+            for (var fields = node.fields(); fields.hasNext(); ) {
+                var field = fields.next();
+                String name = field.getKey();
+                String here = at + "/" + name.replace("~", "~0").replace("/", "~1");
+                if (name.indexOf('\0') >= 0) {
+                    return here;
+                }
+                String found = nulAt(field.getValue(), here);
+                if (found != null) {
+                    return found;
+                }
+            }
+        }
+        return null;
     }
 
     /** A place in a message its JSON Schema refuses, as a JSON pointer ("/event"), and why. */

@@ -17,6 +17,7 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 
@@ -83,6 +84,20 @@ public final class TopicProbe implements AutoCloseable {
         var record = new ProducerRecord<>(topic, key, value);
         headers.forEach((name, header) -> record.headers().add(name, header.getBytes(StandardCharsets.UTF_8)));
         try (var producer = producer()) {
+            producer.send(record).get();
+        } catch (Exception e) {
+            throw new IllegalStateException("could not produce to " + topic, e);
+        }
+    }
+
+    /** Produces one record whose value is these bytes as they are (not valid UTF-8, say), and waits for the ack. */
+    public static void produceBytes(String topic, String key, byte[] value, Map<String, String> headers) {
+        var record = new ProducerRecord<>(topic, key.getBytes(StandardCharsets.UTF_8), value);
+        headers.forEach((name, header) -> record.headers().add(name, header.getBytes(StandardCharsets.UTF_8)));
+        Properties config = new Properties();
+        config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers());
+        config.put(ProducerConfig.ACKS_CONFIG, "all");
+        try (var producer = new KafkaProducer<>(config, new ByteArraySerializer(), new ByteArraySerializer())) {
             producer.send(record).get();
         } catch (Exception e) {
             throw new IllegalStateException("could not produce to " + topic, e);

@@ -7,6 +7,7 @@ import io.drip.contracts.MessageJson;
 import io.drip.kit.security.Roles;
 import io.drip.kit.web.ApiError;
 import io.drip.kit.web.InvalidRequestException;
+import io.drip.kit.web.JsonBodies;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
@@ -22,6 +23,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 
 /** Consent per channel and category, with its audit trail. */
@@ -77,6 +79,7 @@ public class ConsentResource {
         if (body == null || !body.isObject()) {
             throw new InvalidRequestException(null, "the body must be a JSON object such as {\"state\": \"opted_in\"}");
         }
+        JsonBodies.onlyKeys(body, BODY_KEYS);
         String state = body.path("state").asText(null);
         if (!Consent.OPTED_IN.equals(state) && !Consent.OPTED_OUT.equals(state)) {
             throw new InvalidRequestException("/state", "state is opted_in or opted_out");
@@ -95,13 +98,16 @@ public class ConsentResource {
                 });
     }
 
+    /** What a consent change may say; anything else is a mistake the client must hear of. */
+    private static final List<String> BODY_KEYS = List.of("state", "reference", "ip");
+
     private static String text(JsonNode body, String field) {
         JsonNode value = body.get(field);
         if (value == null || value.isNull()) {
             return null;
         }
-        if (!value.isTextual() || value.asText().length() > 200) {
-            throw new InvalidRequestException("/" + field, field + " must be a string of at most 200 characters");
+        if (!value.isTextual() || value.asText().length() > 200 || value.asText().chars().anyMatch(Character::isISOControl)) {
+            throw new InvalidRequestException("/" + field, field + " must be a string of at most 200 characters, without control characters");
         }
         return value.asText();
     }

@@ -17,8 +17,10 @@ import java.io.UncheckedIOException;
 import java.time.DateTimeException;
 import java.time.ZoneId;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Consumer;
 
 /**
@@ -78,7 +80,12 @@ final class CsvRows {
         if (schema == null || schema.column(ID) == null) {
             throw new InvalidRequestException("id", "the first line must be a header naming the columns, one of them \"id\"");
         }
+        Set<String> seen = new HashSet<>();
         for (String column : schema.getColumnNames()) {
+            if (!seen.add(column)) {
+                // which of the two cells would win is an accident of the parser
+                throw new InvalidRequestException(column, "the header names the column '" + column + "' twice");
+            }
             String[] parts = column.split("\\.");
             if (column.startsWith(CONSENT) && (parts.length != 3 || !Consent.CHANNELS.contains(parts[1])
                     || !Consent.CATEGORIES.contains(parts[2]))) {

@@ -1,5 +1,7 @@
 package io.drip.contact.ingest;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import io.drip.contracts.MalformedMessageException;
 import io.drip.contracts.MessageJson;
 import io.drip.contracts.SegmentMessage;
 import io.drip.kit.consume.RecordBatches;
@@ -7,7 +9,9 @@ import io.drip.kit.consume.Traced;
 import io.smallrye.reactive.messaging.kafka.api.IncomingKafkaRecordMetadata;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.time.DateTimeException;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.concurrent.CompletionStage;
 import org.eclipse.microprofile.reactive.messaging.Acknowledgment;
@@ -32,8 +36,25 @@ public class EventConsumer {
     @Acknowledgment(Acknowledgment.Strategy.MANUAL)
     public CompletionStage<Void> consume(Message<List<String>> batch) {
         return batches.apply("events", batch, record -> Traced.of(withReceipt(
-                        MessageJson.read(record.getPayload(), SegmentMessage.class), producedAt(record)), record),
+                        stated(MessageJson.read(record.getPayload(), SegmentMessage.class)), producedAt(record)), record),
                 ingest::acceptFromKafka);
+    }
+
+    /**
+     * A timezone trait is the backend's statement (over HTTP a bad one is a 400): a record with one
+     * that is no IANA zone goes to the DLQ rather than being applied without it.
+     */
+    static SegmentMessage stated(SegmentMessage m) {
+        JsonNode zone = m.traits() == null ? null : m.traits().get("timezone");
+        if (zone != null && !zone.isNull()) {
+            try {
+                ZoneId.of(zone.asText());
+            } catch (DateTimeException e) {
+                throw new MalformedMessageException("traits.timezone '" + zone.asText()
+                        + "' is not an IANA time zone such as Europe/Paris");
+            }
+        }
+        return m;
     }
 
     private static Instant producedAt(Message<String> record) {

@@ -7,6 +7,7 @@ import io.drip.contracts.MessageJson;
 import io.drip.contracts.SegmentMessage;
 import io.drip.contracts.Topics;
 import io.drip.kit.web.InvalidRequestException;
+import io.drip.kit.web.PayloadTooLargeException;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.DateTimeException;
@@ -14,7 +15,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
@@ -56,6 +59,10 @@ public final class SegmentRequestReader {
         if (json == null || !json.isObject()) {
             throw new InvalidRequestException(null, "the body must be a JSON object");
         }
+        String nul = MessageJson.nulCharacterAt(json);
+        if (nul != null) {
+            throw new InvalidRequestException(nul, MessageJson.nulProblem(nul));
+        }
         return (ObjectNode) json;
     }
 
@@ -86,6 +93,7 @@ public final class SegmentRequestReader {
         ObjectNode sharedContext = object(json, "", "context");
         dropBadTimezone(sharedContext, "/context/timezone", warnings);
         List<SegmentMessage> messages = new ArrayList<>(batch.size());
+        Map<String, Integer> messageIds = new HashMap<>();
         for (int i = 0; i < batch.size(); i++) {
             String at = "/batch/" + i;
             JsonNode item = batch.get(i);
@@ -114,6 +122,13 @@ public final class SegmentRequestReader {
                     context.setAll(own);
                 }
                 message.set("context", context);
+            }
+            String messageId = text(message, at, "messageId");
+            Integer first = messageId == null ? null : messageIds.putIfAbsent(messageId, i);
+            if (first != null) {
+                // two messages of one request under one id: the second would be dropped as a redelivery
+                throw new InvalidRequestException(at + "/messageId", "batch message " + i + ": messageId '" + messageId
+                        + "' is already the id of /batch/" + first + "; every message needs its own");
             }
             Instant ownSentAt = instant(message, at, "sentAt");
             messages.add(read(type, message, at, ownSentAt != null ? ownSentAt : sentAt, receivedAt, warnings));

@@ -15,6 +15,8 @@ import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import java.time.Instant;
 import java.util.List;
@@ -42,6 +44,9 @@ public class SegmentResource {
 
     @Inject
     ApiKeyAuthenticationMechanism keys;
+
+    @Context
+    HttpHeaders headers;
 
     @POST
     @Path("/identify")
@@ -93,7 +98,8 @@ public class SegmentResource {
         String headerSource = headerSource();
         ObjectNode json;
         try {
-            json = SegmentRequestReader.parse(body, maxBytes);
+            json = SegmentRequestReader.parse(
+                    RequestBodies.decoded(body, headers.getHeaderString(HttpHeaders.CONTENT_ENCODING), maxBytes), maxBytes);
         } catch (RuntimeException e) {
             if (headerSource == null) {
                 throw new UnauthorizedException("a write key is required");

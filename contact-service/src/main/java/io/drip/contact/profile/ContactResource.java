@@ -6,6 +6,7 @@ import io.drip.contact.segments.RfmScores;
 import io.drip.contracts.ContactSnapshot;
 import io.drip.kit.security.Roles;
 import io.drip.kit.web.InvalidRequestException;
+import io.drip.kit.web.Params;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import jakarta.annotation.security.RolesAllowed;
@@ -63,9 +64,9 @@ public class ContactResource {
     @GET
     @RolesAllowed({Roles.VIEWER, Roles.MARKETER, Roles.OPS})
     public Uni<ContactPage> search(@QueryParam("phone") String phone, @QueryParam("region") String region,
-            @QueryParam("limit") Integer limit, @QueryParam("after") String after, @Context UriInfo uri) {
+            @QueryParam("limit") String limit, @QueryParam("after") String after, @Context UriInfo uri) {
         ContactSearch search = ContactSearch.of(phone, regions.requested(region),
-                uri.getQueryParameters(), limit, after);
+                uri.getQueryParameters(), Params.integer("limit", limit, null), after);
         return repository.search(pool, search).map(contacts -> new ContactPage(contacts,
                 contacts.size() == search.limit() ? contacts.get(contacts.size() - 1).contactId() : null));
     }
@@ -91,6 +92,9 @@ public class ContactResource {
     private Uni<ContactSnapshot> set(String id, String region, JsonNode body, boolean patch) {
         if (id.isBlank() || id.length() > MAX_ID_LENGTH) {
             throw new InvalidRequestException("id", "a contact id is 1 to " + MAX_ID_LENGTH + " characters");
+        }
+        if (id.chars().anyMatch(Character::isISOControl)) {
+            throw new InvalidRequestException("id", "a contact id has no control characters (NUL, line breaks, escapes)");
         }
         var traits = TraitsRequest.traits(body);
         String checkedRegion = regions.requested(region);

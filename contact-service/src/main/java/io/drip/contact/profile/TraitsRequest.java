@@ -3,9 +3,11 @@ package io.drip.contact.profile;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.drip.kit.web.InvalidRequestException;
+import io.drip.kit.web.JsonBodies;
 import java.time.DateTimeException;
 import java.time.ZoneId;
 import java.util.Iterator;
+import java.util.List;
 import java.util.Map;
 
 /** Reads and applies the body of PUT and PATCH {@code /v1/contacts/{id}}: {@code {"traits": {...}}}. */
@@ -18,6 +20,9 @@ final class TraitsRequest {
         if (body == null || !body.isObject()) {
             throw new InvalidRequestException(null, "the body must be a JSON object such as {\"traits\": {\"first_name\": \"Ada\"}}");
         }
+        // a misspelt "traits" would otherwise replace every trait with none
+        JsonBodies.onlyKeys(body, List.of("traits"));
+        JsonBodies.noNul(body);
         JsonNode traits = body.get("traits");
         if (traits == null || !traits.isObject()) {
             throw new InvalidRequestException("/traits", "traits must be a JSON object");

@@ -2,6 +2,7 @@ package io.drip.contact.segments;
 
 import io.drip.kit.security.Roles;
 import io.drip.kit.web.InvalidRequestException;
+import io.drip.kit.web.Params;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Tuple;
@@ -57,11 +58,11 @@ public class SegmentsResource {
     @GET
     @Path("/{id}/contacts")
     public Uni<MemberPage> members(@PathParam("id") String id, @QueryParam("after") String after,
-            @QueryParam("limit") Integer limit) {
+            @QueryParam("limit") String limit) {
         if (catalog.find(id).isEmpty()) {
             throw new NotFoundException("no segment with id '" + id + "'");
         }
-        int size = limit == null ? 100 : limit;
+        int size = Params.integer("limit", limit, 100);
         if (size < 1 || size > MAX_LIMIT) {
             throw new InvalidRequestException("limit", "limit is between 1 and " + MAX_LIMIT);
         }

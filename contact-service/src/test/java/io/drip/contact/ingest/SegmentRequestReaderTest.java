@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.drip.kit.web.InvalidRequestException;
+import io.drip.kit.web.PayloadTooLargeException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;

@@ -78,6 +78,10 @@ public class HttpWebhooks {
                 return Uni.createFrom().item(WebhookRefusals.badRequest("an inbound SMS needs " + field, field));
             }
         }
+        if (!InboundMessages.isE164(json.path("from").asText())) {
+            return Uni.createFrom().item(WebhookRefusals.badRequest("from must be a phone number in E.164 such as "
+                    + "+15005550006", "from"));
+        }
         var sms = new InboundMessages.Received(HttpProvider.NAME, json.path("id").asText(), json.path("from").asText(),
                 json.path("to").asText(null), json.path("text").asText(), Instant.now());
         return pool.withTransaction(tx -> inbound.receive(tx, sms)).replaceWith(Response.noContent().build());
@@ -99,6 +103,10 @@ public class HttpWebhooks {
         } catch (JsonProcessingException e) {
             return Uni.createFrom().item(
                     WebhookRefusals.badRequest("the body is not JSON: " + e.getOriginalMessage(), null));
+        }
+        String nul = MessageJson.nulCharacterAt(json);
+        if (nul != null) {
+            return Uni.createFrom().item(WebhookRefusals.badRequest(MessageJson.nulProblem(nul), nul));
         }
         return handler.apply(json);
     }

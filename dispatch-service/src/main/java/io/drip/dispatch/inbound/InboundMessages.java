@@ -15,6 +15,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
+import java.util.regex.Pattern;
 import org.jboss.logging.Logger;
 
 /**
@@ -46,6 +47,16 @@ public class InboundMessages {
     SuppressionList suppression;
 
     /** Returns the published message, or null for a repeat or an unknown sender. */
+    /**
+     * Whether a provider's sender is a number in E.164, as drip.inbound.v1's schema wants it: any
+     * other would be recorded, and a STOP from it put on the suppression list, under no number.
+     */
+    public static boolean isE164(String from) {
+        return from != null && E164.matcher(from).matches();
+    }
+
+    private static final Pattern E164 = Pattern.compile("\\+[1-9][0-9]{6,14}");
+
     public Uni<InboundSms> receive(SqlClient tx, Received sms) {
         String inboundId = sms.provider() + ":" + sms.providerMessageId();
         return processed.markFirstTime(tx, "inbound:" + inboundId).chain(first -> {

@@ -2,11 +2,11 @@ package io.drip.dispatch.message;
 
 import io.drip.kit.security.Roles;
 import io.drip.kit.web.InvalidRequestException;
+import io.drip.kit.web.Params;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
-import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.Path;
@@ -40,7 +40,8 @@ public class MessagesResource {
     @GET
     public Uni<List<MessageQueries.MessageView>> list(@QueryParam("contact") String contact,
             @QueryParam("journey") String journey, @QueryParam("status") String status,
-            @QueryParam("limit") @DefaultValue("50") int limit) {
+            @QueryParam("limit") String limitParam) {
+        int limit = Params.integer("limit", limitParam, 50);
         if (status != null && !STATUSES.contains(status)) {
             throw new InvalidRequestException("status", "status must be one of " + STATUSES.stream().sorted().toList());
         }

@@ -6,6 +6,7 @@ import com.google.i18n.phonenumbers.PhoneNumberUtil;
 import io.drip.dispatch.inbound.InboundMessages;
 import io.drip.kit.security.Roles;
 import io.drip.kit.web.InvalidRequestException;
+import io.drip.kit.web.JsonBodies;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import jakarta.annotation.security.RolesAllowed;
@@ -16,6 +17,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 
 /**
@@ -35,6 +37,8 @@ public class SandboxInbound {
     public record Outcome(String id, boolean published, String contactId, String keyword) {
     }
 
+    private static final List<String> BODY_KEYS = List.of("id", "from", "to", "text");
+
     @Inject
     Pool pool;
 
@@ -46,6 +50,8 @@ public class SandboxInbound {
         if (body == null || !body.isObject()) {
             throw new InvalidRequestException(null, "the body must be a JSON object {\"from\", \"text\"}");
         }
+        JsonBodies.onlyKeys(body, BODY_KEYS);
+        JsonBodies.noNul(body);
         String from = e164(text(body, "from"));
         String text = text(body, "text");
         String id = body.hasNonNull("id") ? text(body, "id") : UUID.randomUUID().toString();

@@ -2,6 +2,7 @@ package io.drip.dispatch.sandbox;
 
 import io.drip.kit.security.Roles;
 import io.drip.kit.web.InvalidRequestException;
+import io.drip.kit.web.Params;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.POST;
@@ -26,7 +27,8 @@ public class SandboxOutageResource {
     SandboxOutage outage;
 
     @POST
-    public Map<String, Object> start(@QueryParam("seconds") Integer seconds) {
+    public Map<String, Object> start(@QueryParam("seconds") String secondsParam) {
+        Integer seconds = Params.integer("seconds", secondsParam, null);
         if (seconds == null || seconds < 0 || seconds > MAX_SECONDS) {
             throw new InvalidRequestException("seconds", "seconds must be between 0 and " + MAX_SECONDS);
         }

@@ -2,13 +2,13 @@ package io.drip.dispatch.sandbox;
 
 import io.drip.kit.security.Roles;
 import io.drip.kit.web.InvalidRequestException;
+import io.drip.kit.web.Params;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
-import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -34,7 +34,8 @@ public class SandboxResource {
     Pool pool;
 
     @GET
-    public Uni<List<InboxMessage>> list(@QueryParam("to") String to, @QueryParam("limit") @DefaultValue("50") int limit) {
+    public Uni<List<InboxMessage>> list(@QueryParam("to") String to, @QueryParam("limit") String limitParam) {
+        int limit = Params.integer("limit", limitParam, 50);
         if (limit < 1 || limit > MAX_LIMIT) {
             throw new InvalidRequestException("limit", "limit must be between 1 and " + MAX_LIMIT);
         }

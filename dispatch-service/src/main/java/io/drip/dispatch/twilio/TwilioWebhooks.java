@@ -63,8 +63,12 @@ public class TwilioWebhooks {
         if (status == null) {
             return Uni.createFrom().item(Response.noContent().build());
         }
-        Integer code = form.getFirst("ErrorCode") == null || form.getFirst("ErrorCode").isBlank() ? null
-                : Integer.valueOf(form.getFirst("ErrorCode"));
+        String errorCode = form.getFirst("ErrorCode");
+        if (errorCode != null && !errorCode.isBlank() && !errorCode.trim().matches("[0-9]{1,9}")) {
+            return Uni.createFrom().item(WebhookRefusals.badRequest("ErrorCode must be a Twilio error number such as 30003",
+                    "ErrorCode"));
+        }
+        Integer code = errorCode == null || errorCode.isBlank() ? null : Integer.valueOf(errorCode.trim());
         TwilioErrors.Meaning meaning = status.equals(DeliveryStatus.DELIVERED) ? null : TwilioErrors.ofReceipt(code);
         var receipt = new Receipts.Receipt(TwilioProvider.NAME, form.getFirst("MessageSid"), status,
                 meaning == null ? null : meaning.reason(), meaning != null && meaning.numberUndeliverable(), Instant.now());
@@ -78,6 +82,10 @@ public class TwilioWebhooks {
     }
 
     private Uni<Response> receiveInbound(MultivaluedMap<String, String> form) {
+        if (!InboundMessages.isE164(form.getFirst("From"))) {
+            return Uni.createFrom().item(WebhookRefusals.badRequest("From must be a phone number in E.164 such as "
+                    + "+15005550006", "From"));
+        }
         var sms = new InboundMessages.Received(TwilioProvider.NAME, form.getFirst("MessageSid"), form.getFirst("From"),
                 form.getFirst("To"), form.getFirst("Body"), Instant.now());
         // an empty TwiML answer: Drip replies to keywords through journeys, not here
@@ -101,6 +109,12 @@ public class TwilioWebhooks {
         for (String name : required) {
             if (form.getFirst(name) == null) {
                 return Uni.createFrom().item(WebhookRefusals.badRequest("missing form parameter " + name, name));
+            }
+        }
+        for (var parameter : form.entrySet()) {
+            if (parameter.getValue().stream().anyMatch(value -> value != null && value.indexOf('\0') >= 0)) {
+                return Uni.createFrom().item(WebhookRefusals.badRequest("form parameter " + parameter.getKey()
+                        + " holds a NUL character (U+0000), which cannot be stored", parameter.getKey()));
             }
         }
         return handler.get();

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.node.TextNode;
 import io.drip.contracts.MessageJson;
 import java.io.IOException;
 import java.io.Reader;
+import java.io.StringReader;
 import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.LocalTime;
@@ -31,6 +32,7 @@ import org.yaml.snakeyaml.nodes.Node;
 import org.yaml.snakeyaml.nodes.NodeTuple;
 import org.yaml.snakeyaml.nodes.ScalarNode;
 import org.yaml.snakeyaml.nodes.SequenceNode;
+import org.yaml.snakeyaml.reader.ReaderException;
 
 /**
  * Reads a journey file. It walks SnakeYAML's node tree rather than binding to classes, so that
@@ -46,6 +48,9 @@ public final class JourneyReader {
     private static final Map<String, DayOfWeek> DAYS = Map.of("monday", DayOfWeek.MONDAY, "tuesday", DayOfWeek.TUESDAY,
             "wednesday", DayOfWeek.WEDNESDAY, "thursday", DayOfWeek.THURSDAY, "friday", DayOfWeek.FRIDAY,
             "saturday", DayOfWeek.SATURDAY, "sunday", DayOfWeek.SUNDAY);
+
+    /** As segment-message.schema.json's maxLength of event. */
+    private static final int MAX_EVENT_NAME = 200;
 
     private final String file;
     private final Map<Node, String> targets = new LinkedHashMap<>();
@@ -65,8 +70,19 @@ public final class JourneyReader {
 
     public static JourneyDefinition read(String file, Reader yaml) {
         Node root;
+        String text = text(file, yaml);
         try {
-            root = new Yaml(new LoaderOptions()).compose(yaml);
+            root = new Yaml(new LoaderOptions()).compose(new StringReader(text));
+        } catch (ReaderException e) {
+            // a character YAML does not allow (NUL, other controls): where it stands, not a 500
+            int line = 1;
+            int column = 1;
+            for (int i = 0; i < Math.min(e.getPosition(), text.length()); i++) {
+                line = text.charAt(i) == '\n' ? line + 1 : line;
+                column = text.charAt(i) == '\n' ? 1 : column + 1;
+            }
+            throw new JourneyFileException(file, line, column, "not valid YAML: the character U+"
+                    + String.format("%04X", e.getCodePoint()) + " is not allowed (special characters are not allowed)");
         } catch (MarkedYAMLException e) {
             Mark mark = e.getProblemMark();
             throw new JourneyFileException(file, mark.getLine() + 1, mark.getColumn() + 1,
@@ -222,7 +238,7 @@ public final class JourneyReader {
         if (fields.containsKey("when") && !fields.containsKey("event")) {
             throw error(fields.get("when"), "'when' belongs to wait_for an event");
         }
-        String event = fields.containsKey("event") ? scalar(fields.get("event"), "event") : null;
+        String event = fields.containsKey("event") ? eventName(fields.get("event"), "event") : null;
         Condition when = fields.containsKey("when") ? condition(fields.get("when")) : null;
         String clicked = fields.containsKey("clicked") ? messageTarget(fields.get("clicked")) : null;
         String delivered = fields.containsKey("delivered") ? messageTarget(fields.get("delivered")) : null;
@@ -331,7 +347,7 @@ public final class JourneyReader {
             return new Trigger(null, when, duration(required(fields.get("inactive"), inactive, "for")), null);
         }
         JsonPath key = fields.containsKey("key") ? path(fields.get("key"), "key") : null;
-        return new Trigger(scalar(fields.get("event"), "trigger event"), when, null, key);
+        return new Trigger(eventName(fields.get("event"), "trigger event"), when, null, key);
     }
 
     private JsonPath path(Node node, String what) {
@@ -366,7 +382,7 @@ public final class JourneyReader {
     private Goal goal(Node node) {
         Map<String, Node> fields = mapping(node, "goal", Set.of("event", "within", "revenue"));
         JsonPath revenue = fields.containsKey("revenue") ? path(fields.get("revenue"), "revenue") : Goal.DEFAULT_REVENUE;
-        return new Goal(scalar(required(node, fields, "event"), "goal event"), duration(required(node, fields, "within")),
+        return new Goal(eventName(required(node, fields, "event"), "goal event"), duration(required(node, fields, "within")),
                 revenue);
     }
 
@@ -378,10 +394,10 @@ public final class JourneyReader {
         List<ExitWhen> exits = new ArrayList<>();
         for (Node item : sequence.getValue()) {
             if (item instanceof ScalarNode) {
-                exits.add(new ExitWhen(scalar(item, "an event name"), null));
+                exits.add(new ExitWhen(eventName(item, "an event name"), null));
             } else {
                 Map<String, Node> fields = mapping(item, "an exit_when event", Set.of("event", "match"));
-                exits.add(new ExitWhen(scalar(required(item, fields, "event"), "event"),
+                exits.add(new ExitWhen(eventName(required(item, fields, "event"), "event"),
                         fields.containsKey("match") ? path(fields.get("match"), "match") : null));
             }
         }
@@ -464,6 +480,29 @@ public final class JourneyReader {
             // reported below
         }
         throw error(node, what + " must be a whole number above 0, not '" + value + "'");
+    }
+
+    private static String text(String file, Reader yaml) {
+        StringBuilder text = new StringBuilder();
+        char[] chunk = new char[8192];
+        try {
+            for (int read = yaml.read(chunk); read > 0; read = yaml.read(chunk)) {
+                text.append(chunk, 0, read);
+            }
+        } catch (IOException e) {
+            throw new JourneyFileException(file, 1, 1, "cannot read the file: " + e.getMessage());
+        }
+        return text.toString();
+    }
+
+    /** An event name, at most as long as drip.events.v1's schema allows one. */
+    private String eventName(Node node, String what) {
+        String name = scalar(node, what);
+        if (name.length() > MAX_EVENT_NAME) {
+            throw error(node, what + " is " + name.length() + " characters; an event name is at most "
+                    + MAX_EVENT_NAME + " (as on drip.events.v1)");
+        }
+        return name;
     }
 
     private JourneyFileException error(Node node, String problem) {

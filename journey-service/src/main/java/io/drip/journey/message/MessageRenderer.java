@@ -7,6 +7,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import liqp.Template;
 import liqp.TemplateContext;
 import liqp.TemplateParser;
@@ -39,11 +41,22 @@ public class MessageRenderer {
     public static Optional<String> checkSyntax(String template) {
         try {
             PARSER.parse(template);
-            return Optional.empty();
         } catch (RuntimeException e) {
             return Optional.of(String.valueOf(e.getMessage()));
         }
+        // a literal URL given to track is checked now, not when the first contact reaches the step
+        Matcher tracked = TRACKED_LITERAL.matcher(template);
+        while (tracked.find()) {
+            if (!TrackFilter.isWebUrl(tracked.group(2).trim())) {
+                return Optional.of("track needs an http or https URL with a host, of at most " + TrackFilter.MAX_URL_LENGTH
+                        + " characters, got '" + tracked.group(2) + "'");
+            }
+        }
+        return Optional.empty();
     }
+
+    /** {@code 'https://…' | track} or {@code "https://…" | track}: the URL a send step will shorten. */
+    private static final Pattern TRACKED_LITERAL = Pattern.compile("(['\"])([^'\"]*)\\1\\s*\\|\\s*track\\b");
 
     public RenderedMessage render(String template, Map<String, Object> variables) throws RenderException {
         Parsed parsed = templates.computeIfAbsent(template, MessageRenderer::parse);

@@ -16,6 +16,8 @@ import liqp.filters.Filter;
 final class TrackFilter extends Filter {
     static final String LINKS = "drip.links";
     static final String BASE_URL = "drip.trackingBaseUrl";
+    /** As send-command.schema.json allows a link's url: the consumers of drip.sends.v1 refuse a longer one. */
+    static final int MAX_URL_LENGTH = 2048;
 
     TrackFilter() {
         super("track");
@@ -25,7 +27,8 @@ final class TrackFilter extends Filter {
     public Object apply(Object value, TemplateContext context, Object... params) {
         String url = value == null ? "" : value.toString().trim();
         if (!isWebUrl(url)) {
-            throw new IllegalArgumentException("track needs an http or https URL, got '" + url + "'");
+            throw new IllegalArgumentException("track needs an http or https URL with a host, of at most "
+                    + MAX_URL_LENGTH + " characters, got '" + url + "'");
         }
         Map<String, Object> environment = context.getEnvironmentMap();
         @SuppressWarnings("unchecked")
@@ -35,7 +38,10 @@ final class TrackFilter extends Filter {
         return environment.get(BASE_URL) + "/" + code;
     }
 
-    private static boolean isWebUrl(String url) {
+    static boolean isWebUrl(String url) {
+        if (url.length() > MAX_URL_LENGTH) {
+            return false;
+        }
         try {
             URI uri = new URI(url);
             return ("http".equals(uri.getScheme()) || "https".equals(uri.getScheme())) && uri.getHost() != null;

@@ -24,8 +24,10 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
+import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -86,6 +88,14 @@ public class Simulator {
         ObjectNode contact = given == null ? MessageJson.mapper().createObjectNode() : given.deepCopy();
         if (!contact.hasNonNull("contactId")) {
             contact.put("contactId", "simulated");
+        }
+        if (contact.hasNonNull("timezone")) {
+            try {
+                ZoneId.of(contact.get("timezone").asText());
+            } catch (DateTimeException e) {
+                throw new InvalidRequestException("/contact/timezone", "'" + contact.get("timezone").asText()
+                        + "' is not an IANA time zone such as Europe/Paris");
+            }
         }
         if (!contact.hasNonNull("traits")) {
             contact.putObject("traits");

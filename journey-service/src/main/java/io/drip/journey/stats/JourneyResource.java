@@ -7,6 +7,7 @@ import io.drip.journey.definition.SplitStep;
 import io.drip.journey.definition.Step;
 import io.drip.journey.engine.Run;
 import io.drip.kit.security.Roles;
+import io.drip.kit.web.Params;
 import io.drip.kit.web.Period;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
@@ -95,8 +96,9 @@ public class JourneyResource {
      */
     @GET
     @Path("/{id}/stats")
-    public Uni<JourneyStats> stats(@PathParam("id") String id, @QueryParam("version") Integer version,
+    public Uni<JourneyStats> stats(@PathParam("id") String id, @QueryParam("version") String versionParam,
             @QueryParam("from") String from, @QueryParam("to") String to) {
+        Integer version = Params.integer("version", versionParam, null);
         JourneyDefinition journey = catalog.latest(id)
                 .orElseThrow(() -> new NotFoundException("no journey with id '" + id + "'"));
         Period period = Period.of(from, to);

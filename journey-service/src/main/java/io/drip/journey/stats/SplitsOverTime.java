@@ -4,6 +4,7 @@ import io.drip.journey.definition.JourneyCatalog;
 import io.drip.journey.definition.SplitStep;
 import io.drip.kit.security.Roles;
 import io.drip.kit.web.Every;
+import io.drip.kit.web.Params;
 import io.drip.kit.web.Period;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
@@ -49,8 +50,9 @@ public class SplitsOverTime {
 
     @GET
     public Uni<Series> series(@PathParam("id") String id, @PathParam("step") String step,
-            @QueryParam("version") Integer version, @QueryParam("from") String from, @QueryParam("to") String to,
+            @QueryParam("version") String versionParam, @QueryParam("from") String from, @QueryParam("to") String to,
             @QueryParam("every") String every) {
+        Integer version = Params.integer("version", versionParam, null);
         catalog.latest(id).orElseThrow(() -> new NotFoundException("no journey with id '" + id + "'")).steps().stream()
                 .filter(s -> s instanceof SplitStep && s.id().equals(step)).findFirst()
                 .orElseThrow(() -> new NotFoundException("journey '" + id + "' has no split step '" + step + "'"));

@@ -1,5 +1,6 @@
 package io.drip.kit.consume;
 
+import io.drip.contracts.MalformedMessageException;
 import io.drip.kit.metrics.ConsumedRecords;
 import io.quarkus.runtime.ShutdownEvent;
 import io.smallrye.mutiny.Uni;
@@ -15,6 +16,7 @@ import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import org.eclipse.microprofile.reactive.messaging.Message;
@@ -85,6 +87,11 @@ public class RecordBatches {
         Applying<T> applying = new Applying<>(channel, topic, applier, Vertx.currentContext());
         List<Item<T>> items = new ArrayList<>();
         for (Message<String> record : records) {
+            Optional<String> notUtf8 = Utf8Values.problem(record);
+            if (notUtf8.isPresent()) {
+                applying.deadLetter(record, new MalformedMessageException(notUtf8.get()));
+                continue;
+            }
             try {
                 T value = reader.read(record);
                 if (value != null) {

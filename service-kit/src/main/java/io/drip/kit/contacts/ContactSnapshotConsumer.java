@@ -1,8 +1,10 @@
 package io.drip.kit.contacts;
 
 import io.drip.contracts.ContactSnapshot;
+import io.drip.contracts.MalformedMessageException;
 import io.drip.kit.consume.ConsumerHealth;
 import io.drip.kit.consume.TransientFailures;
+import io.drip.kit.consume.Utf8Values;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.arc.properties.IfBuildProperty;
 import io.smallrye.reactive.messaging.kafka.api.IncomingKafkaRecordMetadata;
@@ -15,6 +17,7 @@ import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -76,6 +79,10 @@ public class ContactSnapshotConsumer {
     public CompletionStage<Void> consume(Message<String> record) {
         ContactSnapshot snapshot;
         try {
+            Optional<String> notUtf8 = Utf8Values.problem(record);
+            if (notUtf8.isPresent()) {
+                throw new MalformedMessageException(notUtf8.get());
+            }
             snapshot = contacts.read(keyOf(record), record.getPayload());
         } catch (RuntimeException malformed) {
             return record.nack(malformed);

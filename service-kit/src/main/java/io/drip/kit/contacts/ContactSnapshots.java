@@ -8,7 +8,9 @@ import io.vertx.mutiny.sqlclient.SqlClient;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.time.DateTimeException;
 import java.time.OffsetDateTime;
+import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.Collection;
 import java.util.HashMap;
@@ -45,6 +47,16 @@ public class ContactSnapshots {
         if (!key.equals(snapshot.contactId())) {
             throw new MalformedMessageException("the snapshot's contactId '" + snapshot.contactId()
                     + "' differs from the record key '" + key + "'");
+        }
+        if (snapshot.timezone() != null) {
+            // quiet hours and send windows are reckoned in it: a zone no one can read is refused here,
+            // not when a send to the contact is due
+            try {
+                ZoneId.of(snapshot.timezone());
+            } catch (DateTimeException e) {
+                throw new MalformedMessageException("the snapshot's timezone '" + snapshot.timezone()
+                        + "' is not an IANA time zone such as Europe/Paris");
+            }
         }
         return snapshot;
     }

@@ -11,7 +11,9 @@ import jakarta.inject.Inject;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.time.Duration;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.CompletionStage;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.reactive.messaging.Acknowledgment;
@@ -57,6 +59,13 @@ public class SendConsumer {
         }
         if (command.links().stream().anyMatch(link -> !isWebUrl(link.url()))) {
             throw new MalformedMessageException("every link of a send command needs an http(s) URL with a host");
+        }
+        Set<String> codes = new HashSet<>();
+        for (SendCommand.Link link : command.links()) {
+            if (!codes.add(link.code())) {
+                // which of the two URLs the code would lead to is an accident of the insert order
+                throw new MalformedMessageException("the code '" + link.code() + "' stands twice in the command's links");
+            }
         }
         // its clicks continue the send command's trace
         String traceparent = Traced.of(command, record).traceparent();

@@ -1,4 +1,4 @@
-package io.drip.contact.ingest;
+package io.drip.kit.web;
 
 /** A request or a message in it over Segment's size limits: answered 413 with what and where. */
 public class PayloadTooLargeException extends RuntimeException {
