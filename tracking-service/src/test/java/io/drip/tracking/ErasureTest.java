@@ -17,6 +17,7 @@ import io.drip.contracts.Click;
 import io.drip.contracts.MessageJson;
 import io.drip.contracts.SendCommand;
 import io.drip.contracts.Topics;
+import io.drip.testing.ConsumerGroups;
 import io.drip.testing.Rows;
 import io.drip.testing.TopicProbe;
 import io.quarkus.test.junit.QuarkusTest;
@@ -28,6 +29,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import org.awaitility.Awaitility;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** A tombstone on drip.contacts.v1 (the contact was erased) anonymises its links and clicks. */
@@ -36,6 +38,12 @@ class ErasureTest {
 
     @Inject
     Pool pool;
+
+    /** The tombstones are read once the service holds drip.contacts.v1 (a restart's rebalance can take 30 s). */
+    @BeforeEach
+    void tombstonesAreRead() throws Exception {
+        ConsumerGroups.awaitAssigned("tracking-service.contacts", Topics.CONTACTS, Duration.ofSeconds(90));
+    }
 
     private List<Row> clicks(String code) {
         return Rows.of(pool, "select ip, user_agent, device from click where code = $1", code);
