@@ -554,6 +554,7 @@ class ConsoleBrowserTest {
         typeInEditor(invalid);
         browser.findElement(By.name("publish")).click();
         WebElement problem = wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("p.problem")));
+        editor();
         // the misspelt key, where journey-service's validation points
         assertEquals("6", problem.getAttribute("data-line"), problem.getText());
         assertEquals("Line 6, column 5: unknown key 'sned' in a step", problem.getText().split(";")[0]);
@@ -569,7 +570,7 @@ class ConsoleBrowserTest {
         browser.findElement(By.cssSelector("p.problem a.goto-problem")).click();
         new Actions(browser).keyDown(Keys.SHIFT).sendKeys(Keys.RIGHT, Keys.RIGHT, Keys.RIGHT, Keys.RIGHT).keyUp(Keys.SHIFT)
                 .sendKeys("send").perform();
-        assertEquals(invalid.replace("sned:", "send:").strip(), String.join("\n", editorLines()).strip());
+        awaitEditorText(invalid.replace("sned:", "send:"));
         browser.findElement(By.name("validate")).click();
         wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("p.valid")));
         browser.findElement(By.cssSelector("details.simulation summary")).click();
@@ -605,8 +606,8 @@ class ConsoleBrowserTest {
     void theEditorCompletesAStepsKeysFromTheJourneySchema() throws Exception {
         signIn("mara", "e2e-marketer-pass");
         browser.get(CONSOLE + "/editor");
-        WebElement editor = wait.until(ExpectedConditions.presenceOfElementLocated(
-                By.cssSelector("form.editor .CodeMirror[data-schema='loaded']")));
+        WebElement editor = editor();
+        assertEquals("loaded", editor.getAttribute("data-schema"));
         // the sample ends with a send step: a new key of that step on the last line, then Ctrl-Space
         new Actions(browser).click(editor).keyDown(Keys.CONTROL).sendKeys(Keys.END).keyUp(Keys.CONTROL)
                 .sendKeys("    wa").keyDown(Keys.CONTROL).sendKeys(Keys.SPACE).keyUp(Keys.CONTROL).perform();
@@ -659,7 +660,7 @@ class ConsoleBrowserTest {
      * after each Enter, Shift-Home selects that indentation and the typed line's own replaces it.
      */
     private void typeInEditor(String yaml) {
-        Actions keys = new Actions(browser).click(browser.findElement(By.cssSelector("form.editor .CodeMirror")))
+        Actions keys = new Actions(browser).click(editor()).click(browser.findElement(By.cssSelector(".CodeMirror-line")))
                 .keyDown(Keys.CONTROL).sendKeys("a").keyUp(Keys.CONTROL).sendKeys(Keys.DELETE);
         String[] lines = yaml.split("\n");
         for (int i = 0; i < lines.length; i++) {
@@ -669,7 +670,17 @@ class ConsoleBrowserTest {
             keys.sendKeys(lines[i]);
         }
         keys.perform();
-        assertEquals(yaml.strip(), String.join("\n", editorLines()).strip(), "what the editor shows");
+        awaitEditorText(yaml);
+    }
+
+    private void awaitEditorText(String yaml) {
+        new WebDriverWait(browser, Duration.ofSeconds(5)).withMessage(() -> "the editor shows " + editorLines())
+                .until(page -> String.join("\n", editorLines()).strip().equals(yaml.strip()));
+    }
+
+    /** The editor once its page has loaded: CodeMirror over the text area, the schema read. */
+    private WebElement editor() {
+        return wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("form.editor .CodeMirror[data-schema]")));
     }
 
     private void replace(WebElement field, String text) {
