@@ -30,11 +30,13 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -549,23 +551,32 @@ class ConsoleBrowserTest {
                   - id: hello
                     sned: {channel: sms, category: marketing, text: "Hello"}
                 """.formatted(EDITED);
-        replace(yaml, invalid);
+        typeInEditor(invalid);
         browser.findElement(By.name("publish")).click();
         WebElement problem = wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("p.problem")));
+        editor();
         // the misspelt key, where journey-service's validation points
         assertEquals("6", problem.getAttribute("data-line"), problem.getText());
         assertEquals("Line 6, column 5: unknown key 'sned' in a step", problem.getText().split(";")[0]);
-        WebElement marked = browser.findElement(By.cssSelector("ol.yaml-lines li.problem-line"));
-        assertEquals("6", marked.getAttribute("data-line"));
+        // the editor marks the line (and its gutter); the numbered copy below is for pages without JavaScript
+        WebElement marked = browser.findElement(By.cssSelector("form.editor .CodeMirror .problem-line"));
         assertTrue(marked.getText().contains("sned: {channel: sms"), marked.getText());
+        assertEquals(1, browser.findElements(By.cssSelector(".CodeMirror-gutter-elt .problem-marker")).size());
+        assertEquals("6", browser.findElement(By.cssSelector("ol.yaml-lines li.problem-line")).getAttribute("data-line"));
         screenshot("editor-error");
         assertEquals(1, journeyVersion(EDITED), "nothing was published");
 
-        String valid = invalid.replace("sned:", "send:");
-        replace(browser.findElement(By.id("yaml")), valid);
+        // "Line 6, column 5" puts the cursor on the misspelt key: select its four letters and type over them
+        browser.findElement(By.cssSelector("p.problem a.goto-problem")).click();
+        new Actions(browser).keyDown(Keys.SHIFT).sendKeys(Keys.RIGHT, Keys.RIGHT, Keys.RIGHT, Keys.RIGHT).keyUp(Keys.SHIFT)
+                .sendKeys("send").perform();
+        awaitEditorText(invalid.replace("sned:", "send:"));
         browser.findElement(By.name("validate")).click();
         wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("p.valid")));
-        replace(browser.findElement(By.name("events")), "[{\"after\": \"1h\", \"event\": \"Console Editor Started\"}]");
+        browser.findElement(By.cssSelector("details.simulation summary")).click();
+        WebElement events = browser.findElement(By.name("events"));
+        events.clear();
+        events.sendKeys("[{\"after\": \"1h\", \"event\": \"Console Editor Started\"}]");
         browser.findElement(By.name("simulate")).click();
         wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("table.timeline")));
         List<String> timeline = browser.findElements(By.cssSelector("table.timeline td.what")).stream()
@@ -592,13 +603,44 @@ class ConsoleBrowserTest {
     }
 
     @Test
+    void theEditorCompletesAStepsKeysFromTheJourneySchema() throws Exception {
+        signIn("mara", "e2e-marketer-pass");
+        browser.get(CONSOLE + "/editor");
+        WebElement editor = editor();
+        assertEquals("loaded", editor.getAttribute("data-schema"));
+        // the sample ends with a send step: a new key of that step on the last line, then Ctrl-Space
+        new Actions(browser).click(editor).keyDown(Keys.CONTROL).sendKeys(Keys.END).keyUp(Keys.CONTROL)
+                .sendKeys("    wa").keyDown(Keys.CONTROL).sendKeys(Keys.SPACE).keyUp(Keys.CONTROL).perform();
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("ul.CodeMirror-hints li.CodeMirror-hint")));
+        // the step's keys of docs/journey.schema.json that start with "wa"
+        assertEquals(List.of("wait", "wait_for"), texts("ul.CodeMirror-hints li.CodeMirror-hint"));
+        screenshot("editor-completion");
+        new Actions(browser).sendKeys(Keys.DOWN, Keys.ENTER).perform();
+        List<String> lines = editorLines();
+        assertEquals("wait_for:", lines.get(lines.size() - 1).strip(), "the chosen key, inserted: " + lines);
+        assertTrue(browser.findElements(By.cssSelector("ul.CodeMirror-hints")).isEmpty(), "the list closed");
+
+        // under send, the schema's enum: category is marketing or transactional
+        new Actions(browser).sendKeys(Keys.ENTER).keyDown(Keys.SHIFT).sendKeys(Keys.HOME).keyUp(Keys.SHIFT)
+                .sendKeys("  - send:", Keys.ENTER).keyDown(Keys.SHIFT).sendKeys(Keys.HOME).keyUp(Keys.SHIFT)
+                .sendKeys("      category: t").keyDown(Keys.CONTROL).sendKeys(Keys.SPACE)
+                .keyUp(Keys.CONTROL).perform();
+        // a single match is not inserted at once: the list shows it
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("ul.CodeMirror-hints li.CodeMirror-hint")));
+        assertEquals(List.of("transactional"), texts("ul.CodeMirror-hints li.CodeMirror-hint"));
+        new Actions(browser).sendKeys(Keys.ENTER).perform();
+        lines = editorLines();
+        assertEquals("category: transactional", lines.get(lines.size() - 1).strip(), "the enum value: " + lines);
+    }
+
+    @Test
     void aViewerHasNoPublishButtonAndIsRefusedWhenPublishingAnyway() throws Exception {
         signIn("victor", "e2e-viewer-pass");
         browser.get(CONSOLE + "/editor");
         wait.until(ExpectedConditions.presenceOfElementLocated(By.id("yaml")));
         assertTrue(browser.findElements(By.name("publish")).isEmpty(), "no publish button for a viewer");
         String id = RUN + "-by-a-viewer";
-        replace(browser.findElement(By.id("yaml")), "journey: %s\ntrigger: {event: X}\nsteps:\n  - wait: 1d\n".formatted(id));
+        typeInEditor("journey: %s\ntrigger: {event: X}\nsteps:\n  - wait: 1d\n".formatted(id));
         // the viewer's own form (with its CSRF token), posted to the publish action by hand
         browser.executeScript("const form = document.querySelector('form.editor'); form.action = '/editor/publish'; form.submit();");
         WebElement problem = wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("p.problem")));
@@ -612,9 +654,43 @@ class ConsoleBrowserTest {
         return browser.findElements(By.cssSelector(css)).stream().map(WebElement::getText).toList();
     }
 
+    /**
+     * Types the YAML into the editor (CodeMirror) as a person would: a click into it, Ctrl-A to
+     * select what is there, then the lines. Enter keeps the indentation of the line above, so
+     * after each Enter, Shift-Home selects that indentation and the typed line's own replaces it.
+     */
+    private void typeInEditor(String yaml) {
+        Actions keys = new Actions(browser).click(editor()).click(browser.findElement(By.cssSelector(".CodeMirror-line")))
+                .keyDown(Keys.CONTROL).sendKeys("a").keyUp(Keys.CONTROL).sendKeys(Keys.DELETE);
+        String[] lines = yaml.split("\n");
+        for (int i = 0; i < lines.length; i++) {
+            if (i > 0) {
+                keys.sendKeys(Keys.ENTER).keyDown(Keys.SHIFT).sendKeys(Keys.HOME).keyUp(Keys.SHIFT);
+            }
+            keys.sendKeys(lines[i]);
+        }
+        keys.perform();
+        awaitEditorText(yaml);
+    }
+
+    private void awaitEditorText(String yaml) {
+        new WebDriverWait(browser, Duration.ofSeconds(5)).withMessage(() -> "the editor shows " + editorLines())
+                .until(page -> String.join("\n", editorLines()).strip().equals(yaml.strip()));
+    }
+
+    /** The editor once its page has loaded: CodeMirror over the text area, the schema read. */
+    private WebElement editor() {
+        return wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("form.editor .CodeMirror[data-schema]")));
+    }
+
     private void replace(WebElement field, String text) {
-        // typing would let the browser's editing rules (auto-indent) change the text: set it as pasted
+        // a date-time field takes its value as pasted (typing follows the browser's locale)
         browser.executeScript("arguments[0].value = arguments[1];", field, text);
+    }
+
+    /** The editor's lines as it shows them (it renders every line: viewportMargin is Infinity). */
+    private List<String> editorLines() {
+        return texts("form.editor .CodeMirror-code pre.CodeMirror-line");
     }
 
     private static int journeyVersion(String journey) {
