@@ -164,7 +164,7 @@ start_tracking() { # db kafka http-port management-port: tracking-service from $
   log "tracking-service on 127.0.0.1:$3 (database $1, Kafka $2, log $work/tracking.log)"
   DRIP_HTTP_PORT="$3" DRIP_MANAGEMENT_PORT="$4" DRIP_DB_NAME="$1" \
     KAFKA_BOOTSTRAP_SERVERS="$2" DRIP_KAFKA_GROUP="bench-$$" QUARKUS_HTTP_HOST=127.0.0.1 \
-    QUARKUS_MANAGEMENT_HOST=127.0.0.1 java -Xmx512m -jar "$jar" >"$work/tracking.log" 2>&1 &
+    QUARKUS_MANAGEMENT_HOST=127.0.0.1 java -Xmx512m ${BENCH_JAVA_OPTS:-} -jar "$jar" >"$work/tracking.log" 2>&1 &
   pids+=($!)
   tracking_pid=$!
   for _ in $(seq 1 120); do

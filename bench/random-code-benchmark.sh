@@ -15,7 +15,9 @@
 # Needs PostgreSQL on 127.0.0.1:5432 (user drip) and a Kafka broker (BENCH_KAFKA, default
 # 127.0.0.1:29092; deploy/local/kafka start). Installs wrk and nginx from the Debian packages if
 # missing. Settings: BENCH_DURATION (20s), BENCH_WARMUP (30s), BENCH_CONNECTIONS (8, real
-# clicks), BENCH_SCAN_CONNECTIONS (32), BENCH_LINKS (1000), BENCH_DB (drip_tracking_bench).
+# clicks), BENCH_SCAN_CONNECTIONS (32), BENCH_LINKS (1000), BENCH_DB (drip_tracking_bench), BENCH_ROUNDS (1:
+# how many times alone / one client / many addresses are measured in turn; the service's GC pauses
+# in each phase are counted from its GC log), BENCH_JAVA_OPTS (to the service).
 # Everything it starts listens on 127.0.0.1 only and is stopped by pid; BENCH_KEEP=1 keeps /tmp logs.
 set -euo pipefail
 repo="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -27,6 +29,7 @@ connections="${BENCH_CONNECTIONS:-8}"
 scan_connections="${BENCH_SCAN_CONNECTIONS:-32}"
 links="${BENCH_LINKS:-1000}"
 db="${BENCH_DB:-drip_tracking_bench}"
+rounds="${BENCH_ROUNDS:-1}"
 kafka="${BENCH_KAFKA:-127.0.0.1:29092}"
 
 ensure_wrk_nginx
@@ -79,6 +82,20 @@ rps() { awk '/^Requests\/sec/ {print $2}' "$1"; }
 requests() { awk '/requests in/ {print $1}' "$1"; }
 p() { awk -v q="$2" '$1 == q {print $2}' "$1"; }
 errors() { awk '/Socket errors|Non-2xx/ {sub(/^ +/, ""); printf "%s; ", $0}' "$1"; }
+mode_name() { case "$1" in alone) echo "real codes alone" ;; one) echo "scan from one client" ;; many) echo "scan from many addresses" ;; esac; }
+# Each measured phase's wall-clock span (seconds since the epoch), to count the service's GC pauses in it.
+at() { # phase command...
+  local from; from="$(date -u +%s.%N)"
+  "${@:2}"
+  echo "$from $(date -u +%s.%N)" >"$work/$1.span"
+}
+gc_pauses() { # phase: the tracking JVM's stop-the-world GC pauses within the phase's span
+  read -r from to <"$work/$1.span"
+  awk -v from="$from" -v to="$to" '/Pause/ && /ms$/ {
+      t = $1; gsub(/[\[\]ms]/, "", t); ms = $NF; sub(/ms$/, "", ms)
+      if (t / 1000 >= from && t / 1000 <= to) { n++; sum += ms; if (ms > max) max = ms } }
+    END { printf "GC pauses: %d, longest %.1f ms, together %.1f ms", n, max, sum }' "$work/gc-$label.log"
+}
 row() { # label file
   printf '%-42s %10s %10s %10s  %s\n' "$1" "$(rps "$2")" "$(p "$2" 50%)" "$(p "$2" 99%)" "$(errors "$2")"
 }
@@ -98,7 +115,8 @@ for build in "${builds[@]}"; do
   label="${build%%=*}"
   jar="${build#*=}"
   http_port="$(free_port)"; management_port="$(free_port)"
-  start_tracking "$db" "$kafka" "$http_port" "$management_port"
+  BENCH_JAVA_OPTS="${BENCH_JAVA_OPTS:-} -Xlog:gc:file=$work/gc-$label.log:timemillis" \
+    start_tracking "$db" "$kafka" "$http_port" "$management_port"
   register_links "$db" "$links" bench "0 days" "90 days" >"$work/codes.txt"
   log "$label: warm-up ($warmup of real codes, 10s of scanning)"
   real "$http_port" "$warmup" /dev/null
@@ -111,25 +129,33 @@ for build in "${builds[@]}"; do
   sleep 4 # the last waits end; PostgreSQL's statistics are flushed about every second
   scans_after="$(link_index_scans)"
 
-  log "$label: real codes alone, then under a scan from one client, then from many"
-  real "$http_port" "$duration" "$work/$label-alone.txt"
-  before_one="$(outcomes "$management_port")"
-  real_under_scan "$http_port" one "$label-one"
-  after_one="$(outcomes "$management_port")"
-  real_under_scan "$http_port" many "$label-many"
-  after_many="$(outcomes "$management_port")"
+  log "$label: $rounds round(s) of real codes alone, then under a scan from one client, then from many"
+  for round in $(seq 1 "$rounds"); do
+    at "$label-alone-$round" real "$http_port" "$duration" "$work/$label-alone-$round.txt"
+    before_one="$(outcomes "$management_port")"
+    at "$label-one-$round" real_under_scan "$http_port" one "$label-one-$round"
+    after_one="$(outcomes "$management_port")"
+    at "$label-many-$round" real_under_scan "$http_port" many "$label-many-$round"
+    after_many="$(outcomes "$management_port")"
+    echo "$before_one $after_one $after_many" >"$work/$label-outcomes-$round.txt"
+  done
 
   kill "$tracking_pid"; wait "$tracking_pid" 2>/dev/null || true
   {
-    row "$label: real codes alone" "$work/$label-alone.txt"
-    row "$label: real codes, scan from one client" "$work/$label-one.txt"
-    row "$label: real codes, scan from many addresses" "$work/$label-many.txt"
+    for round in $(seq 1 "$rounds"); do
+      for mode in alone one many; do
+        row "$label: $(mode_name "$mode") #$round" "$work/$label-$mode-$round.txt"
+        echo "    $(gc_pauses "$label-$mode-$round")"
+      done
+    done
     # wrk counts the answered codes; each of its connections still had one waiting when it stopped
     awk -v n="$(requests "$work/$label-scan-alone.txt")" -v c="$scan_connections" -v r="$(rps "$work/$label-scan-alone.txt")" \
       -v s="$((scans_after - scans_before))" 'BEGIN { printf "  scan alone (many addresses): %d codes answered at %s/s + %d waiting at the end, link index scans %d = %.1f per code\n", n, r, c, s, s / (n + c) }'
-    read -r n1 l1 <<<"$before_one"; read -r n2 l2 <<<"$after_one"; read -r n3 l3 <<<"$after_many"
-    echo "  scan from one client: $(requests "$work/$label-one-scan.txt") codes at $(rps "$work/$label-one-scan.txt")/s: $((n2 - n1)) answered 404, $((l2 - l1)) answered 429"
-    echo "  scan from many addresses: $(requests "$work/$label-many-scan.txt") codes at $(rps "$work/$label-many-scan.txt")/s: $((n3 - n2)) answered 404, $((l3 - l2)) answered 429"
+    for round in $(seq 1 "$rounds"); do
+      read -r n1 l1 n2 l2 n3 l3 <"$work/$label-outcomes-$round.txt"
+      echo "  #$round scan from one client: $(requests "$work/$label-one-$round-scan.txt") codes at $(rps "$work/$label-one-$round-scan.txt")/s: $((n2 - n1)) answered 404, $((l2 - l1)) answered 429"
+      echo "  #$round scan from many addresses: $(requests "$work/$label-many-$round-scan.txt") codes at $(rps "$work/$label-many-$round-scan.txt")/s: $((n3 - n2)) answered 404, $((l3 - l2)) answered 429"
+    done
   } >"$work/$label-result.txt"
   results+=("$work/$label-result.txt")
 done
