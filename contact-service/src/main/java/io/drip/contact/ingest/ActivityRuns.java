@@ -6,9 +6,10 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Cuts a batch of Segment messages, in order, into runs of activity (track and page messages,
- * which only move a contact's last activity and are published) and single identify or alias
- * messages, which change the contact and must be applied where they stand.
+ * Cuts a batch of Segment messages, in order, into runs that can each be applied at once: runs
+ * of activity (track and page messages, which only move a contact's last activity and are
+ * published), runs of identify messages (applied together, a contact's calls in their order),
+ * and single alias messages, which merge two contacts and must be applied where they stand.
  */
 final class ActivityRuns {
 
@@ -21,21 +22,21 @@ final class ActivityRuns {
 
     static List<List<Traced<SegmentMessage>>> of(List<Traced<SegmentMessage>> messages) {
         List<List<Traced<SegmentMessage>>> runs = new ArrayList<>();
-        List<Traced<SegmentMessage>> activity = new ArrayList<>();
+        List<Traced<SegmentMessage>> run = new ArrayList<>();
         for (Traced<SegmentMessage> message : messages) {
-            if (isActivity(message)) {
-                activity.add(message);
-                continue;
+            if (!run.isEmpty() && (message.message().isAlias() || !sameKind(run.get(0), message))) {
+                runs.add(run);
+                run = new ArrayList<>();
             }
-            if (!activity.isEmpty()) {
-                runs.add(activity);
-                activity = new ArrayList<>();
-            }
-            runs.add(List.of(message));
+            run.add(message);
         }
-        if (!activity.isEmpty()) {
-            runs.add(activity);
+        if (!run.isEmpty()) {
+            runs.add(run);
         }
         return runs;
+    }
+
+    private static boolean sameKind(Traced<SegmentMessage> first, Traced<SegmentMessage> next) {
+        return first.message().isIdentify() ? next.message().isIdentify() : isActivity(first) && isActivity(next);
     }
 }

@@ -79,22 +79,27 @@ public class SegmentIngest {
     /**
      * Each message once (the batch's ids marked in one statement), in order. A run of track and
      * page messages, most of any traffic, is applied set-based: one statement moves the contacts'
-     * last activity and one puts the events in the outbox; an identify or alias between two runs
-     * is applied on its own, where it stands.
+     * last activity and one puts the events in the outbox; a run of identify messages is applied
+     * together too; an alias, which merges two contacts, is applied on its own, where it stands.
      */
     private Uni<Void> applyAll(SqlConnection tx, List<Traced<SegmentMessage>> messages, String region, boolean publish) {
         return processed.firstTime(tx, messages, m -> "segment:" + m.message().messageId())
-                .chain(fresh -> InOrder.each(ActivityRuns.of(fresh), run -> ActivityRuns.isActivity(run.get(0))
-                        ? applyActivity(tx, run, publish)
-                        : applyOne(tx, run.get(0), region, publish)));
+                .chain(fresh -> InOrder.each(ActivityRuns.of(fresh), run -> applyRun(tx, run, region, publish)));
     }
 
-    private Uni<Void> applyOne(SqlConnection tx, Traced<SegmentMessage> traced, String region, boolean publish) {
-        SegmentMessage message = traced.message();
-        Uni<Void> applied = SegmentMessage.IDENTIFY.equals(message.type())
-                ? contacts.identify(tx, message, region, traced.traceparent())
-                : contacts.alias(tx, message, traced.traceparent());
-        return publish ? applied.chain(() -> outbox.add(tx, Topics.EVENTS, message.contactId(), message)) : applied;
+    private Uni<Void> applyRun(SqlConnection tx, List<Traced<SegmentMessage>> run, String region, boolean publish) {
+        SegmentMessage first = run.get(0).message();
+        if (ActivityRuns.isActivity(run.get(0))) {
+            return applyActivity(tx, run, publish);
+        }
+        Uni<Void> applied = first.isIdentify() ? contacts.identifyAll(tx, run, region)
+                : contacts.alias(tx, first, run.get(0).traceparent());
+        return publish ? applied.chain(() -> publish(tx, run)) : applied;
+    }
+
+    private Uni<Void> publish(SqlConnection tx, List<Traced<SegmentMessage>> run) {
+        return outbox.addAll(tx, run.stream().map(m -> new Outbox.Entry(Topics.EVENTS, m.message().contactId(), m.message()))
+                .toList());
     }
 
     private Uni<Void> applyActivity(SqlConnection tx, List<Traced<SegmentMessage>> tracks, boolean publish) {
@@ -103,8 +108,6 @@ public class SegmentIngest {
                         .map(m -> new ContactRepository.Activity(m.contactId(), m.timestamp())).toList())
                 .chain(() -> InOrder.each(messages.stream().filter(SegmentIngest::isOrder).toList(),
                         order -> repository.canonicalId(tx, order.contactId()).chain(id -> rfm.recordOrder(tx, id, order))))
-                .chain(() -> publish ? outbox.addAll(tx, messages.stream()
-                        .map(m -> new Outbox.Entry(Topics.EVENTS, m.contactId(), m)).toList())
-                        : Uni.createFrom().voidItem());
+                .chain(() -> publish ? publish(tx, tracks) : Uni.createFrom().voidItem());
     }
 }

@@ -15,6 +15,7 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -151,6 +152,17 @@ public class ContactRepository {
     public Uni<String> canonicalId(SqlClient db, String id) {
         return db.preparedQuery("select contact_id from contact_alias where alias_id = $1").execute(Tuple.of(id))
                 .map(rows -> rows.size() == 0 ? id : rows.iterator().next().getString("contact_id"));
+    }
+
+    /** The contacts these ids stand for, by id: only the ids an alias call merged into another contact. */
+    public Uni<Map<String, String>> canonicalIds(SqlClient db, Collection<String> ids) {
+        return db.preparedQuery("select alias_id, contact_id from contact_alias where alias_id = any($1)")
+                .execute(Tuple.of(ids.toArray(new String[0])))
+                .map(rows -> {
+                    Map<String, String> merged = new HashMap<>();
+                    rows.forEach(row -> merged.put(row.getString("alias_id"), row.getString("contact_id")));
+                    return merged;
+                });
     }
 
     /** Records that {@code aliasId} now means {@code contactId}, also for ids merged into the alias before. */

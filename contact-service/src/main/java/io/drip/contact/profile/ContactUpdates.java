@@ -6,6 +6,8 @@ import io.drip.contracts.ContactSnapshot;
 import io.drip.contracts.MessageJson;
 import io.drip.contracts.SegmentMessage;
 import io.drip.contracts.Topics;
+import io.drip.kit.consume.InOrder;
+import io.drip.kit.consume.Traced;
 import io.drip.kit.outbox.Outbox;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.SqlConnection;
@@ -14,10 +16,14 @@ import jakarta.inject.Inject;
 import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.IntStream;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -40,26 +46,64 @@ public class ContactUpdates {
     String defaultTimezone;
 
     /**
-     * Merges an identify call's traits into the contact (creating it on first sight). Numbers
-     * without a country code are read in {@code region}. The time zone is the timezone trait,
-     * else the message's context.timezone, else the number's zone, else the contact's earlier
-     * zone, else the workspace default. The snapshot continues {@code traceparent}'s trace (null:
-     * the current one).
+     * Merges identify calls' traits into their contacts (creating them on first sight), as if one
+     * after the other, with a statement per table for all of them. Numbers without a country code
+     * are read in {@code region}. The time zone is the timezone trait, else the message's
+     * context.timezone, else the number's zone, else the contact's earlier zone, else the workspace
+     * default. Each snapshot continues its message's trace (null: the current one).
      */
-    public Uni<Void> identify(SqlConnection tx, SegmentMessage message, String region, String traceparent) {
-        return repository.canonicalId(tx, message.contactId()).chain(id -> repository.findForUpdate(tx, id)
-                .chain(existing -> {
-                    ObjectNode traits = existing.map(c -> c.traits().deepCopy())
-                            .orElseGet(MessageJson.mapper()::createObjectNode);
-                    if (message.traits() != null) {
-                        traits.setAll(message.traits());
-                    }
-                    String locale = Optional.ofNullable(text(traits, "locale")).orElse(text(message.context(), "locale"));
-                    return save(tx, id, existing, traits, region, zone(text(message.context(), "timezone")),
-                            Optional.ofNullable(locale).or(() -> existing.map(ContactSnapshot::locale)), traceparent);
-                })
-                .replaceWithVoid()
-                .chain(() -> repository.touch(tx, id, message.timestamp())));
+    public Uni<Void> identifyAll(SqlConnection tx, List<Traced<SegmentMessage>> messages, String region) {
+        return repository.canonicalIds(tx, messages.stream().map(m -> m.message().contactId()).toList())
+                .chain(merged -> InOrder.each(oneCallPerContact(messages, merged),
+                        calls -> identifyEach(tx, calls, region)));
+    }
+
+    /** An identify call and the contact it is for (an alias merged into another means that other). */
+    private record Call(Traced<SegmentMessage> traced, String contactId) {
+    }
+
+    /** Cuts the calls, in order, where a contact comes again: each part changes a contact once. */
+    private static List<List<Call>> oneCallPerContact(List<Traced<SegmentMessage>> messages, Map<String, String> merged) {
+        List<List<Call>> parts = new ArrayList<>();
+        Set<String> seen = new HashSet<>();
+        List<Call> part = new ArrayList<>();
+        for (Traced<SegmentMessage> traced : messages) {
+            String id = merged.getOrDefault(traced.message().contactId(), traced.message().contactId());
+            if (!seen.add(id)) {
+                parts.add(part);
+                part = new ArrayList<>();
+                seen.clear();
+                seen.add(id);
+            }
+            part.add(new Call(traced, id));
+        }
+        if (!part.isEmpty()) {
+            parts.add(part);
+        }
+        return parts;
+    }
+
+    private Uni<Void> identifyEach(SqlConnection tx, List<Call> calls, String region) {
+        return repository.findAllForUpdate(tx, calls.stream().map(Call::contactId).toList()).chain(existing -> {
+            List<ContactSnapshot> derived = new ArrayList<>();
+            for (Call call : calls) {
+                SegmentMessage message = call.traced().message();
+                Optional<ContactSnapshot> held = Optional.ofNullable(existing.get(call.contactId()));
+                ObjectNode traits = held.map(c -> c.traits().deepCopy()).orElseGet(MessageJson.mapper()::createObjectNode);
+                if (message.traits() != null) {
+                    traits.setAll(message.traits());
+                }
+                String locale = Optional.ofNullable(text(traits, "locale")).orElse(text(message.context(), "locale"));
+                derived.add(derive(call.contactId(), held, traits, region, zone(text(message.context(), "timezone")),
+                        Optional.ofNullable(locale).or(() -> held.map(ContactSnapshot::locale))));
+            }
+            return numberConsent.apply(tx, existing, derived).chain(saved -> repository.saveAll(tx, saved,
+                            saved.stream().map(c -> Optional.ofNullable(text(c.traits(), "phone"))).toList())
+                    .chain(() -> outbox.addAll(tx, IntStream.range(0, saved.size()).mapToObj(i -> new Outbox.Entry(
+                            Topics.CONTACTS, saved.get(i).contactId(), saved.get(i), calls.get(i).traced().traceparent()))
+                            .toList())));
+        }).chain(() -> repository.touchAll(tx, calls.stream()
+                .map(call -> new ContactRepository.Activity(call.contactId(), call.traced().message().timestamp())).toList()));
     }
 
     /**

@@ -24,6 +24,17 @@ class ActivityRunsTest {
     }
 
     @Test
+    void identifiesNextToEachOtherAreOneRunAndAnAliasEndsIt() {
+        List<Traced<SegmentMessage>> batch = List.of(message("identify", "i1"), message("identify", "i2"),
+                message("alias", "a1"), message("identify", "i3"), message("track", "t1"), message("identify", "i4"));
+
+        List<List<String>> runs = ActivityRuns.of(batch).stream()
+                .map(run -> run.stream().map(m -> m.message().messageId()).toList()).toList();
+
+        assertEquals(List.of(List.of("i1", "i2"), List.of("a1"), List.of("i3"), List.of("t1"), List.of("i4")), runs);
+    }
+
+    @Test
     void aBatchOfTracksIsOneRun() {
         assertEquals(1, ActivityRuns.of(List.of(message("track", "t1"), message("track", "t2"))).size());
         assertEquals(List.of(), ActivityRuns.of(List.of()));

@@ -54,6 +54,39 @@ class SegmentIngestTest {
     }
 
     @Test
+    void identifiesOfOneBatchChangeEachContactInTheirOrder() {
+        String ada = "u-" + UUID.randomUUID();
+        String bo = "u-" + UUID.randomUUID();
+        String anonymous = "anon-" + UUID.randomUUID();
+        String batch = """
+                {"batch":[
+                 {"type":"identify","userId":"%1$s","messageId":"%1$s-1","traits":{"plan":"free","first_name":"Ada"}},
+                 {"type":"identify","userId":"%2$s","messageId":"%2$s-1","traits":{"plan":"pro"}},
+                 {"type":"identify","userId":"%1$s","messageId":"%1$s-2","traits":{"plan":"pro","city":"Lyon"}},
+                 {"type":"identify","userId":"%2$s","messageId":"%2$s-2","traits":{"first_name":"Bo"}},
+                 {"type":"alias","userId":"%1$s","previousId":"%3$s","messageId":"%3$s-1"},
+                 {"type":"identify","userId":"%3$s","messageId":"%3$s-2","traits":{"vip":true}}
+                ]}""".formatted(ada, bo, anonymous);
+        try (var contacts = TopicProbe.watch(Topics.CONTACTS)) {
+            given().auth().preemptive().basic(TestKeys.WRITE, "").contentType(ContentType.JSON).body(batch)
+                    .post("/v1/batch").then().statusCode(200);
+
+            contacts.await(r -> ada.equals(r.key()) && r.value() != null && r.value().contains("\"vip\""), WAIT);
+            var versions = contacts.all(r -> ada.equals(r.key()) && r.value() != null, Duration.ofSeconds(1)).stream()
+                    .map(r -> MessageJson.read(r.value(), ContactSnapshot.class)).toList();
+            assertTrue(versions.size() >= 2, "snapshots of " + ada + ": " + versions.size());
+            assertEquals("free", versions.get(0).traits().get("plan").asText());
+            assertEquals("pro", versions.get(1).traits().get("plan").asText());
+            assertEquals(versions.get(0).version() + 1, versions.get(1).version());
+        }
+        given().header("Authorization", TestKeys.bearer(TestKeys.VIEWER)).get("/v1/contacts/" + ada).then().statusCode(200)
+                .body("traits.plan", equalTo("pro")).body("traits.first_name", equalTo("Ada"))
+                .body("traits.city", equalTo("Lyon")).body("traits.vip", equalTo(true));
+        given().header("Authorization", TestKeys.bearer(TestKeys.VIEWER)).get("/v1/contacts/" + bo).then().statusCode(200)
+                .body("traits.plan", equalTo("pro")).body("traits.first_name", equalTo("Bo"));
+    }
+
+    @Test
     void aResentMessageIsAcceptedButAppliedOnce() {
         String userId = "u-" + UUID.randomUUID();
         String body = identify(userId, "m-" + userId);

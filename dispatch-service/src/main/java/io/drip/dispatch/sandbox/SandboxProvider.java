@@ -47,17 +47,24 @@ public class SandboxProvider implements SmsProvider {
                     "the sandbox is out of order (POST /v1/sandbox/outage) for " + outage.remaining(), null));
         }
         String id = "SB" + UUID.randomUUID().toString().replace("-", "");
-        // every call is logged, a second one for the same message too; the inbox keeps the first
+        // every call is logged, a second one for the same message too; the inbox keeps the first,
+        // whose id the same statement returns (one round trip and one commit per SMS)
         return pool.preparedQuery("""
                         with logged as (
                           insert into sandbox_submission (message_id, to_phone, submitted_at)
-                          values ($2, $3, clock_timestamp()))
-                        insert into sandbox_message (id, message_id, to_phone, text, status, created_at, receipt_due_at)
-                        values ($1, $2, $3, $4, 'sent', clock_timestamp(), clock_timestamp() + make_interval(secs => $5))
-                        on conflict (message_id) do nothing""")
+                          values ($2, $3, clock_timestamp())),
+                        taken as (
+                          insert into sandbox_message (id, message_id, to_phone, text, status, created_at, receipt_due_at)
+                          values ($1, $2, $3, $4, 'sent', clock_timestamp(), clock_timestamp() + make_interval(secs => $5))
+                          on conflict (message_id) do nothing returning id)
+                        select id from taken
+                        union all
+                        select id from sandbox_message where message_id = $2 and not exists (select 1 from taken)""")
                 .execute(Tuple.of(id, submission.messageId(), submission.to(), submission.text(),
                         receiptDelay.toNanos() / 1e9))
-                .chain(() -> recorded(submission.messageId()))
+                // none: a concurrent call for the same message took it after this statement's snapshot
+                .chain(rows -> rows.size() == 0 ? recorded(submission.messageId())
+                        : Uni.createFrom().item(Recovery.accepted(rows.iterator().next().getString("id"))))
                 .map(recovery -> new Accepted(recovery.providerMessageId(), null));
     }
 

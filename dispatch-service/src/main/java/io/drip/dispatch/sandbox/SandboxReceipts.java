@@ -59,12 +59,25 @@ public class SandboxReceipts implements DueWork.Queue<SandboxReceipts.Due> {
 
     @Override
     public Uni<Void> process(SqlConnection tx, Due due, Instant now) {
-        boolean delivered = ThreadLocalRandom.current().nextDouble() >= failureRate;
-        String status = delivered ? DeliveryStatus.DELIVERED : DeliveryStatus.UNDELIVERED;
-        String reason = delivered ? null : "sandbox_simulated_failure";
-        return receipts.apply(tx, new Receipts.Receipt(SandboxProvider.NAME, due.providerId(), status, reason, false, now))
-                .chain(() -> tx.preparedQuery("update sandbox_message set status = $2, receipt_at = $3 where id = $1")
-                        .execute(Tuple.of(due.providerId(), status, now.atOffset(ZoneOffset.UTC))))
+        return processAll(tx, List.of(due), now);
+    }
+
+    /** The batch's receipts are applied together, and their messages marked with one statement. */
+    @Override
+    public Uni<Void> processAll(SqlConnection tx, List<Due> items, Instant now) {
+        List<Receipts.Receipt> outcomes = items.stream().map(due -> {
+            boolean delivered = ThreadLocalRandom.current().nextDouble() >= failureRate;
+            return new Receipts.Receipt(SandboxProvider.NAME, due.providerId(),
+                    delivered ? DeliveryStatus.DELIVERED : DeliveryStatus.UNDELIVERED,
+                    delivered ? null : "sandbox_simulated_failure", false, now);
+        }).toList();
+        return receipts.applyAll(tx, outcomes)
+                .chain(() -> tx.preparedQuery("""
+                                update sandbox_message m set status = r.status, receipt_at = $3
+                                from unnest($1::text[], $2::text[]) as r(id, status) where m.id = r.id""")
+                        .execute(Tuple.of(outcomes.stream().map(Receipts.Receipt::providerMessageId).toArray(String[]::new),
+                                outcomes.stream().map(Receipts.Receipt::status).toArray(String[]::new),
+                                now.atOffset(ZoneOffset.UTC))))
                 .replaceWithVoid();
     }
 

@@ -25,6 +25,7 @@ import java.util.ArrayList;
 import java.util.Deque;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -250,7 +251,7 @@ public class AttemptPlanner {
                 throw new IllegalStateException(message.messageId() + " was left without a rate slot decision");
             }
         }
-        return outgoing.markFinalAll(tx, finished, finalStatuses, finalReasons)
+        return outgoing.markFinalAll(tx, finished, finalStatuses, finalReasons, Collections.nCopies(finished.size(), now))
                 .chain(() -> outgoing.postponeAll(tx, postponed, postponedUntil))
                 .chain(() -> changes.publishAll(tx, statuses))
                 .chain(() -> outgoing.markSendingAll(tx, sending, now))

@@ -284,18 +284,23 @@ public class OutgoingMessages {
                 .replaceWithVoid();
     }
 
-    /** Final outcomes of many messages (failed or suppressed before any attempt), in one statement. */
-    public Uni<Void> markFinalAll(SqlClient tx, List<String> messageIds, List<String> statuses, List<String> reasons) {
+    /**
+     * Final outcomes of many messages in one statement: failed or suppressed before any attempt, or
+     * reported by receipts; {@code at} is when a delivered one was delivered.
+     */
+    public Uni<Void> markFinalAll(SqlClient tx, List<String> messageIds, List<String> statuses, List<String> reasons,
+            List<Instant> at) {
         if (messageIds.isEmpty()) {
             return Uni.createFrom().voidItem();
         }
         return tx.preparedQuery("""
                         update outgoing_message o set status = r.status, reason = r.reason, next_attempt_at = null,
-                          sending_since = null
-                        from unnest($1::text[], $2::text[], $3::text[]) as r(message_id, status, reason)
+                          sending_since = null,
+                          delivered_at = case when r.status = 'delivered' then r.at else o.delivered_at end
+                        from unnest($1::text[], $2::text[], $3::text[], $4::timestamptz[]) as r(message_id, status, reason, at)
                         where o.message_id = r.message_id""")
                 .execute(Tuple.of(messageIds.toArray(new String[0]), statuses.toArray(new String[0]),
-                        reasons.toArray(new String[0])))
+                        reasons.toArray(new String[0]), at.stream().map(OutgoingMessages::utc).toArray(OffsetDateTime[]::new)))
                 .replaceWithVoid();
     }
 

@@ -4,15 +4,17 @@ import io.drip.contracts.DeliveryStatus;
 import io.drip.dispatch.policy.UndeliverableNumbers;
 import io.drip.kit.consume.InOrder;
 import io.smallrye.mutiny.Uni;
-import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.SqlClient;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Applies delivery receipts (DLRs) from any provider: the message the provider knows by its id
@@ -39,29 +41,64 @@ public class Receipts {
     UndeliverableNumbers undeliverable;
 
     public Uni<Void> apply(SqlClient tx, Receipt receipt) {
+        return applyAll(tx, List.of(receipt));
+    }
+
+    /**
+     * Applies many receipts with a statement per table, not per receipt (the sandbox's receipts come
+     * due by the hundred). Of two receipts for one message, the first wins, as it would one after the
+     * other. The messages are locked in message id order, so two batches never wait on each other in
+     * a cycle.
+     */
+    public Uni<Void> applyAll(SqlClient tx, List<Receipt> receipts) {
+        Map<String, Receipt> byProviderId = new LinkedHashMap<>();
+        receipts.forEach(receipt -> byProviderId.putIfAbsent(key(receipt.provider(), receipt.providerMessageId()), receipt));
+        if (byProviderId.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        List<Receipt> distinct = List.copyOf(byProviderId.values());
         return tx.preparedQuery("""
-                        select message_id, contact_id, status, to_phone from outgoing_message
-                        where provider = $1 and provider_message_id = $2 for update""")
-                .execute(Tuple.of(receipt.provider(), receipt.providerMessageId()))
+                        select provider, provider_message_id, message_id, contact_id, status, to_phone from outgoing_message
+                        where (provider, provider_message_id) in (select * from unnest($1::text[], $2::text[]))
+                        order by message_id for update""")
+                .execute(Tuple.of(distinct.stream().map(Receipt::provider).toArray(String[]::new),
+                        distinct.stream().map(Receipt::providerMessageId).toArray(String[]::new)))
                 .chain(rows -> {
-                    if (rows.size() == 0) {
-                        return park(tx, receipt);
-                    }
-                    Row row = rows.iterator().next();
-                    if (!DeliveryStatus.SENT.equals(row.getString("status"))) {
-                        return Uni.createFrom().voidItem(); // already final
-                    }
-                    String messageId = row.getString("message_id");
-                    Uni<Void> number = receipt.numberUndeliverable()
-                            ? undeliverable.mark(tx, row.getString("to_phone"), receipt.reason(), receipt.provider(),
-                                    receipt.at())
-                            : Uni.createFrom().voidItem();
-                    return number
-                            .chain(() -> outgoing.markFinal(tx, messageId, receipt.status(), receipt.reason(), receipt.at()))
-                            .chain(() -> changes.publish(tx, new DeliveryStatus(messageId, row.getString("contact_id"),
-                                    receipt.status(), receipt.reason(), receipt.provider(), receipt.providerMessageId(),
-                                    null, receipt.at())));
+                    List<Sent> sent = new ArrayList<>();
+                    rows.forEach(row -> {
+                        Receipt receipt = byProviderId.remove(key(row.getString("provider"), row.getString("provider_message_id")));
+                        if (DeliveryStatus.SENT.equals(row.getString("status"))) { // else already final
+                            sent.add(new Sent(receipt, row.getString("message_id"), row.getString("contact_id"),
+                                    row.getString("to_phone")));
+                        }
+                    });
+                    // what is left in the map was not found: the receipt overtook the commit of 'sent'
+                    return park(tx, List.copyOf(byProviderId.values())).chain(() -> settle(tx, sent));
                 });
+    }
+
+    /** A receipt for a message recorded as sent, with what the message says of itself. */
+    private record Sent(Receipt receipt, String messageId, String contactId, String phone) {
+    }
+
+    private Uni<Void> settle(SqlClient tx, List<Sent> sent) {
+        if (sent.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        List<Sent> numbers = sent.stream().filter(s -> s.receipt().numberUndeliverable()).toList();
+        return InOrder.each(numbers, s -> undeliverable.mark(tx, s.phone(), s.receipt().reason(), s.receipt().provider(),
+                        s.receipt().at()))
+                .chain(() -> outgoing.markFinalAll(tx, sent.stream().map(Sent::messageId).toList(),
+                        sent.stream().map(s -> s.receipt().status()).toList(),
+                        sent.stream().map(s -> s.receipt().reason()).toList(),
+                        sent.stream().map(s -> s.receipt().at()).toList()))
+                .chain(() -> changes.publishAll(tx, sent.stream().map(s -> new DeliveryStatus(s.messageId(), s.contactId(),
+                        s.receipt().status(), s.receipt().reason(), s.receipt().provider(), s.receipt().providerMessageId(),
+                        null, s.receipt().at())).toList()));
+    }
+
+    private static String key(String provider, String providerMessageId) {
+        return provider + '\n' + providerMessageId;
     }
 
     /**
@@ -85,16 +122,24 @@ public class Receipts {
                     rows.forEach(row -> parked.add(new Receipt(row.getString("provider"), row.getString("provider_message_id"),
                             row.getString("status"), row.getString("reason"), row.getBoolean("number_undeliverable"),
                             row.getOffsetDateTime("at").toInstant())));
-                    return InOrder.each(parked, receipt -> apply(tx, receipt));
+                    return applyAll(tx, parked);
                 });
     }
 
-    private Uni<Void> park(SqlClient tx, Receipt receipt) {
+    private Uni<Void> park(SqlClient tx, List<Receipt> receipts) {
+        if (receipts.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
         return tx.preparedQuery("""
                         insert into early_receipt (provider, provider_message_id, status, reason, number_undeliverable, at)
-                        values ($1, $2, $3, $4, $5, $6) on conflict do nothing""")
-                .execute(Tuple.from(new Object[] {receipt.provider(), receipt.providerMessageId(), receipt.status(),
-                        receipt.reason(), receipt.numberUndeliverable(), receipt.at().atOffset(ZoneOffset.UTC)}))
+                        select * from unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::boolean[], $6::timestamptz[])
+                        on conflict do nothing""")
+                .execute(Tuple.from(new Object[] {receipts.stream().map(Receipt::provider).toArray(String[]::new),
+                        receipts.stream().map(Receipt::providerMessageId).toArray(String[]::new),
+                        receipts.stream().map(Receipt::status).toArray(String[]::new),
+                        receipts.stream().map(Receipt::reason).toArray(String[]::new),
+                        receipts.stream().map(Receipt::numberUndeliverable).toArray(Boolean[]::new),
+                        receipts.stream().map(r -> r.at().atOffset(ZoneOffset.UTC)).toArray(OffsetDateTime[]::new)}))
                 .replaceWithVoid();
     }
 }
