@@ -39,7 +39,8 @@ public class InboundConsumer {
     public CompletionStage<Void> consume(Message<List<String>> batch) {
         return batches.apply("inbound", batch, record -> MessageJson.read(record.getPayload(), InboundSms.class),
                 (tx, received) -> processed.firstTime(tx, received, sms -> "inbound:" + sms.inboundId())
-                        .chain(fresh -> InOrder.each(fresh, sms -> contacts.canonicalId(tx, sms.contactId())
-                                .chain(id -> keywords.apply(tx, id, sms)))));
+                        .chain(fresh -> contacts.canonicalIds(tx, fresh.stream().map(InboundSms::contactId).toList())
+                                .chain(merged -> InOrder.each(fresh, sms -> keywords.apply(tx,
+                                        merged.getOrDefault(sms.contactId(), sms.contactId()), sms)))));
     }
 }

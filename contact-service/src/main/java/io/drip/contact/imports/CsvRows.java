@@ -10,12 +10,11 @@ import com.fasterxml.jackson.dataformat.csv.CsvParser;
 import com.fasterxml.jackson.dataformat.csv.CsvSchema;
 import io.drip.contact.consent.Consent;
 import io.drip.contracts.MessageJson;
+import io.drip.kit.clock.TimeZones;
 import io.drip.kit.web.InvalidRequestException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.time.DateTimeException;
-import java.time.ZoneId;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -124,8 +123,8 @@ final class CsvRows {
                     return;
                 }
                 consent.put(column.substring(CONSENT.length()), decision);
-            } else if (column.equals("timezone") && !zone(value)) {
-                errors.accept(new ImportReport.RowError(line, column, "'" + value + "' is not an IANA time zone such as Europe/Paris"));
+            } else if (column.equals("timezone") && !TimeZones.isZone(value)) {
+                errors.accept(new ImportReport.RowError(line, column, TimeZones.notAZone(value)));
                 return;
             } else {
                 traits.put(column, value);
@@ -140,14 +139,5 @@ final class CsvRows {
             return null;
         }
         return value;
-    }
-
-    private static boolean zone(String value) {
-        try {
-            ZoneId.of(value);
-            return true;
-        } catch (DateTimeException e) {
-            return false;
-        }
     }
 }

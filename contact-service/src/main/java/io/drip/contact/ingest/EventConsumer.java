@@ -4,14 +4,13 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.drip.contracts.MalformedMessageException;
 import io.drip.contracts.MessageJson;
 import io.drip.contracts.SegmentMessage;
+import io.drip.kit.clock.TimeZones;
 import io.drip.kit.consume.RecordBatches;
 import io.drip.kit.consume.Traced;
 import io.smallrye.reactive.messaging.kafka.api.IncomingKafkaRecordMetadata;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.time.DateTimeException;
 import java.time.Instant;
-import java.time.ZoneId;
 import java.util.List;
 import java.util.concurrent.CompletionStage;
 import org.eclipse.microprofile.reactive.messaging.Acknowledgment;
@@ -46,13 +45,8 @@ public class EventConsumer {
      */
     static SegmentMessage stated(SegmentMessage m) {
         JsonNode zone = m.traits() == null ? null : m.traits().get("timezone");
-        if (zone != null && !zone.isNull()) {
-            try {
-                ZoneId.of(zone.asText());
-            } catch (DateTimeException e) {
-                throw new MalformedMessageException("traits.timezone '" + zone.asText()
-                        + "' is not an IANA time zone such as Europe/Paris");
-            }
+        if (zone != null && !zone.isNull() && !TimeZones.isZone(zone.asText())) {
+            throw new MalformedMessageException("traits.timezone " + TimeZones.notAZone(zone.asText()));
         }
         return m;
     }

@@ -1,5 +1,7 @@
 package io.drip.contact.ingest;
 
+import io.drip.kit.clock.TimeZones;
+
 /**
  * Something in an accepted request that Drip ignored, and where: the message was applied
  * without it. Answered beside {@code "success": true} as {@code "warnings": [{"field", "message"}]}.
@@ -9,6 +11,6 @@ package io.drip.contact.ingest;
 public record IngestWarning(String field, String message) {
 
     static IngestWarning ignoredTimezone(String field, String zone) {
-        return new IngestWarning(field, "'" + zone + "' is not an IANA time zone such as Europe/Paris; ignored");
+        return new IngestWarning(field, TimeZones.notAZone(zone) + "; ignored");
     }
 }

@@ -106,8 +106,16 @@ public class SegmentIngest {
         List<SegmentMessage> messages = tracks.stream().map(Traced::message).toList();
         return repository.touchAll(tx, messages.stream()
                         .map(m -> new ContactRepository.Activity(m.contactId(), m.timestamp())).toList())
-                .chain(() -> InOrder.each(messages.stream().filter(SegmentIngest::isOrder).toList(),
-                        order -> repository.canonicalId(tx, order.contactId()).chain(id -> rfm.recordOrder(tx, id, order))))
+                .chain(() -> recordOrders(tx, messages.stream().filter(SegmentIngest::isOrder).toList()))
                 .chain(() -> publish ? publish(tx, tracks) : Uni.createFrom().voidItem());
+    }
+
+    private Uni<Void> recordOrders(SqlConnection tx, List<SegmentMessage> orders) {
+        if (orders.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        return repository.canonicalIds(tx, orders.stream().map(SegmentMessage::contactId).toList())
+                .chain(merged -> rfm.recordOrders(tx, orders.stream()
+                        .map(order -> merged.getOrDefault(order.contactId(), order.contactId())).toList(), orders));
     }
 }

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.drip.contracts.MessageJson;
 import io.drip.contracts.SegmentMessage;
 import io.drip.contracts.Topics;
+import io.drip.kit.clock.TimeZones;
 import io.drip.kit.web.InvalidRequestException;
 import io.drip.kit.web.PayloadTooLargeException;
 import java.io.IOException;
@@ -13,7 +14,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -248,27 +248,17 @@ public final class SegmentRequestReader {
      */
     private static void dropBadTimezone(ObjectNode context, String pointer, List<IngestWarning> warnings) {
         JsonNode zone = context == null ? null : context.get("timezone");
-        if (zone == null || zone.isNull() || isZone(zone.asText())) {
+        if (zone == null || zone.isNull() || TimeZones.isZone(zone.asText())) {
             return;
         }
         context.remove("timezone");
         warnings.add(IngestWarning.ignoredTimezone(pointer, zone.asText()));
     }
 
-    private static boolean isZone(String zone) {
-        try {
-            ZoneId.of(zone);
-            return true;
-        } catch (DateTimeException e) {
-            return false;
-        }
-    }
-
     private static void checkTimezone(ObjectNode holder, String pointer) {
         JsonNode zone = holder == null ? null : holder.get("timezone");
-        if (zone != null && !zone.isNull() && !isZone(zone.asText())) {
-            throw new InvalidRequestException(pointer, "'" + zone.asText()
-                    + "' is not an IANA time zone such as Europe/Paris");
+        if (zone != null && !zone.isNull() && !TimeZones.isZone(zone.asText())) {
+            throw new InvalidRequestException(pointer, TimeZones.notAZone(zone.asText()));
         }
     }
 }

@@ -6,6 +6,7 @@ import io.drip.contracts.ContactSnapshot;
 import io.drip.contracts.MessageJson;
 import io.drip.contracts.SegmentMessage;
 import io.drip.contracts.Topics;
+import io.drip.kit.clock.TimeZones;
 import io.drip.kit.consume.InOrder;
 import io.drip.kit.consume.Traced;
 import io.drip.kit.outbox.Outbox;
@@ -13,9 +14,7 @@ import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.time.DateTimeException;
 import java.time.Instant;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -94,7 +93,7 @@ public class ContactUpdates {
                     traits.setAll(message.traits());
                 }
                 String locale = Optional.ofNullable(text(traits, "locale")).orElse(text(message.context(), "locale"));
-                derived.add(derive(call.contactId(), held, traits, region, zone(text(message.context(), "timezone")),
+                derived.add(derive(call.contactId(), held, traits, region, TimeZones.zone(text(message.context(), "timezone")),
                         Optional.ofNullable(locale).or(() -> held.map(ContactSnapshot::locale))));
             }
             return numberConsent.apply(tx, existing, derived).chain(saved -> repository.saveAll(tx, saved,
@@ -121,11 +120,6 @@ public class ContactUpdates {
             return save(tx, id, existing, updated, region, Optional.empty(),
                     Optional.ofNullable(text(updated, "locale")).or(() -> existing.map(ContactSnapshot::locale)), null);
         });
-    }
-
-    /** Records activity of a known contact (track, page); an unknown one is not created by it. */
-    public Uni<Void> touch(SqlConnection tx, String contactId, Instant at) {
-        return repository.canonicalId(tx, contactId).chain(id -> repository.touch(tx, id, at));
     }
 
     /**
@@ -204,7 +198,8 @@ public class ContactUpdates {
     public ContactSnapshot derive(String id, Optional<ContactSnapshot> existing, ObjectNode traits, String region,
             Optional<String> messageZone, Optional<String> locale) {
         PhoneNormalizer.Result phone = PhoneNormalizer.normalize(text(traits, "phone"), region);
-        String timezone = zone(text(traits, "timezone"))
+        // an unusable zone trait is ignored here (the HTTP API rejects it up front)
+        String timezone = TimeZones.zone(text(traits, "timezone"))
                 .or(() -> messageZone)
                 .or(phone::timezone)
                 .or(() -> existing.map(ContactSnapshot::timezone))
@@ -225,17 +220,5 @@ public class ContactUpdates {
     public static String text(ObjectNode holder, String field) {
         JsonNode node = holder == null ? null : holder.get(field);
         return node == null || node.isNull() ? null : node.asText();
-    }
-
-    /** A zone from a trait; an unusable one is ignored here (the HTTP API rejects it up front). */
-    static Optional<String> zone(String value) {
-        if (value == null || value.isBlank()) {
-            return Optional.empty();
-        }
-        try {
-            return Optional.of(ZoneId.of(value).getId());
-        } catch (DateTimeException e) {
-            return Optional.empty();
-        }
     }
 }

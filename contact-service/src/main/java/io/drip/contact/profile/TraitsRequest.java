@@ -2,10 +2,9 @@ package io.drip.contact.profile;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.drip.kit.clock.TimeZones;
 import io.drip.kit.web.InvalidRequestException;
 import io.drip.kit.web.JsonBodies;
-import java.time.DateTimeException;
-import java.time.ZoneId;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
@@ -32,13 +31,8 @@ final class TraitsRequest {
             throw new InvalidRequestException("/traits/phone", "phone must be a string such as \"+33 6 12 34 56 78\"");
         }
         JsonNode zone = traits.get("timezone");
-        if (zone != null && !zone.isNull()) {
-            try {
-                ZoneId.of(zone.asText());
-            } catch (DateTimeException e) {
-                throw new InvalidRequestException("/traits/timezone", "'" + zone.asText()
-                        + "' is not an IANA time zone such as Europe/Paris");
-            }
+        if (zone != null && !zone.isNull() && !TimeZones.isZone(zone.asText())) {
+            throw new InvalidRequestException("/traits/timezone", TimeZones.notAZone(zone.asText()));
         }
         return (ObjectNode) traits;
     }

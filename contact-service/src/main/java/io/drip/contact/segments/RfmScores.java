@@ -14,9 +14,11 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * RFM from {@code Order Completed} events: per contact with orders, recency (last order),
@@ -48,11 +50,30 @@ public class RfmScores {
      * Records an order of a contact (revenue is the event's revenue, else total, else value, else 0)
      * and rescores the contact.
      */
-    public Uni<Void> recordOrder(SqlClient tx, String contactId, SegmentMessage order) {
-        return tx.preparedQuery("insert into order_event (message_id, contact_id, revenue, at) values ($1, $2, $3, $4) on conflict do nothing")
-                .execute(Tuple.of(order.messageId(), contactId, revenue(order.properties()), order.timestamp().atOffset(ZoneOffset.UTC)))
-                .chain(inserted -> inserted.rowCount() == 0 ? Uni.createFrom().voidItem()
-                        : rescore(tx, List.of(contactId), OffsetDateTime.now(ZoneOffset.UTC)).replaceWithVoid());
+    /**
+     * Records orders (each once, by message id) with one statement, and rescores the contacts
+     * whose orders were new with another.
+     *
+     * @param contactIds the contact of each order (after aliases), in the same order
+     */
+    public Uni<Void> recordOrders(SqlClient tx, List<String> contactIds, List<SegmentMessage> orders) {
+        if (orders.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        return tx.preparedQuery("""
+                        insert into order_event (message_id, contact_id, revenue, at)
+                        select * from unnest($1::text[], $2::text[], $3::numeric[], $4::timestamptz[])
+                        on conflict do nothing returning contact_id""")
+                .execute(Tuple.of(orders.stream().map(SegmentMessage::messageId).toArray(String[]::new),
+                        contactIds.toArray(new String[0]),
+                        orders.stream().map(order -> revenue(order.properties())).toArray(BigDecimal[]::new),
+                        orders.stream().map(order -> order.timestamp().atOffset(ZoneOffset.UTC)).toArray(OffsetDateTime[]::new)))
+                .chain(inserted -> {
+                    Set<String> ordered = new LinkedHashSet<>();
+                    inserted.forEach(row -> ordered.add(row.getString("contact_id")));
+                    return ordered.isEmpty() ? Uni.createFrom().voidItem()
+                            : rescore(tx, List.copyOf(ordered), OffsetDateTime.now(ZoneOffset.UTC)).replaceWithVoid();
+                });
     }
 
     /**

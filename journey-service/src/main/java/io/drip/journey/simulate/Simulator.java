@@ -19,15 +19,14 @@ import io.drip.journey.engine.Touch;
 import io.drip.journey.engine.Variables;
 import io.drip.journey.engine.Walk;
 import io.drip.journey.run.InactivityTimers;
+import io.drip.kit.clock.TimeZones;
 import io.drip.kit.web.InvalidRequestException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
-import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -89,13 +88,8 @@ public class Simulator {
         if (!contact.hasNonNull("contactId")) {
             contact.put("contactId", "simulated");
         }
-        if (contact.hasNonNull("timezone")) {
-            try {
-                ZoneId.of(contact.get("timezone").asText());
-            } catch (DateTimeException e) {
-                throw new InvalidRequestException("/contact/timezone", "'" + contact.get("timezone").asText()
-                        + "' is not an IANA time zone such as Europe/Paris");
-            }
+        if (contact.hasNonNull("timezone") && !TimeZones.isZone(contact.get("timezone").asText())) {
+            throw new InvalidRequestException("/contact/timezone", TimeZones.notAZone(contact.get("timezone").asText()));
         }
         if (!contact.hasNonNull("traits")) {
             contact.putObject("traits");

@@ -3,14 +3,13 @@ package io.drip.kit.contacts;
 import io.drip.contracts.ContactSnapshot;
 import io.drip.contracts.MalformedMessageException;
 import io.drip.contracts.MessageJson;
+import io.drip.kit.clock.TimeZones;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.SqlClient;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.time.DateTimeException;
 import java.time.OffsetDateTime;
-import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.Collection;
 import java.util.HashMap;
@@ -51,11 +50,8 @@ public class ContactSnapshots {
         if (snapshot.timezone() != null) {
             // quiet hours and send windows are reckoned in it: a zone no one can read is refused here,
             // not when a send to the contact is due
-            try {
-                ZoneId.of(snapshot.timezone());
-            } catch (DateTimeException e) {
-                throw new MalformedMessageException("the snapshot's timezone '" + snapshot.timezone()
-                        + "' is not an IANA time zone such as Europe/Paris");
+            if (!TimeZones.isZone(snapshot.timezone())) {
+                throw new MalformedMessageException("the snapshot's timezone " + TimeZones.notAZone(snapshot.timezone()));
             }
         }
         return snapshot;
