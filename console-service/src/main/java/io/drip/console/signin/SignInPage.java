@@ -2,6 +2,7 @@ package io.drip.console.signin;
 
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
+import jakarta.annotation.security.PermitAll;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -15,6 +16,8 @@ import java.net.URI;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /** The sign-in form (posted to Quarkus' form mechanism at /j_security_check) and signing out. */
+// the sign-in form itself needs no session
+@PermitAll
 @Path("/")
 public class SignInPage {
 

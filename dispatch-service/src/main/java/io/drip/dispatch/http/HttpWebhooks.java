@@ -9,6 +9,7 @@ import io.drip.dispatch.send.Receipts;
 import io.drip.dispatch.provider.WebhookRefusals;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
+import jakarta.annotation.security.PermitAll;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.HeaderParam;
@@ -26,6 +27,7 @@ import java.util.function.Function;
  * {@code {"id", "from", "to", "text"}}, each signed like Drip's requests
  * ({@link WebhookSignature}); an unsigned, badly signed or stale request gets 403.
  */
+@PermitAll
 @Path("/v1/providers/http")
 @Consumes(MediaType.APPLICATION_JSON)
 public class HttpWebhooks {

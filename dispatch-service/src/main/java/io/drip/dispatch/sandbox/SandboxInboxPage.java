@@ -7,6 +7,7 @@ import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.Tuple;
+import jakarta.annotation.security.PermitAll;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.NotFoundException;
@@ -27,6 +28,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * {@code templates/inbox.html}, which escapes everything). It shows phone numbers and needs no
  * key, so it is off unless {@code DRIP_SANDBOX_INBOX_PAGE=true} (local runs and demos).
  */
+@PermitAll
 @Path("/sandbox/inbox")
 public class SandboxInboxPage {
     private static final Pattern LINK = Pattern.compile("https?://[^\\s<>\"']+");

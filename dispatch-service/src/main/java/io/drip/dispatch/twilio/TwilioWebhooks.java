@@ -6,6 +6,7 @@ import io.drip.dispatch.send.Receipts;
 import io.drip.dispatch.provider.WebhookRefusals;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
+import jakarta.annotation.security.PermitAll;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.HeaderParam;
@@ -27,6 +28,7 @@ import java.util.function.Supplier;
  * computed over the URL configured in {@code drip.twilio.webhook-base-url}, the one Twilio calls,
  * with the request's query.
  */
+@PermitAll
 @Path("/v1/providers/twilio")
 @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
 public class TwilioWebhooks {
