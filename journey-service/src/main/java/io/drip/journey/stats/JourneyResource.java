@@ -1,5 +1,6 @@
 package io.drip.journey.stats;
 
+import io.drip.journey.autowinner.SplitDecisions;
 import io.drip.journey.definition.JourneyCatalog;
 import io.drip.journey.definition.JourneyDefinition;
 import io.drip.journey.definition.JourneyDirectory;
@@ -74,6 +75,9 @@ public class JourneyResource {
 
     @Inject
     MessageLog messages;
+
+    @Inject
+    SplitDecisions decisions;
 
     /** The journey files refused at the last reading of the directory, with their errors; their last good version runs. */
     @GET
@@ -166,7 +170,8 @@ public class JourneyResource {
                     for (SplitStep split : splits) {
                         results.put(split.id(), SplitResults.of(split.variants().stream()
                                 .map(v -> byVariant.getOrDefault(v.name(), new SplitResults.Counts(v.name(), 0, 0, 0)))
-                                .toList(), SplitStep.HOLDOUT));
+                                .toList(), SplitStep.HOLDOUT).withAutoWinner(split.autoWinner(),
+                                decisions.decision(journey.id(), journey.version(), split.id()).orElse(null)));
                     }
                     return results;
                 });
