@@ -29,14 +29,20 @@ import java.util.Map;
  */
 @ApplicationScoped
 public class SplitJudge {
-    /** A split's competing variants' runs in one journey version, with what they did. */
-    static final String TOTALS = """
-            select variant, count(*) as runs, count(converted_at) as converted,
-              count(*) filter (where exists (select 1 from message m where m.run_id = r.id
-                and m.first_click_at is not null)) as clicked,
-              coalesce(sum(revenue), 0)::float8 as revenue, coalesce(sum(revenue * revenue), 0)::float8 as revenue_squares
-            from journey_run r where r.journey_id = $1 and r.journey_version = $2 and r.variant = any($3)
-            group by variant""";
+    /**
+     * A split's competing variants' runs in one journey version, with what they did; clicks only
+     * for the click metric (they cost a look at every run's messages).
+     */
+    private static String totals(SplitStep.Metric metric) {
+        String clicked = metric != SplitStep.Metric.CLICK ? "0::bigint" : """
+                count(*) filter (where exists (select 1 from message m where m.run_id = r.id
+                  and m.first_click_at is not null))""";
+        return "select variant, count(*) as runs, count(converted_at) as converted, " + clicked + " as clicked, "
+                + """
+                coalesce(sum(revenue), 0)::float8 as revenue, coalesce(sum(revenue * revenue), 0)::float8 as revenue_squares
+                from journey_run r where r.journey_id = $1 and r.journey_version = $2 and r.variant = any($3)
+                group by variant""";
+    }
 
     @Inject
     AutoWinnerConfig config;
@@ -73,7 +79,7 @@ public class SplitJudge {
 
     private Uni<Void> judge(JourneyDefinition journey, SplitStep split) {
         List<SplitStep.Variant> competing = split.competing();
-        return pool.preparedQuery(TOTALS)
+        return pool.preparedQuery(totals(split.autoWinner().metric()))
                 .execute(Tuple.of(journey.id(), journey.version(),
                         competing.stream().map(SplitStep.Variant::name).toArray(String[]::new)))
                 .chain(rows -> {

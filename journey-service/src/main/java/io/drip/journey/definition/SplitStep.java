@@ -57,11 +57,6 @@ public record SplitStep(String id, List<Variant> variants, AutoWinner autoWinner
         }
     }
 
-    /** A split the marketer decides. */
-    public SplitStep(String id, List<Variant> variants) {
-        this(id, variants, null);
-    }
-
     @Override
     public String next() {
         return null;

@@ -125,8 +125,9 @@ public class JourneyResource {
                     long entered = byStatus.values().stream().mapToLong(Long::longValue).sum();
                     long finalConverted = converted;
                     BigDecimal finalRevenue = revenue;
+                    int decidedIn = version == null ? journey.version() : version;
                     return reached(runs).chain(reached -> messages.stepStats(pool, RUNS, runs).chain(steps ->
-                            splits(journey, runs).map(splits -> new JourneyStats(id, version, period, entered,
+                            splits(journey, decidedIn, runs).map(splits -> new JourneyStats(id, version, period, entered,
                                     byStatus.getOrDefault(Run.ACTIVE, 0L), byStatus.getOrDefault(Run.COMPLETED, 0L),
                                     byStatus.getOrDefault(Run.EXITED, 0L), exitReasons, finalConverted, finalRevenue,
                                     reached, steps, splits))));
@@ -152,8 +153,11 @@ public class JourneyResource {
                 });
     }
 
-    /** The result of each split of the journey's latest version, by step id. */
-    private Uni<Map<String, SplitResults>> splits(JourneyDefinition journey, Tuple runs) {
+    /**
+     * The result of each split of the journey's latest version, by step id, with the auto-winner's
+     * decision in version {@code decidedIn}.
+     */
+    private Uni<Map<String, SplitResults>> splits(JourneyDefinition journey, int decidedIn, Tuple runs) {
         List<SplitStep> splits = journey.steps().stream().filter(s -> s instanceof SplitStep).map(s -> (SplitStep) s)
                 .toList();
         if (splits.isEmpty()) {
@@ -171,7 +175,7 @@ public class JourneyResource {
                         results.put(split.id(), SplitResults.of(split.variants().stream()
                                 .map(v -> byVariant.getOrDefault(v.name(), new SplitResults.Counts(v.name(), 0, 0, 0)))
                                 .toList(), SplitStep.HOLDOUT).withAutoWinner(split.autoWinner(),
-                                decisions.decision(journey.id(), journey.version(), split.id()).orElse(null)));
+                                decisions.decision(journey.id(), decidedIn, split.id()).orElse(null)));
                     }
                     return results;
                 });

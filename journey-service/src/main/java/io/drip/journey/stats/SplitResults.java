@@ -15,7 +15,7 @@ import java.util.List;
  *                   than every other variant and the holdout (a fixed-sample test: see docs/journeys.md
  *                   on looking every day); null while no winner is clear
  * @param autoWinner the split's auto_winner options; null when the marketer decides
- * @param decision   what the auto-winner decided in the journey's latest version, with its evidence;
+ * @param decision   what the auto-winner decided in the version asked for (default: the latest), with its evidence;
  *                   null while undecided
  */
 public record SplitResults(String clickBaseline, String conversionBaseline, List<Variant> variants, String winner,

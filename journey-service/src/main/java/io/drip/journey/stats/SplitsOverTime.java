@@ -30,7 +30,7 @@ import java.util.List;
  * {@code to} are grouped by the {@code every} (minute, hour or day; day by default) they entered
  * in and by variant; each point's rates are those of its runs, whenever they clicked or converted,
  * with their 95 % intervals, as the split's totals in {@code /stats} are; with the auto-winner's
- * decision in the latest version, if it took one, so the chart can mark when.
+ * decision in that version (default: the latest), if it took one.
  */
 @Path("/v1/journeys/{id}/splits/{step}/over-time")
 @Produces(MediaType.APPLICATION_JSON)
@@ -85,7 +85,7 @@ public class SplitsOverTime {
                                 RateInterval.of(row.getLong("converted"), runs)));
                     });
                     return new Series(id, step, version, period, width.unit(), points,
-                            decisions.decision(id, journey.version(), step).orElse(null));
+                            decisions.decision(id, version == null ? journey.version() : version, step).orElse(null));
                 });
     }
 }

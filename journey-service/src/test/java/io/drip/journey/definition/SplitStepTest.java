@@ -13,7 +13,7 @@ class SplitStepTest {
     private final SplitStep split = new SplitStep("offer", List.of(
             new SplitStep.Variant("A", 45, "ten-off"),
             new SplitStep.Variant("B", 45, "free-ship"),
-            new SplitStep.Variant(SplitStep.HOLDOUT, 10, null)));
+            new SplitStep.Variant(SplitStep.HOLDOUT, 10, null)), null);
 
     @Test
     void aContactAlwaysGetsTheSameVariantOfAVersion() {

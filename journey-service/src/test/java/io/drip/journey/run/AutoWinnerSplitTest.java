@@ -29,7 +29,7 @@ class AutoWinnerSplitTest {
     private static final Duration WAIT = Duration.ofSeconds(60);
     private static final String JOURNEY = "test-auto-winner";
     private static final SplitStep PICK = new SplitStep("pick", List.of(new SplitStep.Variant("A", 45, "a"),
-            new SplitStep.Variant("B", 45, "b"), new SplitStep.Variant(SplitStep.HOLDOUT, 10, null)));
+            new SplitStep.Variant("B", 45, "b"), new SplitStep.Variant(SplitStep.HOLDOUT, 10, null)), null);
 
     /** Enters the contacts and answers the run of each once it has its variant. */
     private static Map<String, JsonPath> enter(int contacts) {
