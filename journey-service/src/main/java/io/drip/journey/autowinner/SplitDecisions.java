@@ -52,7 +52,7 @@ public class SplitDecisions implements SplitWinners {
         Evidence evidence = decision.evidence();
         return pool.preparedQuery("""
                         insert into split_decision (journey_id, journey_version, step_id, winner, metric, evidence, decided_at)
-                        values ($1, $2, $3, $4, $5, $6::jsonb, $7)
+                        values ($1, $2, $3, $4, $5, $6::text::jsonb, $7)
                         on conflict (journey_id, journey_version, step_id) do nothing""")
                 .execute(Tuple.from(new Object[] {decision.journeyId(), decision.version(), decision.stepId(),
                         decision.winner(), evidence.metric().yaml(), MessageJson.write(evidence),

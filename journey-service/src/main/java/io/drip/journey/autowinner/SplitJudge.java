@@ -33,7 +33,7 @@ public class SplitJudge {
      * A split's competing variants' runs in one journey version, with what they did; clicks only
      * for the click metric (they cost a look at every run's messages).
      */
-    private static String totals(SplitStep.Metric metric) {
+    private static String totalsQuery(SplitStep.Metric metric) {
         String clicked = metric != SplitStep.Metric.CLICK ? "0::bigint" : """
                 count(*) filter (where exists (select 1 from message m where m.run_id = r.id
                   and m.first_click_at is not null))""";
@@ -79,9 +79,9 @@ public class SplitJudge {
 
     private Uni<Void> judge(JourneyDefinition journey, SplitStep split) {
         List<SplitStep.Variant> competing = split.competing();
-        return pool.preparedQuery(totals(split.autoWinner().metric()))
-                .execute(Tuple.of(journey.id(), journey.version(),
-                        competing.stream().map(SplitStep.Variant::name).toArray(String[]::new)))
+        return pool.preparedQuery(totalsQuery(split.autoWinner().metric()))
+                .execute(Tuple.tuple().addString(journey.id()).addInteger(journey.version())
+                        .addArrayOfString(competing.stream().map(SplitStep.Variant::name).toArray(String[]::new)))
                 .chain(rows -> {
                     Map<String, VariantTotals> byVariant = new HashMap<>();
                     rows.forEach(row -> byVariant.put(row.getString("variant"), totals(row)));
