@@ -5,8 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.drip.contracts.Topics;
 import io.drip.journey.definition.SplitStep;
 import io.drip.testing.TestKeys;
+import io.drip.testing.TopicProbe;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
@@ -16,6 +18,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.stream.IntStream;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 
@@ -34,13 +37,12 @@ class AutoWinnerSplitTest {
     /** Enters the contacts and answers the run of each once it has its variant. */
     private static Map<String, JsonPath> enter(int contacts) {
         Map<String, JsonPath> runs = new LinkedHashMap<>();
-        List<String> ids = new ArrayList<>();
-        for (int i = 0; i < contacts; i++) {
-            String contactId = "aw-" + UUID.randomUUID();
-            TestEvents.contact(contactId, "Ada");
-            TestEvents.track(contactId, "enter-" + contactId, "Test Auto Winner Entered", "{}");
-            ids.add(contactId);
-        }
+        List<String> ids = IntStream.range(0, contacts).mapToObj(i -> "aw-" + UUID.randomUUID()).toList();
+        TopicProbe.produceAll(Topics.CONTACTS, ids.stream()
+                .map(id -> Map.entry(id, TestEvents.contactJson(id, "Ada"))).toList());
+        TopicProbe.produceAll(Topics.EVENTS, ids.stream()
+                .map(id -> Map.entry(id, TestEvents.trackJson(id, "enter-" + id, "Test Auto Winner Entered", "{}")))
+                .toList());
         for (String contactId : ids) {
             Awaitility.await().atMost(WAIT).ignoreExceptions().until(() -> run(contactId).getString("variant") != null);
             runs.put(contactId, run(contactId));
@@ -61,17 +63,18 @@ class AutoWinnerSplitTest {
     void aSplitWhoseVariantsClearlyDifferDecidesAndEveryLaterEntrantGetsTheWinner() {
         assertEquals(null, stats().get("splits.pick.decision"), "undecided before any run");
         Map<String, JsonPath> before = enter(110);
+        List<Map.Entry<String, String>> orders = new ArrayList<>();
         int n = 0;
         for (Map.Entry<String, JsonPath> entry : before.entrySet()) {
             String variant = entry.getValue().getString("variant");
             // A converts 4 runs in 5, B 1 in 10: a difference no test could miss
-            boolean orders = "A".equals(variant) ? n % 5 != 0 : "B".equals(variant) && n % 10 == 0;
-            n++;
-            if (orders) {
-                TestEvents.track(entry.getKey(), "order-" + UUID.randomUUID(), "Test Auto Winner Ordered",
-                        "{\"total\": 40}");
+            if ("A".equals(variant) ? n % 5 != 0 : "B".equals(variant) && n % 10 == 0) {
+                orders.add(Map.entry(entry.getKey(), TestEvents.trackJson(entry.getKey(), "order-" + UUID.randomUUID(),
+                        "Test Auto Winner Ordered", "{\"total\": 40}")));
             }
+            n++;
         }
+        TopicProbe.produceAll(Topics.EVENTS, orders);
 
         Awaitility.await().atMost(WAIT).until(() -> stats().get("splits.pick.decision") != null);
         JsonPath stats = stats();
