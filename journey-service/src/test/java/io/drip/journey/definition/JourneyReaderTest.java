@@ -119,10 +119,10 @@ class JourneyReaderTest {
         return OFFER.replace("      holdout: {weight: 10}\n", "      holdout: {weight: 10}\n    auto_winner: " + options + "\n");
     }
 
-    /** Asserts the error is at the first {@code needle} of {@code yaml} and says {@code says}. */
+    /** Asserts the error is at the last {@code needle} of {@code yaml} and says {@code says}. */
     private static void assertErrorAt(String yaml, String needle, String says) {
         var e = error(yaml);
-        int at = yaml.indexOf(needle);
+        int at = yaml.lastIndexOf(needle);
         int line = (int) yaml.substring(0, at).chars().filter(c -> c == '\n').count() + 1;
         assertEquals(line, e.line(), e.getMessage());
         assertEquals(at - yaml.lastIndexOf('\n', at - 1), e.column(), e.getMessage());
