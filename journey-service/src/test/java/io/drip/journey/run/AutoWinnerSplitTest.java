@@ -3,6 +3,7 @@ package io.drip.journey.run;
 import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.drip.contracts.Topics;
@@ -61,7 +62,7 @@ class AutoWinnerSplitTest {
 
     @Test
     void aSplitWhoseVariantsClearlyDifferDecidesAndEveryLaterEntrantGetsTheWinner() {
-        assertEquals(null, stats().get("splits.pick.decision"), "undecided before any run");
+        assertNull(stats().get("splits.pick.decision"), "undecided before any run");
         Map<String, JsonPath> before = enter(110);
         List<Map.Entry<String, String>> orders = new ArrayList<>();
         int n = 0;
