@@ -15,19 +15,23 @@ class WinnerDeciderTest {
 
     private final WinnerDecider decider = new WinnerDecider(new MixtureSprt(0.1));
 
+    private SplitOutcome decide(VariantTotals... totals) {
+        return decider.decide(CONVERSION, List.of(totals), NOW);
+    }
+
     private static VariantTotals converted(String variant, long runs, long converted) {
         return new VariantTotals(variant, runs, 0, converted, 0, 0);
     }
 
     @Test
     void aVariantBelowItsMinimumRunsKeepsTheSplitUndecidedHoweverClear() {
-        SplitOutcome outcome = decider.decide(CONVERSION, List.of(converted("A", 99, 90), converted("B", 500, 10)), NOW);
+        SplitOutcome outcome = decide(converted("A", 99, 90), converted("B", 500, 10));
         assertEquals(new SplitOutcome.Undecided("variant A has 99 of 100 runs"), outcome);
     }
 
     @Test
     void aClearlyBetterVariantWinsWithItsEvidence() {
-        SplitOutcome outcome = decider.decide(CONVERSION, List.of(converted("A", 2000, 200), converted("B", 2000, 300)), NOW);
+        SplitOutcome outcome = decide(converted("A", 2000, 200), converted("B", 2000, 300));
         SplitOutcome.Decided decided = (SplitOutcome.Decided) outcome;
         assertEquals("B", decided.winner());
         Evidence evidence = decided.evidence();
@@ -45,17 +49,17 @@ class WinnerDeciderTest {
     @Test
     void whatAFixedSampleTestWouldCallSignificantIsNotYetEnough() {
         // z ≈ 2.2, p ≈ 0.03 for a z-test looked at once; the always-valid p-value is far above 0.05
-        SplitOutcome outcome = decider.decide(CONVERSION, List.of(converted("A", 1000, 100), converted("B", 1000, 130)), NOW);
+        SplitOutcome outcome = decide(converted("A", 1000, 100), converted("B", 1000, 130));
         assertEquals(new SplitOutcome.Undecided("B is not yet clearly better than A"), outcome);
     }
 
     @Test
     void withThreeVariantsTheWinnerMustBeatBothAtAStricterLevel() {
-        SplitOutcome outcome = decider.decide(CONVERSION, List.of(converted("A", 2000, 200), converted("B", 2000, 300),
-                converted("C", 2000, 290)), NOW);
+        SplitOutcome outcome = decide(converted("A", 2000, 200), converted("B", 2000, 300),
+                converted("C", 2000, 290));
         assertEquals(new SplitOutcome.Undecided("B is not yet clearly better than C"), outcome);
-        SplitOutcome clear = decider.decide(CONVERSION, List.of(converted("A", 3000, 300), converted("B", 3000, 450),
-                converted("C", 3000, 300)), NOW);
+        SplitOutcome clear = decide(converted("A", 3000, 300), converted("B", 3000, 450),
+                converted("C", 3000, 300));
         assertEquals("B", ((SplitOutcome.Decided) clear).winner());
         assertTrue(((SplitOutcome.Decided) clear).evidence().pValue() <= 0.05);
     }
@@ -73,7 +77,7 @@ class WinnerDeciderTest {
 
     @Test
     void noSpreadYetIsNoEvidence() {
-        SplitOutcome outcome = decider.decide(CONVERSION, List.of(converted("A", 100, 0), converted("B", 100, 0)), NOW);
+        SplitOutcome outcome = decide(converted("A", 100, 0), converted("B", 100, 0));
         assertEquals(new SplitOutcome.Undecided("A is not yet clearly better than B"), outcome);
     }
 }
