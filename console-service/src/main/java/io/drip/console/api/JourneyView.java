@@ -27,8 +27,28 @@ public final class JourneyView {
             long suppressed, long clicked, long converted) {
     }
 
-    /** An A/B split's result, as journey-service computed it (its two-proportion z-tests). */
-    public record Split(String clickBaseline, String conversionBaseline, List<Variant> variants, String winner) {
+    /**
+     * An A/B split's result, as journey-service computed it (its two-proportion z-tests); with
+     * {@code auto_winner}, its options and, once taken, its decision (else both null).
+     */
+    public record Split(String clickBaseline, String conversionBaseline, List<Variant> variants, String winner,
+            AutoWinner autoWinner, Decision decision) {
+    }
+
+    /** {@code metric}: conversion, click or revenue_per_recipient. */
+    public record AutoWinner(String metric, int minRuns, double confidence) {
+    }
+
+    public record Decision(String winner, Evidence evidence) {
+    }
+
+    /** Why the split named its winner: estimates, the closest rival, the difference's interval, the always-valid p-value. */
+    public record Evidence(String metric, double confidence, List<Estimate> estimates, String runnerUp,
+            double difference, double pValue, Double low, Double high, long runs, String decidedAt) {
+    }
+
+    /** A variant's runs and its rate, or revenue per recipient. */
+    public record Estimate(String variant, long runs, double value) {
     }
 
     /** {@code clickRate} and {@code clicks} are null for a holdout (it gets no messages). */

@@ -7,6 +7,7 @@ import io.drip.console.graph.Funnel;
 import io.drip.console.graph.JourneyGraph;
 import io.drip.console.pages.Viewer;
 import io.drip.console.pages.TimeRange;
+import io.drip.console.splits.AutoWinnerText;
 import io.drip.console.splits.SplitRows;
 import io.drip.console.splits.SplitTimeline;
 import io.drip.console.versions.VersionDiff;
@@ -61,7 +62,7 @@ public class JourneyPages {
                 List<VersionDiff.Line> diff);
 
         static native TemplateInstance split(Viewer viewer, String journey, Integer version, String step,
-                TimeRange range, JourneyView.Split split, List<SplitRows.Row> rows, String every,
+                TimeRange range, JourneyView.Split split, List<SplitRows.Row> rows, AutoWinnerText auto, String every,
                 List<SplitTimeline.Row> overTime);
     }
 
@@ -117,8 +118,8 @@ public class JourneyPages {
         }
         JourneyView.SplitSeries series = api.splitOverTime(id, step, version, range.fromInstant(), range.toInstant(),
                 range.width());
-        return Templates.split(Viewer.of(identity), id, version, step, range, split, SplitRows.of(split), series.every(),
-                SplitTimeline.of(series));
+        return Templates.split(Viewer.of(identity), id, version, step, range, split, SplitRows.of(split),
+                AutoWinnerText.of(split), series.every(), SplitTimeline.of(series));
     }
 
     /** A marketer pauses, resumes or archives a journey. */

@@ -53,7 +53,7 @@ public final class SplitRows {
         return p < 0.001 ? "< 0.001" : String.format(Locale.ROOT, "%.3f", p);
     }
 
-    private static String points(double difference) {
+    static String points(double difference) {
         return String.format(Locale.ROOT, "%+.1f pts", difference * 100);
     }
 

@@ -16,7 +16,7 @@ class SplitRowsTest {
                 new JourneyView.Comparison(0.05, 0.02, 0.03, 0.0004, 0.001, 0.06));
         var holdout = new JourneyView.Variant("holdout", 50, 0, 1, null, new JourneyView.Rate(0.02, 0.0035, 0.1050),
                 null, new JourneyView.Comparison(0.02, 0.02, 0, null, null, null));
-        List<SplitRows.Row> rows = SplitRows.of(new JourneyView.Split("A", "holdout", List.of(a, holdout), "A"));
+        List<SplitRows.Row> rows = SplitRows.of(new JourneyView.Split("A", "holdout", List.of(a, holdout), "A", null, null));
 
         SplitRows.Row first = rows.get(0);
         assertTrue(first.winner() && first.clickBaseline() && !first.conversionBaseline());

@@ -43,11 +43,17 @@ public final class JourneyReader {
     private static final Set<String> CATEGORIES = Set.of("marketing", "transactional");
     private static final Set<String> ACTIONS = Set.of("send", "wait", "wait_for", "exit", "branch", "split", "update");
     private static final Set<String> STEP_KEYS =
-            Set.of("id", "goto", "else", "on_timeout", "send", "wait", "wait_for", "exit", "branch", "split", "update");
+            Set.of("id", "goto", "else", "on_timeout", "send", "wait", "wait_for", "exit", "branch", "split", "update",
+                    "auto_winner");
     private static final Set<String> CHOOSE_NEXT = Set.of("send", "wait", "wait_for", "update");
     private static final Map<String, DayOfWeek> DAYS = Map.of("monday", DayOfWeek.MONDAY, "tuesday", DayOfWeek.TUESDAY,
             "wednesday", DayOfWeek.WEDNESDAY, "thursday", DayOfWeek.THURSDAY, "friday", DayOfWeek.FRIDAY,
             "saturday", DayOfWeek.SATURDAY, "sunday", DayOfWeek.SUNDAY);
+
+    /** auto_winner's defaults and bounds, as in journey.schema.json. */
+    private static final int DEFAULT_MIN_RUNS = 100;
+    private static final int FEWEST_MIN_RUNS = 30;
+    private static final double DEFAULT_CONFIDENCE = 0.95;
 
     /** As segment-message.schema.json's maxLength of event. */
     private static final int MAX_EVENT_NAME = 200;
@@ -55,6 +61,8 @@ public final class JourneyReader {
     private final String file;
     private final Map<Node, String> targets = new LinkedHashMap<>();
     private final Map<Node, String> messageTargets = new LinkedHashMap<>();
+    /** auto_winner metrics that count conversions, which only a journey with a goal has. */
+    private final List<Node> goalMetrics = new ArrayList<>();
 
     private JourneyReader(String file) {
         this.file = file;
@@ -136,6 +144,9 @@ public final class JourneyReader {
                         + "' is not a send step: only messages are clicked or delivered");
             }
         }
+        if (goal == null && !goalMetrics.isEmpty()) {
+            throw error(goalMetrics.get(0), "this metric counts conversions: the journey needs a goal (goal: {event, within})");
+        }
         JourneyDefinition journey = new JourneyDefinition(id, 0, name, trigger, filter, reentry, exitWhen, goal, sendWindow,
                 List.copyOf(steps), file);
         StepGraph.check(journey).ifPresent(problem ->
@@ -163,6 +174,9 @@ public final class JourneyReader {
         if (fields.containsKey("on_timeout") && !action.equals("wait_for")) {
             throw error(fields.get("on_timeout"), "on_timeout belongs to wait_for steps");
         }
+        if (fields.containsKey("auto_winner") && !action.equals("split")) {
+            throw error(fields.get("auto_winner"), "auto_winner belongs to split steps");
+        }
         Node value = fields.get(action);
         return switch (action) {
             case "send" -> send(id, value, next);
@@ -172,7 +186,7 @@ public final class JourneyReader {
                     next);
             case "exit" -> new ExitStep(id, id(value, "exit reason"));
             case "branch" -> branch(id, value, fields.containsKey("else") ? target(fields.get("else")) : null);
-            default -> split(id, value);
+            default -> split(id, value, fields.get("auto_winner"));
         };
     }
 
@@ -207,7 +221,7 @@ public final class JourneyReader {
         return new BranchStep(id, List.copyOf(cases), otherwise);
     }
 
-    private SplitStep split(String id, Node node) {
+    private SplitStep split(String id, Node node, Node autoWinnerNode) {
         if (!(node instanceof MappingNode mapping) || mapping.getValue().size() < 2) {
             throw error(node, "split must map at least two variant names to {weight, goto}");
         }
@@ -225,7 +239,46 @@ public final class JourneyReader {
             }
             variants.add(new SplitStep.Variant(name, weight, fields.containsKey("goto") ? target(fields.get("goto")) : null));
         }
-        return new SplitStep(id, List.copyOf(variants));
+        SplitStep split = new SplitStep(id, List.copyOf(variants),
+                autoWinnerNode == null ? null : autoWinner(autoWinnerNode));
+        if (split.autoWinner() != null && split.competing().size() < 2) {
+            throw error(autoWinnerNode, "auto_winner needs at least two variants with a goto to choose between");
+        }
+        return split;
+    }
+
+    private SplitStep.AutoWinner autoWinner(Node node) {
+        Map<String, Node> fields = mapping(node, "auto_winner", Set.of("metric", "min_runs", "confidence"));
+        Node metricNode = required(node, fields, "metric");
+        String name = scalar(metricNode, "metric");
+        SplitStep.Metric metric = SplitStep.Metric.of(name).orElseThrow(() -> error(metricNode,
+                "metric must be conversion, click or revenue_per_recipient, not '" + name + "'"));
+        if (metric != SplitStep.Metric.CLICK) {
+            goalMetrics.add(metricNode);
+        }
+        int minRuns = DEFAULT_MIN_RUNS;
+        if (fields.containsKey("min_runs")) {
+            minRuns = positiveInt(fields.get("min_runs"), "min_runs");
+            if (minRuns < FEWEST_MIN_RUNS) {
+                throw error(fields.get("min_runs"), "min_runs must be at least " + FEWEST_MIN_RUNS
+                        + ": with fewer runs the test's normal approximation does not hold, not " + minRuns);
+            }
+        }
+        double confidence = fields.containsKey("confidence") ? confidence(fields.get("confidence")) : DEFAULT_CONFIDENCE;
+        return new SplitStep.AutoWinner(metric, minRuns, confidence);
+    }
+
+    private double confidence(Node node) {
+        String value = scalar(node, "confidence");
+        try {
+            double confidence = Double.parseDouble(value);
+            if (confidence > 0.5 && confidence < 1) {
+                return confidence;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw error(node, "confidence must be a number between 0.5 and 1 such as 0.95 (95 %), not '" + value + "'");
     }
 
     private WaitForStep waitFor(String id, Node node, String onTimeout, String next) {

@@ -41,12 +41,14 @@ public class StepWalker {
 
     private final MessageRenderer renderer;
     private final ZoneId defaultZone;
+    private final SplitWinners winners;
 
     @Inject
     public StepWalker(MessageRenderer renderer,
-            @ConfigProperty(name = "drip.journeys.default-timezone") ZoneId defaultZone) {
+            @ConfigProperty(name = "drip.journeys.default-timezone") ZoneId defaultZone, SplitWinners winners) {
         this.renderer = renderer;
         this.defaultZone = defaultZone;
+        this.winners = winners;
     }
 
     public Walk walk(JourneyDefinition journey, Run run, ContactSnapshot contact, Instant now) {
@@ -125,8 +127,11 @@ public class StepWalker {
             walk.moveTo(run.movedTo(target, run.variant()));
         } else {
             SplitStep split = (SplitStep) step;
-            SplitStep.Variant variant = split.variantFor(journey.id(), run.journeyVersion(), run.contactId());
-            walk.note(step.id(), "assigned", "variant " + variant.name());
+            Optional<String> winner = split.autoWinner() == null ? Optional.empty()
+                    : winners.winner(journey.id(), run.journeyVersion(), split.id());
+            SplitStep.Variant variant = split.assign(journey.id(), run.journeyVersion(), run.contactId(), winner);
+            walk.note(step.id(), "assigned", "variant " + variant.name()
+                    + (winner.isPresent() && !variant.holdout() ? " (the decided winner)" : ""));
             if (variant.holdout()) {
                 walk.end(run.movedTo(index, variant.name()), step.id(), Run.EXITED, SplitStep.HOLDOUT);
             } else {

@@ -40,7 +40,8 @@ import java.util.function.BiFunction;
  * Runs one journey for one contact on a virtual clock, through the engine's own deciding code:
  * the {@link EventDecider} for events (goal, runs in flight, inactivity, triggers, re-entry), the
  * {@link StepWalker} for timers and the {@link Reaction}s to clicks and deliveries. What dispatch does later (quiet hours, caps, consent)
- * is not simulated: a "sent" line is the moment the journey emits the message.
+ * is not simulated: a "sent" line is the moment the journey emits the message. A split whose
+ * auto-winner has decided assigns its winner here as in the engine (the walker reads the decisions).
  */
 @ApplicationScoped
 public class Simulator {

@@ -1,5 +1,6 @@
 package io.drip.journey.stats;
 
+import io.drip.journey.autowinner.SplitDecisions;
 import io.drip.journey.definition.JourneyCatalog;
 import io.drip.journey.definition.JourneyDefinition;
 import io.drip.journey.definition.JourneyDirectory;
@@ -75,6 +76,9 @@ public class JourneyResource {
     @Inject
     MessageLog messages;
 
+    @Inject
+    SplitDecisions decisions;
+
     /** The journey files refused at the last reading of the directory, with their errors; their last good version runs. */
     @GET
     @Path("/problems")
@@ -121,8 +125,9 @@ public class JourneyResource {
                     long entered = byStatus.values().stream().mapToLong(Long::longValue).sum();
                     long finalConverted = converted;
                     BigDecimal finalRevenue = revenue;
+                    int decidedIn = version == null ? journey.version() : version;
                     return reached(runs).chain(reached -> messages.stepStats(pool, RUNS, runs).chain(steps ->
-                            splits(journey, runs).map(splits -> new JourneyStats(id, version, period, entered,
+                            splits(journey, decidedIn, runs).map(splits -> new JourneyStats(id, version, period, entered,
                                     byStatus.getOrDefault(Run.ACTIVE, 0L), byStatus.getOrDefault(Run.COMPLETED, 0L),
                                     byStatus.getOrDefault(Run.EXITED, 0L), exitReasons, finalConverted, finalRevenue,
                                     reached, steps, splits))));
@@ -148,8 +153,11 @@ public class JourneyResource {
                 });
     }
 
-    /** The result of each split of the journey's latest version, by step id. */
-    private Uni<Map<String, SplitResults>> splits(JourneyDefinition journey, Tuple runs) {
+    /**
+     * The result of each split of the journey's latest version, by step id, with the auto-winner's
+     * decision in version {@code decidedIn}.
+     */
+    private Uni<Map<String, SplitResults>> splits(JourneyDefinition journey, int decidedIn, Tuple runs) {
         List<SplitStep> splits = journey.steps().stream().filter(s -> s instanceof SplitStep).map(s -> (SplitStep) s)
                 .toList();
         if (splits.isEmpty()) {
@@ -166,7 +174,8 @@ public class JourneyResource {
                     for (SplitStep split : splits) {
                         results.put(split.id(), SplitResults.of(split.variants().stream()
                                 .map(v -> byVariant.getOrDefault(v.name(), new SplitResults.Counts(v.name(), 0, 0, 0)))
-                                .toList(), SplitStep.HOLDOUT));
+                                .toList(), SplitStep.HOLDOUT).withAutoWinner(split.autoWinner(),
+                                decisions.decision(journey.id(), decidedIn, split.id()).orElse(null)));
                     }
                     return results;
                 });

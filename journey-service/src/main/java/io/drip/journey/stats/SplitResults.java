@@ -1,5 +1,7 @@
 package io.drip.journey.stats;
 
+import io.drip.journey.autowinner.SplitDecision;
+import io.drip.journey.definition.SplitStep;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -9,10 +11,15 @@ import java.util.List;
  * of its messages) and that converted, each tested against a baseline (clicks: the first
  * variant that gets messages; conversions: the holdout if there is one, else that variant).
  *
- * @param winner the variant with the best conversion rate when it is beyond chance (95 %) better
- *               than every other variant and the holdout; null while no winner is clear
+ * @param winner     the variant with the best conversion rate when it is beyond chance (95 %) better
+ *                   than every other variant and the holdout (a fixed-sample test: see docs/journeys.md
+ *                   on looking every day); null while no winner is clear
+ * @param autoWinner the split's auto_winner options; null when the marketer decides
+ * @param decision   what the auto-winner decided in the version asked for (default: the latest), with its evidence;
+ *                   null while undecided
  */
-public record SplitResults(String clickBaseline, String conversionBaseline, List<Variant> variants, String winner) {
+public record SplitResults(String clickBaseline, String conversionBaseline, List<Variant> variants, String winner,
+        SplitStep.AutoWinner autoWinner, SplitDecision decision) {
 
     /** The counts of one variant. */
     public record Counts(String variant, long runs, long clicked, long converted) {
@@ -31,7 +38,7 @@ public record SplitResults(String clickBaseline, String conversionBaseline, List
         Counts clickBase = counts.stream().filter(c -> !c.variant().equals(holdout)).findFirst().orElse(null);
         Counts conversionBase = counts.stream().filter(c -> c.variant().equals(holdout)).findFirst().orElse(clickBase);
         if (clickBase == null) {
-            return new SplitResults(null, null, List.of(), null);
+            return new SplitResults(null, null, List.of(), null, null, null);
         }
         List<Variant> variants = new ArrayList<>();
         for (Counts c : counts) {
@@ -43,7 +50,12 @@ public record SplitResults(String clickBaseline, String conversionBaseline, List
                     ProportionTest.of(c.converted(), c.runs(), conversionBase.converted(), conversionBase.runs())));
         }
         return new SplitResults(clickBase.variant(), conversionBase.variant(), List.copyOf(variants),
-                winner(counts, holdout));
+                winner(counts, holdout), null, null);
+    }
+
+    /** These results with the split's auto-winner options and its decision, if any. */
+    public SplitResults withAutoWinner(SplitStep.AutoWinner options, SplitDecision decided) {
+        return new SplitResults(clickBaseline, conversionBaseline, variants, winner, options, decided);
     }
 
     /** The variant with the best conversion rate, if it is beyond chance better than every other group. */

@@ -1,6 +1,9 @@
 package io.drip.journey.stats;
 
+import io.drip.journey.autowinner.SplitDecision;
+import io.drip.journey.autowinner.SplitDecisions;
 import io.drip.journey.definition.JourneyCatalog;
+import io.drip.journey.definition.JourneyDefinition;
 import io.drip.journey.definition.SplitStep;
 import io.drip.kit.security.Roles;
 import io.drip.kit.web.Every;
@@ -26,15 +29,17 @@ import java.util.List;
  * click and conversion rates over time. The runs that entered between {@code from} and
  * {@code to} are grouped by the {@code every} (minute, hour or day; day by default) they entered
  * in and by variant; each point's rates are those of its runs, whenever they clicked or converted,
- * with their 95 % intervals, as the split's totals in {@code /stats} are.
+ * with their 95 % intervals, as the split's totals in {@code /stats} are; with the auto-winner's
+ * decision in that version (default: the latest), if it took one.
  */
 @Path("/v1/journeys/{id}/splits/{step}/over-time")
 @Produces(MediaType.APPLICATION_JSON)
 @RolesAllowed({Roles.VIEWER, Roles.MARKETER, Roles.OPS})
 public class SplitsOverTime {
 
-    /** The split's points, in time order and, within one bucket, by variant. */
-    public record Series(String journey, String step, Integer version, Period period, String every, List<Point> points) {
+    /** The split's points, in time order and, within one bucket, by variant; {@code decision} null while none. */
+    public record Series(String journey, String step, Integer version, Period period, String every, List<Point> points,
+            SplitDecision decision) {
     }
 
     /** The runs of one variant that entered in the bucket starting {@code at}; no click rate for a holdout. */
@@ -48,12 +53,17 @@ public class SplitsOverTime {
     @Inject
     Pool pool;
 
+    @Inject
+    SplitDecisions decisions;
+
     @GET
     public Uni<Series> series(@PathParam("id") String id, @PathParam("step") String step,
             @QueryParam("version") String versionParam, @QueryParam("from") String from, @QueryParam("to") String to,
             @QueryParam("every") String every) {
         Integer version = Params.integer("version", versionParam, null);
-        catalog.latest(id).orElseThrow(() -> new NotFoundException("no journey with id '" + id + "'")).steps().stream()
+        JourneyDefinition journey = catalog.latest(id)
+                .orElseThrow(() -> new NotFoundException("no journey with id '" + id + "'"));
+        journey.steps().stream()
                 .filter(s -> s instanceof SplitStep && s.id().equals(step)).findFirst()
                 .orElseThrow(() -> new NotFoundException("journey '" + id + "' has no split step '" + step + "'"));
         Period period = Period.of(from, to);
@@ -74,7 +84,8 @@ public class SplitsOverTime {
                                 holdout ? null : RateInterval.of(row.getLong("clicked"), runs),
                                 RateInterval.of(row.getLong("converted"), runs)));
                     });
-                    return new Series(id, step, version, period, width.unit(), points);
+                    return new Series(id, step, version, period, width.unit(), points,
+                            decisions.decision(id, version == null ? journey.version() : version, step).orElse(null));
                 });
     }
 }

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.StringReader;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class JourneyReaderTest {
@@ -111,6 +112,53 @@ class JourneyReaderTest {
         assertEquals("offered", ((ExitStep) journey.step(6)).reason());
         assertEquals(6, journey.following(4), "ten goes to done");
         assertEquals(6, journey.following(5), "ship falls through to done");
+    }
+
+    /** OFFER whose split decides itself with these options. */
+    private static String autoWinner(String options) {
+        return OFFER.replace("      holdout: {weight: 10}\n", "      holdout: {weight: 10}\n    auto_winner: " + options + "\n");
+    }
+
+    /** Asserts the error is at the last {@code needle} of {@code yaml} and says {@code says}. */
+    private static void assertErrorAt(String yaml, String needle, String says) {
+        var e = error(yaml);
+        int at = yaml.lastIndexOf(needle);
+        int line = (int) yaml.substring(0, at).chars().filter(c -> c == '\n').count() + 1;
+        assertEquals(line, e.line(), e.getMessage());
+        assertEquals(at - yaml.lastIndexOf('\n', at - 1), e.column(), e.getMessage());
+        assertTrue(e.getMessage().contains(says), e.getMessage());
+    }
+
+    @Test
+    void aSplitMayDecideItselfOnAMetric() {
+        SplitStep split = (SplitStep) JourneyReader.read("offer.yaml", new StringReader(
+                autoWinner("{metric: click, min_runs: 200, confidence: 0.99}"))).step(3);
+        assertEquals(new SplitStep.AutoWinner(SplitStep.Metric.CLICK, 200, 0.99), split.autoWinner());
+        assertEquals(List.of("A", "B"), split.competing().stream().map(SplitStep.Variant::name).toList());
+        SplitStep defaults = (SplitStep) JourneyReader.read("offer.yaml", new StringReader(
+                autoWinner("{metric: click}"))).step(3);
+        assertEquals(new SplitStep.AutoWinner(SplitStep.Metric.CLICK, 100, 0.95), defaults.autoWinner());
+    }
+
+    @Test
+    void badAutoWinnerOptionsAreReportedAtTheirValue() {
+        assertErrorAt(autoWinner("{metric: revenue}"), "revenue}",
+                "metric must be conversion, click or revenue_per_recipient, not 'revenue'");
+        assertErrorAt(autoWinner("{metric: click, confidence: 95}"), "95}",
+                "confidence must be a number between 0.5 and 1 such as 0.95");
+        assertErrorAt(autoWinner("{metric: click, min_runs: 10}"), "10}", "min_runs must be at least 30");
+        assertErrorAt(autoWinner("{metric: click, stop_at: 5}"), "stop_at", "unknown key 'stop_at'");
+        assertErrorAt(autoWinner("{metric: conversion}"), "conversion}",
+                "this metric counts conversions: the journey needs a goal");
+        assertErrorAt(OFFER.replace("    goto: done\n  - id: pause", "    goto: done\n    auto_winner: {metric: click}\n"
+                + "  - id: pause"), "{metric: click}", "auto_winner belongs to split steps");
+    }
+
+    @Test
+    void anAutoWinnerNeedsTwoVariantsThatGetMessages() {
+        String oneVariant = OFFER.replace("      B: {weight: 45, goto: ship}\n", "")
+                .replace("      holdout: {weight: 10}\n", "      holdout: {weight: 10}\n    auto_winner: {metric: click}\n");
+        assertErrorAt(oneVariant, "{metric: click}", "auto_winner needs at least two variants");
     }
 
     @Test

@@ -28,7 +28,8 @@ class JourneySchemaTest {
                 on_timeout: later
               - wait: {date: contact.traits.birthday, at: "08:00"}
               - id: later
-                split: {a: {weight: 1, goto: mark}, holdout: {weight: 1}}
+                split: {a: {weight: 1, goto: mark}, b: {weight: 1, goto: mark}, holdout: {weight: 1}}
+                auto_winner: {metric: revenue_per_recipient, min_runs: 50, confidence: 0.9}
               - id: mark
                 update: {traits: {greeted: true, times: 1}}
             """;
@@ -54,7 +55,12 @@ class JourneySchemaTest {
                 VALID.replace("{delivered: hello, within: 1h}", "{delivered: hello, when: \"true\", within: 1h}"),
                 VALID.replace("{weight: 1, goto: mark}", "{weight: 0, goto: mark}"),
                 VALID.replace("update: {traits: {greeted: true, times: 1}}", "update: {traits: {}}"),
-                VALID.replace("  - id: mark\n", "  - id: mark\n    exit: done\n"));
+                VALID.replace("  - id: mark\n", "  - id: mark\n    exit: done\n"),
+                VALID.replace("metric: revenue_per_recipient", "metric: revenue"),
+                VALID.replace("confidence: 0.9", "confidence: 1.5"),
+                VALID.replace("min_runs: 50", "min_runs: 10"),
+                VALID.replace("{channel: sms, category: marketing, text: \"Hi\"}",
+                        "{channel: sms, category: marketing, text: \"Hi\"}\n    auto_winner: {metric: click}"));
         for (String yaml : invalid) {
             assertThrows(JourneyFileException.class, () -> JourneyReader.read("t.yaml", new StringReader(yaml)), yaml);
             assertTrue(schemaRejects(yaml), "the schema lets through:\n" + yaml);
@@ -65,7 +71,7 @@ class JourneySchemaTest {
     void whatOnlyTheSchemaCatchesIsRejectedWithLineAndColumn() {
         JourneyFileException problem = assertThrows(JourneyFileException.class,
                 () -> JourneyReader.read("t.yaml", new StringReader(VALID + "  - exit: 404\n")));
-        assertEquals(19, problem.line());
+        assertEquals(20, problem.line());
         assertEquals(11, problem.column(), problem.getMessage());
         assertTrue(problem.getMessage().contains("journey schema"), problem.getMessage());
     }

@@ -6,13 +6,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class SplitStepTest {
     private final SplitStep split = new SplitStep("offer", List.of(
             new SplitStep.Variant("A", 45, "ten-off"),
             new SplitStep.Variant("B", 45, "free-ship"),
-            new SplitStep.Variant(SplitStep.HOLDOUT, 10, null)));
+            new SplitStep.Variant(SplitStep.HOLDOUT, 10, null)), null);
 
     @Test
     void aContactAlwaysGetsTheSameVariantOfAVersion() {
@@ -45,6 +46,20 @@ class SplitStepTest {
             }
         }
         assertTrue(moved > 300, "a new version is a new experiment: " + moved + " of 1000 changed variant");
+    }
+
+    @Test
+    void aDecidedWinnerTakesEveryContactButTheHoldoutWhichKeepsItsShare() {
+        int heldOut = 0;
+        for (int i = 0; i < 1000; i++) {
+            String contact = "c-" + i;
+            SplitStep.Variant drawn = split.variantFor("cart", 1, contact);
+            assertEquals(drawn, split.assign("cart", 1, contact, Optional.empty()), "undecided: as drawn");
+            SplitStep.Variant assigned = split.assign("cart", 1, contact, Optional.of("B"));
+            assertEquals(drawn.holdout() ? SplitStep.HOLDOUT : "B", assigned.name());
+            heldOut += assigned.holdout() ? 1 : 0;
+        }
+        assertTrue(heldOut > 50 && heldOut < 150, "about 10 % held out: " + heldOut);
     }
 
     private static void assertShare(int count, int total, double expected) {

@@ -26,7 +26,7 @@ import org.junit.jupiter.api.Test;
 class EventDeciderTest {
     private static final Instant NOW = Instant.parse("2026-03-02T10:00:00Z");
     private final EventDecider decider = new EventDecider(
-            new StepWalker(new MessageRenderer("https://t.example"), ZoneId.of("UTC")));
+            new StepWalker(new MessageRenderer("https://t.example"), ZoneId.of("UTC"), SplitWinners.NONE));
 
     private static final JourneyDefinition CART = journey("""
             journey: cart

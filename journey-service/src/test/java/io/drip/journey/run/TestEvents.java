@@ -18,10 +18,14 @@ final class TestEvents {
     }
 
     static void contact(String contactId, String firstName) {
+        TopicProbe.produce(Topics.CONTACTS, contactId, contactJson(contactId, firstName));
+    }
+
+    /** The snapshot {@link #contact} produces, for a batch of them. */
+    static String contactJson(String contactId, String firstName) {
         var traits = MessageJson.mapper().createObjectNode().put("first_name", firstName);
-        var snapshot = new ContactSnapshot(contactId, 1, "+33612345678", "valid", "Europe/Paris", "fr-FR", traits,
-                Map.of(), Instant.now());
-        TopicProbe.produce(Topics.CONTACTS, contactId, MessageJson.write(snapshot));
+        return MessageJson.write(new ContactSnapshot(contactId, 1, "+33612345678", "valid", "Europe/Paris", "fr-FR",
+                traits, Map.of(), Instant.now()));
     }
 
     /** GET /v1/contacts/{id}/journeys as a viewer. */
@@ -31,8 +35,13 @@ final class TestEvents {
     }
 
     static void track(String contactId, String messageId, String event, String propertiesJson) {
-        TopicProbe.produce(Topics.EVENTS, contactId, """
+        TopicProbe.produce(Topics.EVENTS, contactId, trackJson(contactId, messageId, event, propertiesJson));
+    }
+
+    /** The event {@link #track} produces, for a batch of them. */
+    static String trackJson(String contactId, String messageId, String event, String propertiesJson) {
+        return """
                 {"type":"track","messageId":"%s","userId":"%s","event":"%s","properties":%s,"timestamp":"%s"}"""
-                .formatted(messageId, contactId, event, propertiesJson, Instant.now()));
+                .formatted(messageId, contactId, event, propertiesJson, Instant.now());
     }
 }
