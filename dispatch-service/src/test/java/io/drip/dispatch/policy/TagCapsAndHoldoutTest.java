@@ -117,6 +117,6 @@ class TagCapsAndHoldoutTest {
                 .then().statusCode(200).body("message.status", equalTo("suppressed"))
                 .body("message.reason", equalTo("held_out"));
         given().header("Authorization", TestKeys.bearer(TestKeys.OPS)).queryParam("contact", contactId)
-                .queryParam("status", "sent").get("/v1/messages").then().statusCode(200).body("$", hasSize(0));
+                .queryParam("status", "suppressed").get("/v1/messages").then().statusCode(200).body("$", hasSize(2));
     }
 }

@@ -56,7 +56,7 @@ class GlobalHoldoutTest {
     }
 
     @Test
-    void aShareOutsideZeroToOneIsRefusedAtStartup() {
+    void aShareOutsideZeroToOneIsRefused() {
         assertThrows(IllegalArgumentException.class, () -> holdout(1.5, "k"));
         assertThrows(IllegalArgumentException.class, () -> holdout(Double.NaN, "k"));
     }
