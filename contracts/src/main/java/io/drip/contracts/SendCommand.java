@@ -14,6 +14,8 @@ import java.util.UUID;
  * @param notBefore  do not send earlier than this (null: now)
  * @param sendWindow the journey's local-time window overriding dispatch's default (null: default)
  * @param utm        false: tracking adds no UTM parameters to the links (null: tracking's default, on)
+ * @param tags       what kind of message it is, for dispatch's caps per tag ({@link #TAG_PATTERN}:
+ *                   {@code abandoned_cart}, {@code promo:shoes}, the marker {@link #URGENT}); absent: none
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @JsonIgnoreProperties(ignoreUnknown = true)
@@ -32,12 +34,21 @@ public record SendCommand(
         Instant notBefore,
         SendWindow sendWindow,
         Instant createdAt,
-        Boolean utm) {
+        Boolean utm,
+        @JsonInclude(JsonInclude.Include.NON_EMPTY) List<String> tags) {
 
     public static final String MARKETING = "marketing";
     public static final String TRANSACTIONAL = "transactional";
     /** The idempotency key of a reply to an inbound SMS starts so (followed by the inbound id). */
     private static final String REPLY_KEY = "keyword-reply:";
+    /** A tag: a name, or a name and a value ({@code business_line:shoes}), as in send-command.schema.json. */
+    public static final String TAG_PATTERN = "[a-z0-9][a-z0-9_-]{0,63}(:[a-z0-9][a-z0-9_.-]{0,63})?";
+    /** The tag that lets a message past a cap per tag by that cap's urgent allowance. */
+    public static final String URGENT = "urgent";
+
+    public SendCommand {
+        tags = tags == null ? List.of() : List.copyOf(tags);
+    }
 
     /**
      * The answer to a keyword an SMS carried (an opt-out's confirmation, HELP): transactional,
@@ -55,7 +66,13 @@ public record SendCommand(
      */
     public SendCommand withoutPersonalData(String pseudonym) {
         return new SendCommand(messageId, idempotencyKey, pseudonym, journeyId, journeyVersion, stepId, variant, channel,
-                category, "", null, null, null, createdAt, null);
+                category, "", null, null, null, createdAt, null, tags);
+    }
+
+    /** This command with these tags (null or empty: none). */
+    public SendCommand withTags(List<String> tags) {
+        return new SendCommand(messageId, idempotencyKey, contactId, journeyId, journeyVersion, stepId, variant, channel,
+                category, text, links, notBefore, sendWindow, createdAt, utm, tags);
     }
 
     /** Whether a command with this idempotency key is a {@link #keywordReply}. */
@@ -63,7 +80,15 @@ public record SendCommand(
         return idempotencyKey != null && idempotencyKey.startsWith(REPLY_KEY);
     }
 
-    /** A command that leaves UTM tagging to tracking's default. */
+    /** A command without tags. */
+    public SendCommand(String messageId, String idempotencyKey, String contactId, String journeyId,
+            Integer journeyVersion, String stepId, String variant, String channel, String category, String text,
+            List<Link> links, Instant notBefore, SendWindow sendWindow, Instant createdAt, Boolean utm) {
+        this(messageId, idempotencyKey, contactId, journeyId, journeyVersion, stepId, variant, channel, category, text,
+                links, notBefore, sendWindow, createdAt, utm, null);
+    }
+
+    /** A command without tags that leaves UTM tagging to tracking's default. */
     public SendCommand(String messageId, String idempotencyKey, String contactId, String journeyId,
             Integer journeyVersion, String stepId, String variant, String channel, String category, String text,
             List<Link> links, Instant notBefore, SendWindow sendWindow, Instant createdAt) {

@@ -119,4 +119,16 @@ class MessageSchemasTest {
         assertFalse(MessageJson.write(unset).contains("utm"), "absent, so older readers see the same JSON");
         assertNull(MessageJson.read(MessageJson.write(unset), SendCommand.class).utm());
     }
+
+    @Test
+    void sendCommandMayCarryTagsAndOlderJsonHasNone() throws Exception {
+        var plain = new SendCommand("msg-1", "k", "u-1", "cart", 1, "remind", null, "sms", "marketing", "x", null, null,
+                null, AT);
+        var tagged = plain.withTags(List.of("promo:shoes", SendCommand.URGENT));
+        assertEquals(Set.of(), validate("send-command.schema.json", tagged));
+        assertEquals(List.of("promo:shoes", "urgent"), MessageJson.read(MessageJson.write(tagged), SendCommand.class).tags());
+        assertFalse(MessageJson.write(plain).contains("tags"), "no tags, so older readers see the same JSON");
+        assertEquals(List.of(), MessageJson.read(MessageJson.write(plain), SendCommand.class).tags());
+        assertFalse(validate("send-command.schema.json", plain.withTags(List.of("Promo Shoes"))).isEmpty());
+    }
 }

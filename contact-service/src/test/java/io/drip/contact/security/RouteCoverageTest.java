@@ -21,7 +21,7 @@ class RouteCoverageTest {
                         "POST /v1/batch", "POST /v1/import")
                 .allow(List.of(VIEWER, MARKETER, OPS), "GET /v1/contacts", "GET /v1/contacts/{id}",
                         "GET /v1/contacts/{id}/consent", "GET /v1/segments", "GET /v1/segments/{id}/contacts",
-                        "GET /v1/contacts/imports/{id}")
+                        "GET /v1/contacts/imports/{id}", "GET /v1/reports/holdout-lift")
                 .allow(List.of(MARKETER), "PUT /v1/contacts/{id}", "PATCH /v1/contacts/{id}",
                         "PUT /v1/contacts/{id}/consent/{channel}/{category}", "POST /v1/contacts/import",
                         "POST /v1/contacts/imports")

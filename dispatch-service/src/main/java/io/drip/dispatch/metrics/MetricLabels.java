@@ -2,6 +2,7 @@ package io.drip.dispatch.metrics;
 
 import io.drip.contracts.DeliveryStatus;
 import io.drip.dispatch.http.HttpProvider;
+import io.drip.dispatch.policy.FrequencyCaps;
 import io.drip.dispatch.sandbox.SandboxProvider;
 import io.drip.dispatch.smpp.SmppProvider;
 import io.drip.dispatch.twilio.TwilioProvider;
@@ -20,6 +21,7 @@ import org.jsmpp.util.DeliveryReceiptState;
 public final class MetricLabels {
     static final String NONE = "none";
     static final String OTHER = "other";
+    static final String TAG_CAP = "cap_tag";
 
     private static final Set<String> STATUSES = Set.of(DeliveryStatus.QUEUED, DeliveryStatus.SENT,
             DeliveryStatus.DELIVERED, DeliveryStatus.FAILED, DeliveryStatus.UNDELIVERED, DeliveryStatus.SUPPRESSED);
@@ -31,7 +33,7 @@ public final class MetricLabels {
     private static final Set<String> REASONS = Set.of(
             // the send policy and the planner
             "opted_out", "number_undeliverable", "expired", "quiet_hours", "no_marketing_day", "cap_daily",
-            "cap_min_gap", "phone_invalid", "phone_not_mobile", "phone_missing", "erased", "contact_unknown",
+            "cap_30_days", "cap_min_gap", "held_out", "phone_invalid", "phone_not_mobile", "phone_missing", "erased", "contact_unknown",
             "too_many_segments", "attempt_interrupted", "outcome_unknown",
             // providers' failures as Drip names them
             "provider_rejected", "provider_error", "provider_throttled", "provider_unavailable",
@@ -63,6 +65,9 @@ public final class MetricLabels {
         }
         if (REASONS.contains(reason)) {
             return reason;
+        }
+        if (reason.startsWith(FrequencyCaps.TAG)) {
+            return TAG_CAP; // the tag's name is the marketer's, so unbounded as a tag value
         }
         int afterState = reason.indexOf('_', "smpp_".length());
         String state = afterState < 0 ? reason : reason.substring(0, afterState);

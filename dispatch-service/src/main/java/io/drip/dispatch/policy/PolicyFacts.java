@@ -2,6 +2,7 @@ package io.drip.dispatch.policy;
 
 import java.time.Instant;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -36,7 +37,7 @@ public final class PolicyFacts {
         return usage.getOrDefault(contactId, CapUsage.NONE);
     }
 
-    void countSend(String contactId, Instant at) {
-        usage.put(contactId, usage(contactId).plusOne(at));
+    void countSend(String contactId, Instant at, List<String> tags) {
+        usage.put(contactId, usage(contactId).plusOne(at, tags));
     }
 }

@@ -5,6 +5,7 @@ import io.drip.contracts.DeliveryStatus;
 import io.drip.contracts.SendCommand;
 import io.drip.dispatch.send.Outgoing;
 import io.drip.kit.consent.SuppressionList;
+import io.drip.kit.holdout.GlobalHoldout;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.SqlClient;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -23,8 +24,10 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * latest snapshot, in this order: a usable number, not marked undeliverable by a provider,
  * consent of the message's category ({@link ConsentCheck}: a transactional message is held back
  * by an explicit transactional opt-out too), maximum age (not counting the waits Drip's own
- * rules imposed, see {@link Outgoing#heldBack}), frequency caps, quiet hours and the
- * country's days without marketing. Caps, quiet hours and country days apply to marketing only.
+ * rules imposed, see {@link Outgoing#heldBack}), the global holdout ({@link GlobalHoldout}: the
+ * contacts kept from all marketing to measure its lift), frequency caps (per contact and per tag),
+ * quiet hours and the country's days without marketing. The holdout, caps, quiet hours and
+ * country days apply to marketing only.
  * What it needs from the database is read for a whole batch first ({@link #facts}); each
  * message is then decided in memory ({@link #decide}).
  */
@@ -33,6 +36,8 @@ public class SendPolicy {
     public static final String QUIET_HOURS = "quiet_hours";
     public static final String EXPIRED = "expired";
     public static final String NO_MARKETING_DAY = "no_marketing_day";
+    /** The reason of a marketing message to a contact of the global holdout. */
+    public static final String HELD_OUT = "held_out";
 
     /** What the policy says of a message now. */
     public sealed interface Verdict {
@@ -62,6 +67,9 @@ public class SendPolicy {
 
     @Inject
     CountryRules countryRules;
+
+    @Inject
+    GlobalHoldout holdout;
 
     @ConfigProperty(name = "drip.dispatch.send-window.from")
     String defaultFrom;
@@ -110,13 +118,16 @@ public class SendPolicy {
         if (!SendCommand.MARKETING.equals(message.category())) {
             return SEND;
         }
-        Optional<String> cap = caps.breached(facts.usage(message.contactId()), now);
+        if (holdout.holdsOut(message.contactId())) {
+            return new Verdict.Stop(DeliveryStatus.SUPPRESSED, HELD_OUT);
+        }
+        Optional<String> cap = caps.breached(facts.usage(message.contactId()), message.tags(), now);
         if (cap.isPresent()) {
             return new Verdict.Stop(DeliveryStatus.SUPPRESSED, cap.get());
         }
         Verdict verdict = quietTime(message, contact, now);
         if (verdict instanceof Verdict.Send) {
-            facts.countSend(message.contactId(), now);
+            facts.countSend(message.contactId(), now, message.tags());
         }
         return verdict;
     }

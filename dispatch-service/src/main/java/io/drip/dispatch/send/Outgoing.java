@@ -3,6 +3,7 @@ package io.drip.dispatch.send;
 import io.drip.dispatch.policy.SendWindow;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 
 /**
  * A message waiting to leave: what the worker needs of an outgoing_message row.
@@ -15,9 +16,11 @@ import java.time.Instant;
  * @param pinnedProvider the only provider that may carry it (it may have it already), null for any
  * @param answersInbound whether it is a keyword's reply (an opt-out confirmation, HELP), which
  *                       carriers require whatever the consent
+ * @param tags      the command's tags, for the caps per tag
  */
 public record Outgoing(String messageId, String contactId, String category, String text, SendWindow window,
-        Instant createdAt, Instant queuedAt, Instant ageFrom, String pinnedProvider, boolean answersInbound) {
+        Instant createdAt, Instant queuedAt, Instant ageFrom, String pinnedProvider, boolean answersInbound,
+        List<String> tags) {
 
     /**
      * The message as it waits from {@code now} until {@code until} by Drip's own rule (quiet
@@ -26,6 +29,6 @@ public record Outgoing(String messageId, String contactId, String category, Stri
     public Outgoing heldBack(Instant now, Instant until) {
         Duration wait = until.isAfter(now) ? Duration.between(now, until) : Duration.ZERO;
         return new Outgoing(messageId, contactId, category, text, window, createdAt, queuedAt, ageFrom.plus(wait),
-                pinnedProvider, answersInbound);
+                pinnedProvider, answersInbound, tags);
     }
 }

@@ -28,12 +28,13 @@ import java.util.Set;
 public class OutgoingMessages {
     private static final String OUTGOING_COLUMNS = """
             message_id, contact_id, category, text, window_from, window_to, created_at, queued_at, age_from,
-            pinned_provider, idempotency_key""";
+            pinned_provider, idempotency_key, tags""";
 
     /**
      * Queues commands in one statement, in their order; a command whose idempotency key or message
      * id was queued before is left out. Its age (for max-age) counts from when the command was
      * made, or from its not-before if that is later, and its statuses, published later from the queue, continue its trace.
+     * Its tags are taken from the command as queued, for the caps per tag.
      * Returns how many were queued.
      */
     public Uni<Integer> acceptAll(SqlClient tx, List<Traced<SendCommand>> commands, Instant now) {
@@ -71,8 +72,9 @@ public class OutgoingMessages {
         }
         return tx.preparedQuery("""
                         insert into outgoing_message (message_id, idempotency_key, contact_id, journey_id, step_id, category,
-                          text, command, status, next_attempt_at, created_at, age_from, window_from, window_to, traceparent)
-                        select m, k, c, j, s, cat, t, cmd::jsonb, 'pending', due, created, greatest(created, nb), wf, wt, tp
+                          text, command, status, next_attempt_at, created_at, age_from, window_from, window_to, traceparent, tags)
+                        select m, k, c, j, s, cat, t, cmd::jsonb, 'pending', due, created, greatest(created, nb), wf, wt, tp,
+                          array(select jsonb_array_elements_text(coalesce(cmd::jsonb -> 'tags', '[]')))
                         from unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[],
                           $8::text[], $9::timestamptz[], $10::timestamptz[], $11::text[], $12::text[], $13::text[],
                           $14::timestamptz[])
@@ -325,7 +327,7 @@ public class OutgoingMessages {
                 row.getString("text"), window, row.getOffsetDateTime("created_at").toInstant(),
                 row.getOffsetDateTime("queued_at").toInstant(), row.getOffsetDateTime("age_from").toInstant(),
                 row.getString("pinned_provider"),
-                SendCommand.answersInbound(row.getString("idempotency_key")));
+                SendCommand.answersInbound(row.getString("idempotency_key")), List.of(row.getArrayOfStrings("tags")));
     }
 
     private static OffsetDateTime utc(Instant instant) {

@@ -13,6 +13,13 @@ class MetricLabelsTest {
         assertEquals("carrier_filtered", MetricLabels.reason("carrier_filtered"));
         assertEquals("provider_throttled", MetricLabels.reason("provider_throttled"));
         assertEquals("none", MetricLabels.reason(null));
+        assertEquals("held_out", MetricLabels.reason("held_out"));
+    }
+
+    @Test
+    void aCapPerTagIsOneLabelWhateverTheTag() {
+        assertEquals("cap_tag", MetricLabels.reason("cap_tag:abandoned_cart"));
+        assertEquals("cap_tag", MetricLabels.reason("cap_tag:promo"));
     }
 
     @Test

@@ -40,6 +40,7 @@ import org.yaml.snakeyaml.reader.ReaderException;
  */
 public final class JourneyReader {
     private static final Pattern ID = Pattern.compile("[a-z0-9][a-z0-9_-]{0,63}");
+    private static final Pattern TAG = Pattern.compile(SendCommand.TAG_PATTERN);
     private static final Set<String> CATEGORIES = Set.of("marketing", "transactional");
     private static final Set<String> ACTIONS = Set.of("send", "wait", "wait_for", "exit", "branch", "split", "update");
     private static final Set<String> STEP_KEYS =
@@ -191,7 +192,7 @@ public final class JourneyReader {
     }
 
     private SendStep send(String id, Node sendNode, String next) {
-        Map<String, Node> send = mapping(sendNode, "send", Set.of("channel", "category", "text"));
+        Map<String, Node> send = mapping(sendNode, "send", Set.of("channel", "category", "text", "tags"));
         String channel = scalar(required(sendNode, send, "channel"), "channel");
         if (!channel.equals("sms")) {
             throw error(send.get("channel"), "channel '" + channel + "' is not supported; use sms");
@@ -205,7 +206,28 @@ public final class JourneyReader {
         MessageRenderer.checkSyntax(text).ifPresent(problem -> {
             throw error(textNode, "the text is not valid Liquid: " + problem);
         });
-        return new SendStep(id, channel, category, text, next);
+        List<String> tags = send.containsKey("tags") ? tags(send.get("tags")) : List.of();
+        return new SendStep(id, channel, category, text, tags, next);
+    }
+
+    /** A send step's tags: a list of names or name:value, each once. */
+    private List<String> tags(Node node) {
+        if (!(node instanceof SequenceNode sequence)) {
+            throw error(node, "tags must be a list, e.g. [abandoned_cart] or [promo:shoes, urgent]");
+        }
+        List<String> tags = new ArrayList<>();
+        for (Node item : sequence.getValue()) {
+            String tag = scalar(item, "a tag");
+            if (!TAG.matcher(tag).matches()) {
+                throw error(item, "tag '" + tag + "' must be a name or name:value of lower-case letters, digits, "
+                        + "'-' or '_' (a value may also hold '.'), at most 64 each, e.g. abandoned_cart or promo:shoes");
+            }
+            if (tags.contains(tag)) {
+                throw error(item, "tag '" + tag + "' appears twice");
+            }
+            tags.add(tag);
+        }
+        return List.copyOf(tags);
     }
 
     private BranchStep branch(String id, Node node, String otherwise) {

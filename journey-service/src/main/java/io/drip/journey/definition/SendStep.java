@@ -1,10 +1,14 @@
 package io.drip.journey.definition;
 
+import java.util.List;
+
 /**
  * A step that sends one message.
  *
  * @param category marketing or transactional
  * @param text     Liquid template of the message text
+ * @param tags     what kind of message it is, for dispatch's caps per tag (none: empty)
  */
-public record SendStep(String id, String channel, String category, String text, String next) implements Step {
+public record SendStep(String id, String channel, String category, String text, List<String> tags, String next)
+        implements Step {
 }

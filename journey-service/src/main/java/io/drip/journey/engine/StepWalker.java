@@ -154,9 +154,10 @@ public class StepWalker {
         String messageId = UUID.nameUUIDFromBytes(idempotencyKey.getBytes(StandardCharsets.UTF_8)).toString();
         SendCommand command = new SendCommand(messageId, idempotencyKey,
                 run.contactId(), journey.id(), run.journeyVersion(), step.id(), run.variant(), step.channel(),
-                step.category(), rendered.text(), rendered.links(), null, journey.sendWindow(), now);
-        walk.add(new Walk.Send(step.id(), command));
-        walk.note(step.id(), "sent", command.messageId() + ": " + command.text());
+                step.category(), rendered.text(), rendered.links(), null, journey.sendWindow(), now).withTags(step.tags());
+        Walk.Send send = new Walk.Send(step.id(), command);
+        walk.add(send);
+        walk.note(step.id(), "sent", command.messageId() + ": " + send.describe());
     }
 
     /** An identify for contact-service; its id is stable per run and step visit, so a retry is not applied twice. */

@@ -23,6 +23,10 @@ public final class Walk {
 
     /** A message to send. */
     public record Send(String stepId, SendCommand command) implements Effect {
+        /** The text as the history and the simulator show it, with the tags the caps count. */
+        public String describe() {
+            return command.text() + (command.tags().isEmpty() ? "" : " (tags " + String.join(", ", command.tags()) + ")");
+        }
     }
 
     /** Traits to set on the contact, as an identify message for contact-service. */

@@ -308,7 +308,7 @@ public class Simulator {
             for (Walk.Effect effect : walk.effects()) {
                 if (effect instanceof Walk.Send send) {
                     sent.add(new Sent(run, send.stepId(), send.command().messageId()));
-                    add(now, run.number, send.stepId(), "sent", send.command().text());
+                    add(now, run.number, send.stepId(), "sent", send.describe());
                 } else if (effect instanceof Walk.Update update) {
                     setTraits(update.identify().traits());
                 } else if (effect instanceof Walk.Note note && !"sent".equals(note.what())) {

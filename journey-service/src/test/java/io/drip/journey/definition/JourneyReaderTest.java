@@ -273,4 +273,24 @@ class JourneyReaderTest {
         assertTrue(error(VALID.replace("steps:", "send_window: {from: \"10h\", to: \"19:30\"}\nsteps:")).getMessage()
                 .contains("not a local time HH:mm"));
     }
+
+    @Test
+    void readsASendStepsTagsAndNamesABadOneWhereItStands() {
+        String tagged = VALID.replace("    category: marketing\n", "    category: marketing\n      tags: [promo:shoes, urgent]\n");
+        SendStep send = (SendStep) JourneyReader.read("welcome.yaml", new StringReader(tagged)).step(0);
+        assertEquals(java.util.List.of("promo:shoes", "urgent"), send.tags());
+        assertEquals(java.util.List.of(), ((SendStep) JourneyReader.read("welcome.yaml", new StringReader(VALID)).step(0)).tags());
+
+        var bad = error(VALID.replace("    category: marketing\n", "    category: marketing\n      tags: [promo, Black Friday]\n"));
+        assertEquals(10, bad.line());
+        assertEquals(21, bad.column());
+        assertTrue(bad.getMessage().contains("tag 'Black Friday' must be a name or name:value"), bad.getMessage());
+        var twice = error(VALID.replace("    category: marketing\n", "    category: marketing\n      tags: [promo, promo]\n"));
+        assertEquals(21, twice.column());
+        assertTrue(twice.getMessage().contains("appears twice"), twice.getMessage());
+        var notAList = error(VALID.replace("    category: marketing\n", "    category: marketing\n      tags: promo\n"));
+        assertEquals(10, notAList.line());
+        assertEquals(13, notAList.column());
+        assertTrue(notAList.getMessage().contains("tags must be a list"), notAList.getMessage());
+    }
 }
