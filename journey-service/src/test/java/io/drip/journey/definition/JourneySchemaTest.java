@@ -61,8 +61,7 @@ class JourneySchemaTest {
                 VALID.replace("metric: revenue_per_recipient", "metric: revenue"),
                 VALID.replace("confidence: 0.9", "confidence: 1.5"),
                 VALID.replace("min_runs: 50", "min_runs: 10"),
-                VALID.replace("{channel: sms, category: marketing, text: \"Hi\"}",
-                        "{channel: sms, category: marketing, text: \"Hi\"}\n    auto_winner: {metric: click}"));
+                VALID.replace("tags: [welcome, promo:shoes]}", "tags: [welcome, promo:shoes]}\n    auto_winner: {metric: click}"));
         for (String yaml : invalid) {
             assertThrows(JourneyFileException.class, () -> JourneyReader.read("t.yaml", new StringReader(yaml)), yaml);
             assertTrue(schemaRejects(yaml), "the schema lets through:\n" + yaml);
