@@ -14,6 +14,7 @@ import java.util.UUID;
  * @param notBefore  do not send earlier than this (null: now)
  * @param sendWindow the journey's local-time window overriding dispatch's default (null: default)
  * @param utm        false: tracking adds no UTM parameters to the links (null: tracking's default, on)
+ * @param media      image URLs (https, 1 to {@link #MAX_MEDIA}) sent with the text as one MMS; null: an SMS
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @JsonIgnoreProperties(ignoreUnknown = true)
@@ -32,12 +33,19 @@ public record SendCommand(
         Instant notBefore,
         SendWindow sendWindow,
         Instant createdAt,
-        Boolean utm) {
+        Boolean utm,
+        List<String> media) {
 
     public static final String MARKETING = "marketing";
     public static final String TRANSACTIONAL = "transactional";
     /** The idempotency key of a reply to an inbound SMS starts so (followed by the inbound id). */
     private static final String REPLY_KEY = "keyword-reply:";
+    /** The most media one message carries (Twilio's limit; as send-command.schema.json's maxItems). */
+    public static final int MAX_MEDIA = 10;
+
+    public SendCommand {
+        media = media == null || media.isEmpty() ? null : List.copyOf(media); // no media: an SMS, written without the field
+    }
 
     /**
      * The answer to a keyword an SMS carried (an opt-out's confirmation, HELP): transactional,
@@ -49,13 +57,19 @@ public record SendCommand(
                 "sms", TRANSACTIONAL, text, null, null, null, at);
     }
 
+    /** This command carrying {@code media} (image URLs): sent as an MMS; none: an SMS. */
+    public SendCommand withMedia(List<String> media) {
+        return new SendCommand(messageId, idempotencyKey, contactId, journeyId, journeyVersion, stepId, variant, channel,
+                category, text, links, notBefore, sendWindow, createdAt, utm, media);
+    }
+
     /**
      * This command as kept for a contact erased before it arrived: under {@code pseudonym}, with
      * what identifies the send decision (ids, journey, step, category, times) and no text or links.
      */
     public SendCommand withoutPersonalData(String pseudonym) {
         return new SendCommand(messageId, idempotencyKey, pseudonym, journeyId, journeyVersion, stepId, variant, channel,
-                category, "", null, null, null, createdAt, null);
+                category, "", null, null, null, createdAt, null, null);
     }
 
     /** Whether a command with this idempotency key is a {@link #keywordReply}. */
@@ -68,7 +82,7 @@ public record SendCommand(
             Integer journeyVersion, String stepId, String variant, String channel, String category, String text,
             List<Link> links, Instant notBefore, SendWindow sendWindow, Instant createdAt) {
         this(messageId, idempotencyKey, contactId, journeyId, journeyVersion, stepId, variant, channel, category, text,
-                links, notBefore, sendWindow, createdAt, null);
+                links, notBefore, sendWindow, createdAt, null, null);
     }
 
     /** A tracked short link in the text: {@code code} is the path of the short URL. */

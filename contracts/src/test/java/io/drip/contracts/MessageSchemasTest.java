@@ -15,6 +15,7 @@ import com.networknt.schema.ValidationMessage;
 import java.io.InputStream;
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -111,12 +112,26 @@ class MessageSchemasTest {
     @Test
     void sendCommandMayTurnUtmTaggingOffAndLeavesItOutOtherwise() throws Exception {
         var off = new SendCommand("msg-1", "k", "u-1", "welcome", 1, "welcome", null, "sms", "marketing", "x",
-                List.of(new SendCommand.Link("aB3dE5gH7k", "https://shop.example/")), null, null, AT, false);
+                List.of(new SendCommand.Link("aB3dE5gH7k", "https://shop.example/")), null, null, AT, false, null);
         assertTrue(validate("send-command.schema.json", off).isEmpty());
         assertEquals(Boolean.FALSE, MessageJson.read(MessageJson.write(off), SendCommand.class).utm());
         var unset = new SendCommand("msg-1", "k", "u-1", null, null, null, null, "sms", "marketing", "x", null, null,
                 null, AT);
         assertFalse(MessageJson.write(unset).contains("utm"), "absent, so older readers see the same JSON");
         assertNull(MessageJson.read(MessageJson.write(unset), SendCommand.class).utm());
+    }
+
+    @Test
+    void sendCommandCarriesMediaAsAnMmsAndLeavesThemOutForAnSms() throws Exception {
+        var sms = new SendCommand("msg-1", "k", "u-1", null, null, null, null, "sms", "marketing", "x", null, null,
+                null, AT);
+        assertFalse(MessageJson.write(sms.withMedia(List.of())).contains("media"), "no media: an SMS, as before");
+        var mms = sms.withMedia(List.of("https://shop.example/a.jpg", "https://cdn.example/b.png"));
+        assertTrue(validate("send-command.schema.json", mms).isEmpty());
+        assertEquals(mms.media(), MessageJson.read(MessageJson.write(mms), SendCommand.class).media());
+        assertFalse(validate("send-command.schema.json", sms.withMedia(List.of("http://shop.example/a.jpg"))).isEmpty(),
+                "https only");
+        var eleven = Collections.nCopies(SendCommand.MAX_MEDIA + 1, "https://shop.example/a.jpg");
+        assertFalse(validate("send-command.schema.json", sms.withMedia(eleven)).isEmpty(), "at most " + SendCommand.MAX_MEDIA);
     }
 }

@@ -91,7 +91,7 @@ class TrackingRestartTest {
             String code = UUID.randomUUID().toString().replace("-", "").substring(0, 10);
             var send = new SendCommand(UUID.randomUUID().toString(), "k-" + code, "c-" + code, "restart", 1, "hello",
                     null, "sms", "marketing", "Hi", List.of(new SendCommand.Link(code, "https://shop.example/")), null,
-                    null, Instant.now(), false);
+                    null, Instant.now(), false, null);
             TopicProbe.produce(Topics.SENDS, send.contactId(), MessageJson.write(send));
             codes.add(code);
         }

@@ -33,7 +33,7 @@ final class Sends {
 
     static SendCommand withLink(String contactId, String code, String url, Instant createdAt, Boolean utm) {
         return new SendCommand(UUID.randomUUID().toString(), "k-" + code, contactId, "welcome", 1, "hello", "B", "sms",
-                "marketing", "Hi " + code, List.of(new SendCommand.Link(code, url)), null, null, createdAt, utm);
+                "marketing", "Hi " + code, List.of(new SendCommand.Link(code, url)), null, null, createdAt, utm, null);
     }
 
     static SendCommand produce(SendCommand send) {

@@ -1,10 +1,14 @@
 package io.drip.journey.definition;
 
+import java.util.List;
+
 /**
  * A step that sends one message.
  *
  * @param category marketing or transactional
  * @param text     Liquid template of the message text
+ * @param media    image URLs (https) sent with the text as one MMS; empty: an SMS
  */
-public record SendStep(String id, String channel, String category, String text, String next) implements Step {
+public record SendStep(String id, String channel, String category, String text, List<String> media, String next)
+        implements Step {
 }

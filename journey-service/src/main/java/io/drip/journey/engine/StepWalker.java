@@ -149,9 +149,11 @@ public class StepWalker {
         String messageId = UUID.nameUUIDFromBytes(idempotencyKey.getBytes(StandardCharsets.UTF_8)).toString();
         SendCommand command = new SendCommand(messageId, idempotencyKey,
                 run.contactId(), journey.id(), run.journeyVersion(), step.id(), run.variant(), step.channel(),
-                step.category(), rendered.text(), rendered.links(), null, journey.sendWindow(), now);
-        walk.add(new Walk.Send(step.id(), command));
-        walk.note(step.id(), "sent", command.messageId() + ": " + command.text());
+                step.category(), rendered.text(), rendered.links(), null, journey.sendWindow(), now)
+                .withMedia(step.media());
+        Walk.Send sent = new Walk.Send(step.id(), command);
+        walk.add(sent);
+        walk.note(step.id(), "sent", command.messageId() + ": " + sent.shown());
     }
 
     /** An identify for contact-service; its id is stable per run and step visit, so a retry is not applied twice. */

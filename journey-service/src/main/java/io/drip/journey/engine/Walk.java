@@ -23,6 +23,11 @@ public final class Walk {
 
     /** A message to send. */
     public record Send(String stepId, SendCommand command) implements Effect {
+        /** The message as the run's history and the simulator show it: its text, and an MMS's media. */
+        public String shown() {
+            return command.media() == null ? command.text()
+                    : command.text() + " [MMS: " + String.join(" ", command.media()) + "]";
+        }
     }
 
     /** Traits to set on the contact, as an identify message for contact-service. */

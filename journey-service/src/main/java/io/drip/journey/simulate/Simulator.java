@@ -8,7 +8,7 @@ import io.drip.contracts.SegmentMessage;
 import io.drip.journey.definition.Durations;
 import io.drip.journey.definition.JourneyCatalog;
 import io.drip.journey.definition.JourneyDefinition;
-import io.drip.journey.definition.JourneyReader;
+import io.drip.journey.definition.JourneyValidator;
 import io.drip.journey.engine.Change;
 import io.drip.journey.engine.ContactRuns;
 import io.drip.journey.engine.EventDecider;
@@ -22,7 +22,6 @@ import io.drip.journey.run.InactivityTimers;
 import io.drip.kit.web.InvalidRequestException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.time.DateTimeException;
 import java.time.Duration;
@@ -57,6 +56,9 @@ public class Simulator {
     @Inject
     JourneyCatalog catalog;
 
+    @Inject
+    JourneyValidator validator;
+
     public Simulation.Timeline run(Simulation request) {
         JourneyDefinition journey = journey(request);
         Instant start = request.start() != null ? request.start() : Instant.now();
@@ -81,7 +83,7 @@ public class Simulator {
             return catalog.latest(request.journeyId()).orElseThrow(() -> new InvalidRequestException("/journeyId",
                     "no journey with id '" + request.journeyId() + "'"));
         }
-        return JourneyReader.read("journey", new StringReader(request.journey())).withVersion(1);
+        return validator.read("journey", request.journey()).withVersion(1);
     }
 
     private static ContactSnapshot contact(ObjectNode given) {
@@ -313,7 +315,7 @@ public class Simulator {
             for (Walk.Effect effect : walk.effects()) {
                 if (effect instanceof Walk.Send send) {
                     sent.add(new Sent(run, send.stepId(), send.command().messageId()));
-                    add(now, run.number, send.stepId(), "sent", send.command().text());
+                    add(now, run.number, send.stepId(), "sent", send.shown());
                 } else if (effect instanceof Walk.Update update) {
                     setTraits(update.identify().traits());
                 } else if (effect instanceof Walk.Note note && !"sent".equals(note.what())) {

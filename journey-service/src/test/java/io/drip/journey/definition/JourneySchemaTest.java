@@ -23,7 +23,7 @@ class JourneySchemaTest {
             steps:
               - wait: {until: "10:00", on: [monday]}
               - id: hello
-                send: {channel: sms, category: marketing, text: "Hi"}
+                send: {channel: sms, category: marketing, text: "Hi", media: [https://shop.example/a.jpg]}
               - wait_for: {delivered: hello, within: 1h}
                 on_timeout: later
               - wait: {date: contact.traits.birthday, at: "08:00"}
@@ -50,6 +50,8 @@ class JourneySchemaTest {
                 VALID.replace("trigger: {event: Signed Up, key: properties.list}", "trigger: {inactive: {for: 1d}, key: x}"),
                 VALID.replace("reentry: {after: 7d}", "reentry: sometimes"),
                 VALID.replace("category: marketing", "category: promo"),
+                VALID.replace("media: [https://shop.example/a.jpg]", "media: [http://shop.example/a.jpg]"),
+                VALID.replace("media: [https://shop.example/a.jpg]", "media: []"),
                 VALID.replace("on: [monday]", "on: [someday]"),
                 VALID.replace("{delivered: hello, within: 1h}", "{delivered: hello, when: \"true\", within: 1h}"),
                 VALID.replace("{weight: 1, goto: mark}", "{weight: 0, goto: mark}"),
