@@ -43,7 +43,7 @@ class BotClickTest {
         String code = code();
         SendCommand send = withLink("c-" + UUID.randomUUID(), code, "https://shop.example/", Instant.now(), null);
         send = new SendCommand(send.messageId(), send.idempotencyKey(), send.contactId(), journey, 1, "reminder", "A",
-                "sms", "marketing", "x", send.links(), null, null, send.createdAt(), null);
+                "sms", "marketing", "x", send.links(), null, null, send.createdAt(), null, null);
         produce(send);
         awaitRegistered(code);
         return send;

@@ -51,7 +51,7 @@ class ClickCountryTest {
         String code = code();
         SendCommand link = withLink("c-" + UUID.randomUUID(), code, "https://shop.example/", Instant.now(), null);
         SendCommand send = new SendCommand(link.messageId(), link.idempotencyKey(), link.contactId(), journey, 1,
-                "offer", "A", "sms", "marketing", "x", link.links(), null, null, link.createdAt(), null);
+                "offer", "A", "sms", "marketing", "x", link.links(), null, null, link.createdAt(), null, null);
         produce(send);
         awaitRegistered(code);
         return send;
