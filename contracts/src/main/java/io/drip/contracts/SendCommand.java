@@ -16,6 +16,7 @@ import java.util.UUID;
  * @param utm        false: tracking adds no UTM parameters to the links (null: tracking's default, on)
  * @param tags       what kind of message it is, for dispatch's caps per tag ({@link #TAG_PATTERN}:
  *                   {@code abandoned_cart}, {@code promo:shoes}, the marker {@link #URGENT}); absent: none
+ * @param media      image URLs (https, 1 to {@link #MAX_MEDIA}) sent with the text as one MMS; null: an SMS
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @JsonIgnoreProperties(ignoreUnknown = true)
@@ -35,7 +36,8 @@ public record SendCommand(
         SendWindow sendWindow,
         Instant createdAt,
         Boolean utm,
-        @JsonInclude(JsonInclude.Include.NON_EMPTY) List<String> tags) {
+        @JsonInclude(JsonInclude.Include.NON_EMPTY) List<String> tags,
+        List<String> media) {
 
     public static final String MARKETING = "marketing";
     public static final String TRANSACTIONAL = "transactional";
@@ -45,9 +47,12 @@ public record SendCommand(
     public static final String TAG_PATTERN = "[a-z0-9][a-z0-9_-]{0,63}(:[a-z0-9][a-z0-9_.-]{0,63})?";
     /** The tag that lets a message past a cap per tag by that cap's urgent allowance. */
     public static final String URGENT = "urgent";
+    /** The most media one message carries (Twilio's limit; as send-command.schema.json's maxItems). */
+    public static final int MAX_MEDIA = 10;
 
     public SendCommand {
         tags = tags == null ? List.of() : List.copyOf(tags);
+        media = media == null || media.isEmpty() ? null : List.copyOf(media); // no media: an SMS, written without the field
     }
 
     /**
@@ -60,19 +65,25 @@ public record SendCommand(
                 "sms", TRANSACTIONAL, text, null, null, null, at);
     }
 
+    /** This command carrying {@code media} (image URLs): sent as an MMS; none: an SMS. */
+    public SendCommand withMedia(List<String> media) {
+        return new SendCommand(messageId, idempotencyKey, contactId, journeyId, journeyVersion, stepId, variant, channel,
+                category, text, links, notBefore, sendWindow, createdAt, utm, tags, media);
+    }
+
     /**
      * This command as kept for a contact erased before it arrived: under {@code pseudonym}, with
      * what identifies the send decision (ids, journey, step, category, times) and no text or links.
      */
     public SendCommand withoutPersonalData(String pseudonym) {
         return new SendCommand(messageId, idempotencyKey, pseudonym, journeyId, journeyVersion, stepId, variant, channel,
-                category, "", null, null, null, createdAt, null, tags);
+                category, "", null, null, null, createdAt, null, tags, null);
     }
 
     /** This command with these tags (null or empty: none). */
     public SendCommand withTags(List<String> tags) {
         return new SendCommand(messageId, idempotencyKey, contactId, journeyId, journeyVersion, stepId, variant, channel,
-                category, text, links, notBefore, sendWindow, createdAt, utm, tags);
+                category, text, links, notBefore, sendWindow, createdAt, utm, tags, media);
     }
 
     /** Whether a command with this idempotency key is a {@link #keywordReply}. */
@@ -80,20 +91,20 @@ public record SendCommand(
         return idempotencyKey != null && idempotencyKey.startsWith(REPLY_KEY);
     }
 
-    /** A command without tags. */
+    /** A command without tags or media. */
     public SendCommand(String messageId, String idempotencyKey, String contactId, String journeyId,
             Integer journeyVersion, String stepId, String variant, String channel, String category, String text,
             List<Link> links, Instant notBefore, SendWindow sendWindow, Instant createdAt, Boolean utm) {
         this(messageId, idempotencyKey, contactId, journeyId, journeyVersion, stepId, variant, channel, category, text,
-                links, notBefore, sendWindow, createdAt, utm, null);
+                links, notBefore, sendWindow, createdAt, utm, null, null);
     }
 
-    /** A command without tags that leaves UTM tagging to tracking's default. */
+    /** A command without tags or media that leaves UTM tagging to tracking's default. */
     public SendCommand(String messageId, String idempotencyKey, String contactId, String journeyId,
             Integer journeyVersion, String stepId, String variant, String channel, String category, String text,
             List<Link> links, Instant notBefore, SendWindow sendWindow, Instant createdAt) {
         this(messageId, idempotencyKey, contactId, journeyId, journeyVersion, stepId, variant, channel, category, text,
-                links, notBefore, sendWindow, createdAt, null);
+                links, notBefore, sendWindow, createdAt, null, null, null);
     }
 
     /** A tracked short link in the text: {@code code} is the path of the short URL. */

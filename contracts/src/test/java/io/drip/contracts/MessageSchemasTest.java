@@ -15,6 +15,7 @@ import com.networknt.schema.ValidationMessage;
 import java.io.InputStream;
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -130,5 +131,19 @@ class MessageSchemasTest {
         assertFalse(MessageJson.write(plain).contains("tags"), "no tags, so older readers see the same JSON");
         assertEquals(List.of(), MessageJson.read(MessageJson.write(plain), SendCommand.class).tags());
         assertFalse(validate("send-command.schema.json", plain.withTags(List.of("Promo Shoes"))).isEmpty());
+    }
+
+    @Test
+    void sendCommandCarriesMediaAsAnMmsAndLeavesThemOutForAnSms() throws Exception {
+        var sms = new SendCommand("msg-1", "k", "u-1", null, null, null, null, "sms", "marketing", "x", null, null,
+                null, AT);
+        assertFalse(MessageJson.write(sms.withMedia(List.of())).contains("media"), "no media: an SMS, as before");
+        var mms = sms.withMedia(List.of("https://shop.example/a.jpg", "https://cdn.example/b.png"));
+        assertTrue(validate("send-command.schema.json", mms).isEmpty());
+        assertEquals(mms.media(), MessageJson.read(MessageJson.write(mms), SendCommand.class).media());
+        assertFalse(validate("send-command.schema.json", sms.withMedia(List.of("http://shop.example/a.jpg"))).isEmpty(),
+                "https only");
+        var eleven = Collections.nCopies(SendCommand.MAX_MEDIA + 1, "https://shop.example/a.jpg");
+        assertFalse(validate("send-command.schema.json", sms.withMedia(eleven)).isEmpty(), "at most " + SendCommand.MAX_MEDIA);
     }
 }

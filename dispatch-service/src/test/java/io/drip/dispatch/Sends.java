@@ -84,6 +84,13 @@ public final class Sends {
         return command;
     }
 
+    /** Publishes a transactional MMS to the contact: the text with these image URLs; returns it. */
+    public static SendCommand sendMms(String contactId, String text, List<String> media) {
+        SendCommand command = command(contactId, "k-" + UUID.randomUUID(), SendCommand.TRANSACTIONAL, text).withMedia(media);
+        TopicProbe.produce(Topics.SENDS, contactId, MessageJson.write(command));
+        return command;
+    }
+
     public static DeliveryStatus status(ConsumerRecord<String, String> record) {
         return MessageJson.read(record.value(), DeliveryStatus.class);
     }

@@ -7,10 +7,10 @@ import java.util.Map;
 /**
  * dispatch-service's delivery report ({@code GET /v1/reports/deliveries}): the selected messages'
  * counts by status, reason, provider, country, region, carrier and why queued ones wait; segments,
- * cost by currency, time from sent to delivered (percentiles and distribution), and the messages by
+ * MMS sent, cost by currency, time from sent to delivered (percentiles and distribution), and the messages by
  * status over time.
  */
-public record DeliveryReport(long messages, long segments, Map<String, BigDecimal> cost,
+public record DeliveryReport(long messages, long segments, long mms, Map<String, BigDecimal> cost,
         Map<String, Map<String, Long>> counts, Latency timeToDelivered, Double deliveredWithin10s,
         List<Duration> timesToDelivered, String every, List<Bucket> overTime) {
 

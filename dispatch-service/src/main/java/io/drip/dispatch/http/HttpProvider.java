@@ -7,6 +7,7 @@ import io.drip.dispatch.provider.Recovery;
 import io.drip.dispatch.provider.SmsProvider;
 import io.drip.dispatch.provider.Submission;
 import io.smallrye.mutiny.Uni;
+import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.mutiny.core.Vertx;
 import io.vertx.mutiny.core.buffer.Buffer;
@@ -23,7 +24,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * A generic JSON webhook provider for regional gateways: POSTs
- * {@code {"messageId", "to", "text", "callbackUrl"}} to {@code drip.http.url}, signed with
+ * {@code {"messageId", "to", "text", "callbackUrl"}} (and {@code "media"}, the image URLs of an
+ * MMS) to {@code drip.http.url}, signed with
  * HMAC-SHA256 ({@link WebhookSignature}), with {@code Idempotency-Key: <messageId>}. The gateway
  * answers 2xx {@code {"id", "segments"}}; 429 or 5xx are transient; 4xx
  * {@code {"reason": "..."}} is permanent. Receipts and inbound SMS come back signed the same
@@ -78,9 +80,17 @@ public class HttpProvider implements SmsProvider {
     }
 
     @Override
+    public boolean sendsMms() {
+        return true;
+    }
+
+    @Override
     public Uni<Accepted> submit(Submission submission) {
         JsonObject request = new JsonObject().put("messageId", submission.messageId()).put("to", submission.to())
                 .put("text", submission.text());
+        if (!submission.media().isEmpty()) {
+            request.put("media", new JsonArray(submission.media()));
+        }
         callbackBaseUrl.ifPresent(base -> request.put("callbackUrl", base.replaceAll("/+$", "") + HttpWebhooks.RECEIPTS_PATH));
         String body = request.encode();
         long timestamp = Instant.now().getEpochSecond();

@@ -16,8 +16,8 @@ import java.util.TreeMap;
 /**
  * The delivery report of the messages a filter selects (journey, step, provider, period of
  * creation): counts by status, failure reason, provider, country, region and carrier, and of the
- * messages still queued, why they wait (quiet_hours, no_marketing_day...); segments sent and their
- * cost by currency; time from sent to delivered (percentiles and a distribution); the share of sent
+ * messages still queued, why they wait (quiet_hours, no_marketing_day...); segments sent (an MMS
+ * counts one), how many of the sent were MMS, and their cost by currency; time from sent to delivered (percentiles and a distribution); the share of sent
  * messages delivered within 10 seconds; the messages by status over time ({@link DeliveryTimes}).
  */
 @ApplicationScoped
@@ -40,10 +40,11 @@ public class DeliveryReports {
     }
 
     /**
-     * {@code cost}: what the sent messages whose cost is known cost, by currency (ISO 4217);
-     * {@code every}: the width of the {@code overTime} buckets (minute, hour or day).
+     * {@code mms}: how many of the sent messages were MMS; {@code cost}: what the sent messages
+     * whose cost is known cost, by currency (ISO 4217); {@code every}: the width of the
+     * {@code overTime} buckets (minute, hour or day).
      */
-    public record Report(Filter filter, long messages, long segments, Map<String, BigDecimal> cost,
+    public record Report(Filter filter, long messages, long segments, long mms, Map<String, BigDecimal> cost,
             Map<String, Map<String, Long>> counts, Latency timeToDelivered, Double deliveredWithin10s,
             List<DeliveryTimes.Duration> timesToDelivered, String every, List<DeliveryTimes.Bucket> overTime) {
     }
@@ -72,6 +73,7 @@ public class DeliveryReports {
                 });
         Uni<Row> totals = db.preparedQuery("""
                         select count(*) as messages, coalesce(sum(segments) filter (where sent_at is not null), 0) as segments,
+                          count(*) filter (where sent_at is not null and command->'media' is not null) as mms,
                           percentile_cont(0.5) within group (order by extract(epoch from delivered_at - sent_at))
                             filter (where status = 'delivered') as p50,
                           percentile_cont(0.9) within group (order by extract(epoch from delivered_at - sent_at))
@@ -95,7 +97,8 @@ public class DeliveryReports {
         Uni<List<DeliveryTimes.Bucket>> overTime = DeliveryTimes.byStatus(db, FILTER, filter.tuple(), every);
         return Uni.combine().all().unis(counts, totals, cost, durations, overTime).asTuple().map(all -> {
             Row row = all.getItem2();
-            return new Report(filter, row.getLong("messages"), row.getLong("segments"), all.getItem3(), all.getItem1(),
+            return new Report(filter, row.getLong("messages"), row.getLong("segments"), row.getLong("mms"), all.getItem3(),
+                    all.getItem1(),
                     new Latency(row.getDouble("p50"), row.getDouble("p90"), row.getDouble("p99")), row.getDouble("within_10s"),
                     all.getItem4(), every.unit(), all.getItem5());
         });

@@ -40,8 +40,8 @@ public class MessageQueries {
     public record Event(String status, String reason, String provider, Instant at) {
     }
 
-    /** A message with the text as sent and every status change. */
-    public record MessageDetail(MessageView message, String text, List<Event> history) {
+    /** A message with the text as sent, an MMS's image URLs (empty for an SMS) and every status change. */
+    public record MessageDetail(MessageView message, String text, List<String> media, List<Event> history) {
     }
 
     public Uni<List<MessageView>> list(SqlClient db, String contactId, String journeyId, String status, int limit) {
@@ -55,7 +55,8 @@ public class MessageQueries {
     }
 
     public Uni<Optional<MessageDetail>> find(SqlClient db, String messageId) {
-        return db.preparedQuery("select " + COLUMNS + ", coalesce(sent_text, text) as sent_text from outgoing_message where message_id = $1")
+        return db.preparedQuery("select " + COLUMNS + ", coalesce(sent_text, text) as sent_text, "
+                        + "array(select jsonb_array_elements_text(command->'media')) as media from outgoing_message where message_id = $1")
                 .execute(Tuple.of(messageId))
                 .chain(rows -> {
                     if (rows.size() == 0) {
@@ -68,7 +69,8 @@ public class MessageQueries {
                                 List<Event> history = new ArrayList<>();
                                 events.forEach(e -> history.add(new Event(e.getString("status"), e.getString("reason"),
                                         e.getString("provider"), e.getOffsetDateTime("at").toInstant())));
-                                return Optional.of(new MessageDetail(view(row), row.getString("sent_text"), history));
+                                return Optional.of(new MessageDetail(view(row), row.getString("sent_text"),
+                                        List.of(row.getArrayOfStrings("media")), history));
                             });
                 });
     }

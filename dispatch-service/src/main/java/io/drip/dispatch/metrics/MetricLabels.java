@@ -42,7 +42,9 @@ public final class MetricLabels {
             // numbers and carriers (Twilio's codes mapped, the HTTP gateway's documented reasons)
             "number_invalid", "number_not_mobile", "number_unknown", "number_blocked", "number_unreachable",
             "recipient_unsubscribed", "region_not_permitted", "message_too_long", "handset_unreachable",
-            "message_blocked", "carrier_filtered", "carrier_unknown_error");
+            "message_blocked", "carrier_filtered", "carrier_unknown_error",
+            // an MMS no provider of its route may carry (route.Carriers)
+            "mms_not_supported");
 
     /** An SMPP receipt's reason is smpp_<state>_<error>: the state is kept, the SMSC's error number is not. */
     private static final Set<String> SMPP_STATES = Arrays.stream(DeliveryReceiptState.values())

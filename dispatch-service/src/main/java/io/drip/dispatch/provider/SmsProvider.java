@@ -17,6 +17,11 @@ public interface SmsProvider {
         return true;
     }
 
+    /** Whether it sends a message with media as one MMS; one that cannot is never handed media. */
+    default boolean sendsMms() {
+        return false;
+    }
+
     /**
      * Submits one message. Fails with a {@link ProviderException} saying whether the failure is
      * transient (try again), permanent (never) or of unknown outcome (it may have been accepted).

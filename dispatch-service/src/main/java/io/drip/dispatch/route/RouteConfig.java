@@ -10,8 +10,8 @@ import java.util.Optional;
 
 /**
  * The routes of {@code drip.routes.<name>.*}: which providers, in failover order, carry which
- * numbers (E.164 prefixes) and categories, at what rate and cost per segment. The route named {@code default}
- * carries what no other route matches.
+ * numbers (E.164 prefixes) and categories, at what rate, cost per SMS segment and cost per MMS.
+ * The route named {@code default} carries what no other route matches.
  */
 @ConfigMapping(prefix = "drip.routes")
 public interface RouteConfig {
@@ -36,7 +36,13 @@ public interface RouteConfig {
         /** What one SMS segment costs on this route, when the provider does not say (in cost-currency). */
         Optional<BigDecimal> costPerSegment();
 
-        /** ISO 4217 code of cost-per-segment, e.g. EUR. */
+        /**
+         * What one MMS costs on this route, when the provider does not say (in cost-currency): an
+         * MMS is billed as one message, not per segment; none: an MMS has no cost unless the provider says.
+         */
+        Optional<BigDecimal> costPerMms();
+
+        /** ISO 4217 code of cost-per-segment and cost-per-mms, e.g. EUR. */
         Optional<String> costCurrency();
     }
 }

@@ -24,7 +24,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * The sandbox inbox as a page a person reads, like a phone's message list: the newest sandbox
- * SMS with their links clickable, so the short links can be followed (Qute template
+ * SMS with their links clickable, so the short links can be followed, and an MMS's images (Qute template
  * {@code templates/inbox.html}, which escapes everything). It shows phone numbers and needs no
  * key, so it is off unless {@code DRIP_SANDBOX_INBOX_PAGE=true} (local runs and demos).
  */
@@ -39,9 +39,9 @@ public class SandboxInboxPage {
     public record Piece(String text, boolean link) {
     }
 
-    /** One SMS as the page shows it. */
+    /** One SMS (or MMS, with its image URLs) as the page shows it. */
     @TemplateData
-    public record Entry(String to, Instant at, String status, List<Piece> pieces) {
+    public record Entry(String to, Instant at, String status, List<Piece> pieces, List<String> media) {
     }
 
     @Inject
@@ -60,14 +60,14 @@ public class SandboxInboxPage {
             throw new NotFoundException("the sandbox inbox page is off (DRIP_SANDBOX_INBOX_PAGE)");
         }
         return pool.preparedQuery("""
-                        select to_phone, text, status, created_at from sandbox_message
+                        select to_phone, text, media, status, created_at from sandbox_message
                         where $1::text is null or to_phone = $1 order by created_at desc limit $2""")
                 .execute(Tuple.of(to, SHOWN))
                 .map(rows -> {
                     List<Entry> entries = new ArrayList<>();
                     for (Row row : rows) {
                         entries.add(new Entry(row.getString("to_phone"), row.getOffsetDateTime("created_at").toInstant(),
-                                row.getString("status"), pieces(row.getString("text"))));
+                                row.getString("status"), pieces(row.getString("text")), SandboxMedia.of(row)));
                     }
                     return inbox.data("messages", entries);
                 });

@@ -16,8 +16,8 @@ import java.util.UUID;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * The built-in provider: "sends" by recording the message in dispatch's database (the sandbox
- * inbox) and schedules a simulated delivery receipt. It takes a message id once, so
+ * The built-in provider: "sends" by recording the message, with an MMS's media, in dispatch's
+ * database (the sandbox inbox) and schedules a simulated delivery receipt. It takes a message id once, so
  * submitting again after a crash never makes a second SMS, and it can tell what it took.
  * Every call is logged ({@code sandbox_submission}), and it can be put out of order for a
  * while ({@link SandboxOutage}) to rehearse a provider failing.
@@ -41,6 +41,11 @@ public class SandboxProvider implements SmsProvider {
     }
 
     @Override
+    public boolean sendsMms() {
+        return true;
+    }
+
+    @Override
     public Uni<Accepted> submit(Submission submission) {
         if (outage.isOn()) {
             return Uni.createFrom().failure(ProviderException.transientFailure("sandbox_outage",
@@ -54,14 +59,15 @@ public class SandboxProvider implements SmsProvider {
                           insert into sandbox_submission (message_id, to_phone, submitted_at)
                           values ($2, $3, clock_timestamp())),
                         taken as (
-                          insert into sandbox_message (id, message_id, to_phone, text, status, created_at, receipt_due_at)
-                          values ($1, $2, $3, $4, 'sent', clock_timestamp(), clock_timestamp() + make_interval(secs => $5))
+                          insert into sandbox_message (id, message_id, to_phone, text, media, status, created_at, receipt_due_at)
+                          values ($1, $2, $3, $4, $6, 'sent', clock_timestamp(), clock_timestamp() + make_interval(secs => $5))
                           on conflict (message_id) do nothing returning id)
                         select id from taken
                         union all
                         select id from sandbox_message where message_id = $2 and not exists (select 1 from taken)""")
                 .execute(Tuple.of(id, submission.messageId(), submission.to(), submission.text(),
-                        receiptDelay.toNanos() / 1e9))
+                        receiptDelay.toNanos() / 1e9, submission.media().isEmpty() ? null
+                                : submission.media().toArray(String[]::new)))
                 // none: a concurrent call for the same message took it after this statement's snapshot
                 .chain(rows -> rows.size() == 0 ? recorded(submission.messageId())
                         : Uni.createFrom().item(Recovery.accepted(rows.iterator().next().getString("id"))))

@@ -25,9 +25,9 @@ import java.util.List;
 public class SandboxResource {
     private static final int MAX_LIMIT = 500;
 
-    /** One SMS in the sandbox inbox. */
-    public record InboxMessage(String id, String messageId, String to, String text, String status, Instant sentAt,
-            Instant receiptAt) {
+    /** One SMS in the sandbox inbox; {@code media}: an MMS's image URLs, empty for an SMS. */
+    public record InboxMessage(String id, String messageId, String to, String text, List<String> media, String status,
+            Instant sentAt, Instant receiptAt) {
     }
 
     @Inject
@@ -40,14 +40,14 @@ public class SandboxResource {
             throw new InvalidRequestException("limit", "limit must be between 1 and " + MAX_LIMIT);
         }
         return pool.preparedQuery("""
-                        select id, message_id, to_phone, text, status, created_at, receipt_at from sandbox_message
+                        select id, message_id, to_phone, text, media, status, created_at, receipt_at from sandbox_message
                         where $1::text is null or to_phone = $1 order by created_at desc limit $2""")
                 .execute(Tuple.of(to, limit))
                 .map(rows -> {
                     List<InboxMessage> inbox = new ArrayList<>();
                     for (Row row : rows) {
                         inbox.add(new InboxMessage(row.getString("id"), row.getString("message_id"),
-                                row.getString("to_phone"), row.getString("text"), row.getString("status"),
+                                row.getString("to_phone"), row.getString("text"), SandboxMedia.of(row), row.getString("status"),
                                 row.getOffsetDateTime("created_at").toInstant(),
                                 row.getOffsetDateTime("receipt_at") == null ? null
                                         : row.getOffsetDateTime("receipt_at").toInstant()));

@@ -17,6 +17,6 @@ public record Attempt(Outgoing message, String to, SmsText sms, String route, St
 
     /** What is handed to the provider. */
     public Submission submission() {
-        return new Submission(message.messageId(), to, sms);
+        return new Submission(message.messageId(), to, sms, message.media());
     }
 }

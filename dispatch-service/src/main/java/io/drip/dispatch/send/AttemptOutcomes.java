@@ -108,9 +108,10 @@ public class AttemptOutcomes {
         Attempt attempt = taken.attempt();
         Accepted accepted = taken.accepted();
         // the provider's count wins (it bills by it); else Drip's own
-        Integer segments = accepted.segments() != null ? accepted.segments() : attempt.sms().segments();
-        // likewise its price; else the route's cost per segment, when configured
-        Price cost = accepted.price() != null ? accepted.price() : routes.cost(attempt.route(), segments).orElse(null);
+        Integer segments = accepted.segments() != null ? accepted.segments() : attempt.message().segments(attempt.sms());
+        // likewise its price; else the route's cost per MMS or per segment, when configured
+        Price cost = accepted.price() != null ? accepted.price()
+                : routes.cost(attempt.route(), segments, attempt.message().mms()).orElse(null);
         return new OutgoingMessages.Sent(attempt.message().messageId(), attempt.provider(), accepted.providerMessageId(),
                 segments, cost);
     }

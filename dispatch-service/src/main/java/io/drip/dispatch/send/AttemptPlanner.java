@@ -7,6 +7,7 @@ import io.drip.dispatch.metrics.DispatchMetrics;
 import io.drip.dispatch.policy.PolicyFacts;
 import io.drip.dispatch.policy.SendPolicy;
 import io.drip.dispatch.provider.Providers;
+import io.drip.dispatch.route.Carriers;
 import io.drip.dispatch.route.Route;
 import io.drip.dispatch.route.RouteRates;
 import io.drip.dispatch.route.Routes;
@@ -36,9 +37,10 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * then stores it all with a few set-based statements. Checked against the contact's latest
  * snapshot and the sending policy, a message is finished (suppressed or failed, with its
  * reason), deferred, waits, or becomes an {@link Attempt} on its route's first available
- * provider, once a slot of the route's rate is taken. Marketing text gets its compliance prefix
- * and footer; the text as sent is counted in segments (and refused beyond
- * {@code drip.dispatch.max-segments}). The attempts commit before any provider is called.
+ * provider (for an MMS, one that sends MMS: {@link Carriers}), once a slot of the route's rate is
+ * taken. Marketing text gets its compliance prefix and footer; the text of an SMS as sent is
+ * counted in segments (and refused beyond {@code drip.dispatch.max-segments}). The attempts
+ * commit before any provider is called.
  */
 @ApplicationScoped
 public class AttemptPlanner {
@@ -155,12 +157,17 @@ public class AttemptPlanner {
     private Decision ready(Outgoing message, ContactSnapshot contact, Instant now) {
         SmsText sms = SmsText.of(SendCommand.MARKETING.equals(message.category())
                 ? compliance.apply(message.text(), contact.locale()) : message.text());
-        if (sms.segments() > maxSegments) {
+        // an MMS carries its text whole, in one message
+        if (!message.mms() && sms.segments() > maxSegments) {
             return new Decision.Finish(message, DeliveryStatus.FAILED, TOO_LONG);
         }
         Route route = routes.select(contact.phone(), message.category());
+        List<String> carriers = routes.carriers(route, message.category(), message.mms());
+        if (carriers.isEmpty()) {
+            return new Decision.Finish(message, DeliveryStatus.FAILED, Carriers.MMS_NOT_SUPPORTED);
+        }
         // a provider that may have the message already is the only one that cannot send it twice
-        List<String> candidates = message.pinnedProvider() != null ? List.of(message.pinnedProvider()) : route.providers();
+        List<String> candidates = message.pinnedProvider() != null ? List.of(message.pinnedProvider()) : carriers;
         Optional<String> provider = candidates.stream().filter(p -> providers.available(p, now)).findFirst();
         return provider.<Decision>map(p -> new Decision.Ready(message, contact.phone(), sms, route.name(), p))
                 .orElseGet(() -> new Decision.Wait(message, now.plus(NO_PROVIDER_RETRY)));

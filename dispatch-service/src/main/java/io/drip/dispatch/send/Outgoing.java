@@ -1,6 +1,7 @@
 package io.drip.dispatch.send;
 
 import io.drip.dispatch.policy.SendWindow;
+import io.drip.dispatch.text.SmsText;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -17,10 +18,25 @@ import java.util.List;
  * @param answersInbound whether it is a keyword's reply (an opt-out confirmation, HELP), which
  *                       carriers require whatever the consent
  * @param tags      the command's tags, for the caps per tag
+ * @param media     the image URLs of an MMS; empty: an SMS
  */
 public record Outgoing(String messageId, String contactId, String category, String text, SendWindow window,
         Instant createdAt, Instant queuedAt, Instant ageFrom, String pinnedProvider, boolean answersInbound,
-        List<String> tags) {
+        List<String> tags, List<String> media) {
+
+    public Outgoing {
+        media = List.copyOf(media);
+    }
+
+    /** Whether it goes as an MMS: it carries media. */
+    public boolean mms() {
+        return !media.isEmpty();
+    }
+
+    /** What it counts (and is billed) as: an MMS is one message whatever its text, an SMS its segments. */
+    public int segments(SmsText sms) {
+        return mms() ? 1 : sms.segments();
+    }
 
     /**
      * The message as it waits from {@code now} until {@code until} by Drip's own rule (quiet
@@ -29,6 +45,6 @@ public record Outgoing(String messageId, String contactId, String category, Stri
     public Outgoing heldBack(Instant now, Instant until) {
         Duration wait = until.isAfter(now) ? Duration.between(now, until) : Duration.ZERO;
         return new Outgoing(messageId, contactId, category, text, window, createdAt, queuedAt, ageFrom.plus(wait),
-                pinnedProvider, answersInbound, tags);
+                pinnedProvider, answersInbound, tags, media);
     }
 }

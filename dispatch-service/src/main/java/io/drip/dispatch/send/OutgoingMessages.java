@@ -26,9 +26,10 @@ import java.util.Set;
 /** The outgoing_message table: the queue of messages and their outcome. */
 @ApplicationScoped
 public class OutgoingMessages {
+    /** An MMS's media are read from the command as it came (absent: none, an SMS). */
     private static final String OUTGOING_COLUMNS = """
             message_id, contact_id, category, text, window_from, window_to, created_at, queued_at, age_from,
-            pinned_provider, idempotency_key, tags""";
+            pinned_provider, idempotency_key, tags, array(select jsonb_array_elements_text(command->'media')) as media""";
 
     /**
      * Queues commands in one statement, in their order; a command whose idempotency key or message
@@ -208,7 +209,7 @@ public class OutgoingMessages {
                         .addArrayOfString(attempts.stream().map(Sending::to).toArray(String[]::new))
                         .addArrayOfString(attempts.stream().map(a -> a.sms().text()).toArray(String[]::new))
                         .addArrayOfString(attempts.stream().map(a -> a.sms().encoding().name()).toArray(String[]::new))
-                        .addArrayOfInteger(attempts.stream().map(a -> a.sms().segments()).toArray(Integer[]::new))
+                        .addArrayOfInteger(attempts.stream().map(a -> a.message().segments(a.sms())).toArray(Integer[]::new))
                         .addArrayOfString(numbers.stream().map(NumberInfo::country).toArray(String[]::new))
                         .addArrayOfString(numbers.stream().map(NumberInfo::region).toArray(String[]::new))
                         .addArrayOfString(numbers.stream().map(NumberInfo::carrier).toArray(String[]::new))
@@ -327,7 +328,8 @@ public class OutgoingMessages {
                 row.getString("text"), window, row.getOffsetDateTime("created_at").toInstant(),
                 row.getOffsetDateTime("queued_at").toInstant(), row.getOffsetDateTime("age_from").toInstant(),
                 row.getString("pinned_provider"),
-                SendCommand.answersInbound(row.getString("idempotency_key")), List.of(row.getArrayOfStrings("tags")));
+                SendCommand.answersInbound(row.getString("idempotency_key")), List.of(row.getArrayOfStrings("tags")),
+                List.of(row.getArrayOfStrings("media")));
     }
 
     private static OffsetDateTime utc(Instant instant) {

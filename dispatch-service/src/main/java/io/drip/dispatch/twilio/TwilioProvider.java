@@ -31,7 +31,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * Twilio's Messages API: a form-encoded POST to
  * {@code <base-url>/2010-04-01/Accounts/<sid>/Messages.json} with HTTP Basic auth (account SID
  * and auth token), from a number or a Messaging Service ({@code MG...}), asking for status
- * callbacks to {@link TwilioWebhooks}. Twilio has no idempotency key: an attempt whose outcome
+ * callbacks to {@link TwilioWebhooks}; an MMS carries one {@code MediaUrl} per image. Twilio has no idempotency key: an attempt whose outcome
  * is unknown is looked for in Twilio's list of the number's messages, and never submitted again.
  */
 @ApplicationScoped
@@ -91,11 +91,17 @@ public class TwilioProvider implements SmsProvider {
     }
 
     @Override
+    public boolean sendsMms() {
+        return true;
+    }
+
+    @Override
     public Uni<Accepted> submit(Submission submission) {
         MultiMap form = MultiMap.caseInsensitiveMultiMap()
                 .add("To", submission.to())
                 .add("Body", submission.text())
                 .add(from.orElseThrow().startsWith("MG") ? "MessagingServiceSid" : "From", from.orElseThrow());
+        submission.media().forEach(url -> form.add("MediaUrl", url));
         webhookUrl(STATUS_PATH).ifPresent(url -> form.add("StatusCallback", url));
         return client.postAbs(messagesUrl())
                 .basicAuthentication(accountSid.orElseThrow(), authToken.orElseThrow())

@@ -40,7 +40,7 @@ class MessageAgeTest {
 
     private static Outgoing marketing(Instant created) {
         return new Outgoing("m-age", "c-age", SendCommand.MARKETING, "Offre de Pâques", WINDOW, created, created,
-                created, null, false, List.of());
+                created, null, false, List.of(), List.of());
     }
 
     private static PolicyFacts noFacts() {
@@ -73,7 +73,7 @@ class MessageAgeTest {
     void aMessageOlderThanTheMaximumAgeWithoutAnyDeferralIsExpired() {
         Instant created = Instant.now().minus(Duration.ofDays(3));
         Outgoing message = new Outgoing("m-old", "c-age", SendCommand.TRANSACTIONAL, "Votre commande", null,
-                created, created, created, null, false, List.of());
+                created, created, created, null, false, List.of(), List.of());
         assertEquals(new SendPolicy.Verdict.Stop("suppressed", SendPolicy.EXPIRED),
                 policy.decide(message, frenchContact(), noFacts(), Instant.now()));
     }

@@ -89,7 +89,7 @@ class RouteRatesTest {
                 .using(vertx.getDelegate()).build());
         String route = "rate-test-" + UUID.randomUUID();
         int rate = 5;
-        pool.withTransaction(tx -> rates.size(tx, new Route(route, List.of(), List.of(), List.of("sandbox"), rate, null)))
+        pool.withTransaction(tx -> rates.size(tx, new Route(route, List.of(), List.of(), List.of("sandbox"), rate, null, null)))
                 .await().indefinitely();
         List<Instant> taken = Collections.synchronizedList(new ArrayList<>());
         Instant end = Instant.now().plusSeconds(4);

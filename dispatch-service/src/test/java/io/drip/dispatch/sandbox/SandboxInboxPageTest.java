@@ -4,10 +4,14 @@ import static io.drip.dispatch.Sends.contactWith;
 import static io.drip.dispatch.Sends.is;
 import static io.drip.dispatch.Sends.randomNumber;
 import static io.drip.dispatch.Sends.send;
+import static io.drip.dispatch.Sends.sendMms;
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.drip.contracts.Topics;
+import io.drip.testing.TestKeys;
 import io.drip.testing.TopicProbe;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -68,5 +72,37 @@ class SandboxInboxPageTest {
         // the markup in the text is shown as text, not rendered
         assertTrue(messages.select(".text b").isEmpty());
         assertEquals(text, messages.select(".text").text());
+    }
+
+    @Test
+    void anMmsShowsItsImagesWithItsTextInThePageAndTheApi() throws Exception {
+        String phone = randomNumber("+316", 11);
+        String contactId = contactWith(phone);
+        List<String> media = List.of("https://shop.example/img/sale.jpg", "https://cdn.example/shoes.png");
+        try (var deliveries = TopicProbe.watch(Topics.DELIVERIES)) {
+            var command = sendMms(contactId, "The sale starts now", media);
+            deliveries.await(r -> is(r, command.messageId(), "sent"), Duration.ofSeconds(20));
+        }
+        Document page = render(inbox + "?to=" + URLEncoder.encode(phone, StandardCharsets.UTF_8));
+        var message = page.select("li.message");
+        assertEquals(1, message.size());
+        assertEquals(media, message.select(".media img").eachAttr("src"));
+        assertEquals("The sale starts now", message.select(".text").text());
+        given().header("Authorization", TestKeys.bearer(TestKeys.VIEWER)).queryParam("to", phone)
+                .get("/v1/sandbox/messages").then().statusCode(200)
+                .body("[0].media", equalTo(media))
+                .body("[0].text", equalTo("The sale starts now"));
+    }
+
+    @Test
+    void anSmsShowsNoImages() throws Exception {
+        String phone = randomNumber("+316", 11);
+        String contactId = contactWith(phone);
+        try (var deliveries = TopicProbe.watch(Topics.DELIVERIES)) {
+            var command = send(contactId, "Just text");
+            deliveries.await(r -> is(r, command.messageId(), "sent"), Duration.ofSeconds(20));
+        }
+        Document page = render(inbox + "?to=" + URLEncoder.encode(phone, StandardCharsets.UTF_8));
+        assertTrue(page.select("li.message .media").isEmpty());
     }
 }

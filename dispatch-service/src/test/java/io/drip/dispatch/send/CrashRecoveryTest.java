@@ -112,11 +112,11 @@ class CrashRecoveryTest {
         String contactId = contactWith(phone);
         // the same text to the same number before this message existed is another message
         TwilioStandIn.TAKEN.add(new TwilioStandIn.Taken("SM-earlier-" + UUID.randomUUID(), phone, "+15005550006",
-                "Your code is 9090", null, null, Instant.now().minus(Duration.ofMinutes(5))));
+                "Your code is 9090", null, null, Instant.now().minus(Duration.ofMinutes(5)), List.of()));
         String messageId = interruptedAttempt(contactId, phone, "twilio", "twilio");
         String sid = "SM-before-crash-" + UUID.randomUUID();
         TwilioStandIn.TAKEN.add(new TwilioStandIn.Taken(sid, phone, "+15005550006", "Your code is 9090", null, null,
-                Instant.now()));
+                Instant.now(), List.of()));
         try (var deliveries = TopicProbe.watch(Topics.DELIVERIES)) {
             var sent = status(deliveries.await(r -> is(r, messageId, "sent"), WAIT));
             assertEquals(sid, sent.providerMessageId());

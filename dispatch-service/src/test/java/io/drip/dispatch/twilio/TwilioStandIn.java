@@ -26,9 +26,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 public class TwilioStandIn implements QuarkusTestResourceLifecycleManager {
 
-    /** A message the stand-in took. */
+    /** A message the stand-in took; {@code mediaUrls}: its MediaUrl parameters, in order (an MMS). */
     public record Taken(String sid, String to, String from, String body, String statusCallback, String authorization,
-            Instant at) {
+            Instant at, List<String> mediaUrls) {
     }
 
     public static final List<Taken> TAKEN = new CopyOnWriteArrayList<>();
@@ -70,17 +70,22 @@ public class TwilioStandIn implements QuarkusTestResourceLifecycleManager {
             }
             String sid = "SM" + UUID.randomUUID().toString().replace("-", "");
             TAKEN.add(new Taken(sid, form.get("To"), form.get("From"), form.get("Body"), form.get("StatusCallback"),
-                    ctx.request().getHeader("Authorization"), Instant.now()));
+                    ctx.request().getHeader("Authorization"), Instant.now(), form.getAll("MediaUrl")));
             MAX_IN_FLIGHT.accumulateAndGet(IN_FLIGHT.incrementAndGet(), Math::max);
+            JsonObject taken = form.contains("MediaUrl")
+                    // as Twilio answers an MMS: one segment, its media counted, no price yet
+                    ? new JsonObject().put("sid", sid).put("status", "queued").put("num_segments", "1")
+                            .put("num_media", String.valueOf(form.getAll("MediaUrl").size())).putNull("price")
+                            .put("price_unit", "USD")
+                    : countsLater
+                    ? new JsonObject().put("sid", sid).put("status", "accepted").put("num_segments", "0")
+                            .putNull("price").put("price_unit", "USD")
+                    : new JsonObject().put("sid", sid).put("status", "queued").put("num_segments", "1")
+                            .put("price", "-0.00750").put("price_unit", "USD");
             Runnable answer = () -> {
                 IN_FLIGHT.decrementAndGet();
                 ctx.response().setStatusCode(201).putHeader("Content-Type", "application/json")
-                        .end((countsLater
-                                ? new JsonObject().put("sid", sid).put("status", "accepted").put("num_segments", "0")
-                                        .putNull("price").put("price_unit", "USD")
-                                : new JsonObject().put("sid", sid).put("status", "queued").put("num_segments", "1")
-                                        .put("price", "-0.00750").put("price_unit", "USD"))
-                                .put("account_sid", ctx.pathParam("sid")).encode());
+                        .end(taken.put("account_sid", ctx.pathParam("sid")).encode());
             };
             if (delayMillis > 0) {
                 vertx.setTimer(delayMillis, id -> answer.run());

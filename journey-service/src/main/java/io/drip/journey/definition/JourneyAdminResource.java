@@ -14,7 +14,6 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.io.StringReader;
 import java.time.Instant;
 
 /**
@@ -45,13 +44,16 @@ public class JourneyAdminResource {
     JourneyCatalog catalog;
 
     @Inject
+    JourneyValidator validator;
+
+    @Inject
     RunRepository runs;
 
     /** Stores the journey as its next version (201), or answers 200 when the text is that of its latest version. */
     @POST
     @Consumes({"application/yaml", "application/x-yaml", "text/yaml", MediaType.TEXT_PLAIN})
     public Uni<Response> publish(String yaml) {
-        JourneyDefinition journey = JourneyReader.read("request", new StringReader(yaml == null ? "" : yaml));
+        JourneyDefinition journey = validator.read("request", yaml);
         return pool.withTransaction(tx -> store.publish(tx, journey.id(), yaml, "api"))
                 .call(catalog::refresh)
                 .map(published -> Response.status(published.created() ? Response.Status.CREATED : Response.Status.OK)

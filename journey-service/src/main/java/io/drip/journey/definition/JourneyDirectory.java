@@ -11,7 +11,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.io.IOException;
-import java.io.StringReader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -50,6 +49,9 @@ public class JourneyDirectory {
 
     @Inject
     Poller poller;
+
+    @Inject
+    JourneyValidator validator;
 
     /** The text last stored per file, so an unchanged file costs no database round trip. */
     private final Map<Path, String> stored = new ConcurrentHashMap<>();
@@ -97,7 +99,7 @@ public class JourneyDirectory {
                 continue;
             }
             try {
-                JourneyDefinition journey = JourneyReader.read(file.toString(), new StringReader(yaml));
+                JourneyDefinition journey = validator.read(file.toString(), yaml);
                 Path clash = ids.putIfAbsent(journey.id(), file);
                 if (clash != null) {
                     reject(file, file + ":1:1: journey id '" + journey.id() + "' is also used by " + clash);

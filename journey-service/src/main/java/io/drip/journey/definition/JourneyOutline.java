@@ -40,7 +40,8 @@ public record JourneyOutline(List<Node> steps) {
 
     private static String summary(Step step) {
         if (step instanceof SendStep send) {
-            return send.category() + " " + send.channel() + ": " + send.text();
+            return send.category() + " " + (send.media().isEmpty() ? send.channel() : "mms, " + send.media().size()
+                    + (send.media().size() == 1 ? " image" : " images")) + ": " + send.text();
         } else if (step instanceof WaitStep wait) {
             return wait.time().describe();
         } else if (step instanceof WaitForStep waitFor) {

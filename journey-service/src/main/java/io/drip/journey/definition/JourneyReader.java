@@ -9,6 +9,8 @@ import io.drip.contracts.MessageJson;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.StringReader;
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.LocalTime;
@@ -21,6 +23,7 @@ import java.util.Locale;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Predicate;
 import java.util.regex.Pattern;
 import org.yaml.snakeyaml.DumperOptions;
 import org.yaml.snakeyaml.LoaderOptions;
@@ -58,15 +61,19 @@ public final class JourneyReader {
 
     /** As segment-message.schema.json's maxLength of event. */
     private static final int MAX_EVENT_NAME = 200;
+    /** As send-command.schema.json's maxLength of a media URL. */
+    private static final int MAX_URL = 2048;
 
     private final String file;
+    private final Predicate<String> smsOnly;
     private final Map<Node, String> targets = new LinkedHashMap<>();
     private final Map<Node, String> messageTargets = new LinkedHashMap<>();
     /** auto_winner metrics that count conversions, which only a journey with a goal has. */
     private final List<Node> goalMetrics = new ArrayList<>();
 
-    private JourneyReader(String file) {
+    private JourneyReader(String file, Predicate<String> smsOnly) {
         this.file = file;
+        this.smsOnly = smsOnly;
     }
 
     public static JourneyDefinition read(Path path) {
@@ -78,6 +85,14 @@ public final class JourneyReader {
     }
 
     public static JourneyDefinition read(String file, Reader yaml) {
+        return read(file, yaml, category -> false);
+    }
+
+    /**
+     * Reads a journey about to be validated or published: media in a send step whose category
+     * {@code smsOnly} says goes on SMS-only routes is refused at its {@code media} key.
+     */
+    public static JourneyDefinition read(String file, Reader yaml, Predicate<String> smsOnly) {
         Node root;
         String text = text(file, yaml);
         try {
@@ -100,7 +115,7 @@ public final class JourneyReader {
         if (root == null) {
             throw new JourneyFileException(file, 1, 1, "the file is empty; a journey needs journey, trigger and steps");
         }
-        JourneyDefinition journey = new JourneyReader(file).journey(root);
+        JourneyDefinition journey = new JourneyReader(file, smsOnly).journey(root);
         // the reader's own messages are more specific; the schema has the last word on structure
         JourneySchema.check(file, root).ifPresent(problem -> {
             throw problem;
@@ -192,7 +207,7 @@ public final class JourneyReader {
     }
 
     private SendStep send(String id, Node sendNode, String next) {
-        Map<String, Node> send = mapping(sendNode, "send", Set.of("channel", "category", "text", "tags"));
+        Map<String, Node> send = mapping(sendNode, "send", Set.of("channel", "category", "text", "tags", "media"));
         String channel = scalar(required(sendNode, send, "channel"), "channel");
         if (!channel.equals("sms")) {
             throw error(send.get("channel"), "channel '" + channel + "' is not supported; use sms");
@@ -207,7 +222,13 @@ public final class JourneyReader {
             throw error(textNode, "the text is not valid Liquid: " + problem);
         });
         List<String> tags = send.containsKey("tags") ? tags(send.get("tags")) : List.of();
-        return new SendStep(id, channel, category, text, tags, next);
+        List<String> media = send.containsKey("media") ? media(send.get("media")) : List.of();
+        if (!media.isEmpty() && smsOnly.test(category)) {
+            throw error(key(sendNode, "media"), "media cannot be sent: " + category + " messages go on SMS-only routes "
+                    + "(DRIP_MMS_SMS_ONLY_CATEGORIES), whose providers cannot send MMS; remove media or put the image's "
+                    + "link in the text");
+        }
+        return new SendStep(id, channel, category, text, tags, media, next);
     }
 
     /** A send step's tags: a list of names or name:value, each once. */
@@ -228,6 +249,36 @@ public final class JourneyReader {
             tags.add(tag);
         }
         return List.copyOf(tags);
+    }
+
+    /** The image URLs of an MMS: https, at most {@link SendCommand#MAX_MEDIA}. */
+    private List<String> media(Node node) {
+        if (!(node instanceof SequenceNode sequence) || sequence.getValue().isEmpty()) {
+            throw error(node, "media must be a list of image URLs (https), e.g. [https://shop.example/sale.jpg]");
+        }
+        if (sequence.getValue().size() > SendCommand.MAX_MEDIA) {
+            throw error(sequence.getValue().get(SendCommand.MAX_MEDIA), "a message carries at most "
+                    + SendCommand.MAX_MEDIA + " media (an MMS); this list has " + sequence.getValue().size());
+        }
+        List<String> urls = new ArrayList<>();
+        for (Node item : sequence.getValue()) {
+            urls.add(httpsUrl(item));
+        }
+        return List.copyOf(urls);
+    }
+
+    private String httpsUrl(Node node) {
+        String value = scalar(node, "a media URL");
+        try {
+            URI uri = new URI(value);
+            if ("https".equals(uri.getScheme()) && uri.getHost() != null && value.length() <= MAX_URL) {
+                return value;
+            }
+        } catch (URISyntaxException e) {
+            // reported below
+        }
+        throw error(node, "'" + value + "' is not an https URL of at most " + MAX_URL
+                + " characters; providers fetch media over https only");
     }
 
     private BranchStep branch(String id, Node node, String otherwise) {
@@ -519,6 +570,12 @@ public final class JourneyReader {
             }
         }
         return fields;
+    }
+
+    /** The node of a key itself (where an error about the whole entry points). */
+    private static Node key(Node mapping, String key) {
+        return ((MappingNode) mapping).getValue().stream().map(NodeTuple::getKeyNode)
+                .filter(k -> k instanceof ScalarNode scalar && scalar.getValue().equals(key)).findFirst().orElseThrow();
     }
 
     private Node required(Node parent, Map<String, Node> fields, String key) {

@@ -2,12 +2,12 @@ package io.drip.journey.definition;
 
 import io.drip.kit.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
-import java.io.StringReader;
 
 /**
  * {@code POST /v1/journeys/validate}: checks a journey's YAML exactly as publishing would, and
@@ -19,6 +19,9 @@ import java.io.StringReader;
 @RolesAllowed({Roles.VIEWER, Roles.MARKETER, Roles.OPS})
 public class JourneyValidationResource {
 
+    @Inject
+    JourneyValidator validator;
+
     /** A valid journey: its id and steps. */
     public record Valid(String journey, JourneyOutline outline) {
     }
@@ -26,7 +29,7 @@ public class JourneyValidationResource {
     @POST
     @Consumes({"application/yaml", "application/x-yaml", "text/yaml", MediaType.TEXT_PLAIN})
     public Valid validate(String yaml) {
-        JourneyDefinition journey = JourneyReader.read("request", new StringReader(yaml == null ? "" : yaml));
+        JourneyDefinition journey = validator.read("request", yaml);
         return new Valid(journey.id(), JourneyOutline.of(journey));
     }
 }

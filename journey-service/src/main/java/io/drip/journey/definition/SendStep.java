@@ -8,7 +8,9 @@ import java.util.List;
  * @param category marketing or transactional
  * @param text     Liquid template of the message text
  * @param tags     what kind of message it is, for dispatch's caps per tag (none: empty)
+ * @param media    image URLs (https) sent with the text as one MMS; empty: an SMS
  */
-public record SendStep(String id, String channel, String category, String text, List<String> tags, String next)
+public record SendStep(String id, String channel, String category, String text, List<String> tags, List<String> media,
+        String next)
         implements Step {
 }

@@ -154,7 +154,8 @@ public class StepWalker {
         String messageId = UUID.nameUUIDFromBytes(idempotencyKey.getBytes(StandardCharsets.UTF_8)).toString();
         SendCommand command = new SendCommand(messageId, idempotencyKey,
                 run.contactId(), journey.id(), run.journeyVersion(), step.id(), run.variant(), step.channel(),
-                step.category(), rendered.text(), rendered.links(), null, journey.sendWindow(), now).withTags(step.tags());
+                step.category(), rendered.text(), rendered.links(), null, journey.sendWindow(), now)
+                .withTags(step.tags()).withMedia(step.media());
         Walk.Send send = new Walk.Send(step.id(), command);
         walk.add(send);
         walk.note(step.id(), "sent", command.messageId() + ": " + send.describe());

@@ -23,9 +23,10 @@ public final class Walk {
 
     /** A message to send. */
     public record Send(String stepId, SendCommand command) implements Effect {
-        /** The text as the history and the simulator show it, with the tags the caps count. */
+        /** The message as the run's history and the simulator show it: its text, an MMS's media and the tags the caps count. */
         public String describe() {
-            return command.text() + (command.tags().isEmpty() ? "" : " (tags " + String.join(", ", command.tags()) + ")");
+            return command.text() + (command.media() == null ? "" : " [MMS: " + String.join(" ", command.media()) + "]")
+                    + (command.tags().isEmpty() ? "" : " (tags " + String.join(", ", command.tags()) + ")");
         }
     }
 

@@ -8,7 +8,7 @@ import io.drip.contracts.SegmentMessage;
 import io.drip.journey.definition.Durations;
 import io.drip.journey.definition.JourneyCatalog;
 import io.drip.journey.definition.JourneyDefinition;
-import io.drip.journey.definition.JourneyReader;
+import io.drip.journey.definition.JourneyValidator;
 import io.drip.journey.engine.Change;
 import io.drip.journey.engine.ContactRuns;
 import io.drip.journey.engine.EventDecider;
@@ -23,7 +23,6 @@ import io.drip.kit.clock.TimeZones;
 import io.drip.kit.web.InvalidRequestException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -57,6 +56,9 @@ public class Simulator {
     @Inject
     JourneyCatalog catalog;
 
+    @Inject
+    JourneyValidator validator;
+
     public Simulation.Timeline run(Simulation request) {
         JourneyDefinition journey = journey(request);
         Instant start = request.start() != null ? request.start() : Instant.now();
@@ -81,7 +83,7 @@ public class Simulator {
             return catalog.latest(request.journeyId()).orElseThrow(() -> new InvalidRequestException("/journeyId",
                     "no journey with id '" + request.journeyId() + "'"));
         }
-        return JourneyReader.read("journey", new StringReader(request.journey())).withVersion(1);
+        return validator.read("journey", request.journey()).withVersion(1);
     }
 
     private static ContactSnapshot contact(ObjectNode given) {

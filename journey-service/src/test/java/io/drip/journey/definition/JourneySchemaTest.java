@@ -23,7 +23,7 @@ class JourneySchemaTest {
             steps:
               - wait: {until: "10:00", on: [monday]}
               - id: hello
-                send: {channel: sms, category: marketing, text: "Hi", tags: [welcome, promo:shoes]}
+                send: {channel: sms, category: marketing, text: "Hi", tags: [welcome, promo:shoes], media: [https://shop.example/a.jpg]}
               - wait_for: {delivered: hello, within: 1h}
                 on_timeout: later
               - wait: {date: contact.traits.birthday, at: "08:00"}
@@ -53,6 +53,8 @@ class JourneySchemaTest {
                 VALID.replace("category: marketing", "category: promo"),
                 VALID.replace("tags: [welcome, promo:shoes]", "tags: [Welcome]"),
                 VALID.replace("tags: [welcome, promo:shoes]", "tags: [welcome, welcome]"),
+                VALID.replace("media: [https://shop.example/a.jpg]", "media: [http://shop.example/a.jpg]"),
+                VALID.replace("media: [https://shop.example/a.jpg]", "media: []"),
                 VALID.replace("on: [monday]", "on: [someday]"),
                 VALID.replace("{delivered: hello, within: 1h}", "{delivered: hello, when: \"true\", within: 1h}"),
                 VALID.replace("{weight: 1, goto: mark}", "{weight: 0, goto: mark}"),
@@ -61,7 +63,7 @@ class JourneySchemaTest {
                 VALID.replace("metric: revenue_per_recipient", "metric: revenue"),
                 VALID.replace("confidence: 0.9", "confidence: 1.5"),
                 VALID.replace("min_runs: 50", "min_runs: 10"),
-                VALID.replace("tags: [welcome, promo:shoes]}", "tags: [welcome, promo:shoes]}\n    auto_winner: {metric: click}"));
+                VALID.replace("media: [https://shop.example/a.jpg]}", "media: [https://shop.example/a.jpg]}\n    auto_winner: {metric: click}"));
         for (String yaml : invalid) {
             assertThrows(JourneyFileException.class, () -> JourneyReader.read("t.yaml", new StringReader(yaml)), yaml);
             assertTrue(schemaRejects(yaml), "the schema lets through:\n" + yaml);

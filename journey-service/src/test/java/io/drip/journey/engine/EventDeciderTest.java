@@ -67,6 +67,22 @@ class EventDeciderTest {
     }
 
     @Test
+    void aSendStepWithMediaMakesACommandCarryingThemAndShowsThem() {
+        JourneyDefinition sale = journey("""
+                journey: sale
+                trigger: {event: Signed Up}
+                steps:
+                  - id: picture
+                    send: {channel: sms, category: marketing, text: "Sale", media: [https://shop.example/a.jpg]}
+                """);
+        Walk walk = assertInstanceOf(Change.Walked.class, decide(List.of(sale), event("Signed Up", "{}", NOW), NOW).get(1))
+                .walk();
+        Walk.Send send = sends(walk).get(0);
+        assertEquals(List.of("https://shop.example/a.jpg"), send.command().media());
+        assertEquals("Sale [MMS: https://shop.example/a.jpg]", send.describe());
+    }
+
+    @Test
     void aTriggerWhoseConditionFailsEntersNothing() {
         assertEquals(List.of(), decide(List.of(CART), event("Checkout Started", "{\"value\": 5}", NOW), NOW));
         assertEquals(List.of(), ana.active());
