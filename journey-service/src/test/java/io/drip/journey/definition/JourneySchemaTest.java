@@ -26,6 +26,7 @@ class JourneySchemaTest {
                 send: {channel: sms, category: marketing, text: "Hi"}
               - wait_for: {delivered: hello, within: 1h}
                 on_timeout: later
+              - wait_for: {reply_to: hello, within: 1d, answers: [{when: "reply.keyword == 'Y'", goto: later}]}
               - wait: {date: contact.traits.birthday, at: "08:00"}
               - id: later
                 split: {a: {weight: 1, goto: mark}, holdout: {weight: 1}}
@@ -52,6 +53,9 @@ class JourneySchemaTest {
                 VALID.replace("category: marketing", "category: promo"),
                 VALID.replace("on: [monday]", "on: [someday]"),
                 VALID.replace("{delivered: hello, within: 1h}", "{delivered: hello, when: \"true\", within: 1h}"),
+                VALID.replace("{delivered: hello, within: 1h}", "{delivered: hello, within: 1h, answers: [{when: \"true\", goto: later}]}"),
+                VALID.replace("{reply_to: hello, within: 1d,", "{reply_to: hello, when: \"true\", within: 1d,"),
+                VALID.replace("{reply_to: hello, within: 1d,", "{reply_to: hello, clicked: hello, within: 1d,"),
                 VALID.replace("{weight: 1, goto: mark}", "{weight: 0, goto: mark}"),
                 VALID.replace("update: {traits: {greeted: true, times: 1}}", "update: {traits: {}}"),
                 VALID.replace("  - id: mark\n", "  - id: mark\n    exit: done\n"));
@@ -65,7 +69,7 @@ class JourneySchemaTest {
     void whatOnlyTheSchemaCatchesIsRejectedWithLineAndColumn() {
         JourneyFileException problem = assertThrows(JourneyFileException.class,
                 () -> JourneyReader.read("t.yaml", new StringReader(VALID + "  - exit: 404\n")));
-        assertEquals(19, problem.line());
+        assertEquals(20, problem.line());
         assertEquals(11, problem.column(), problem.getMessage());
         assertTrue(problem.getMessage().contains("journey schema"), problem.getMessage());
     }
