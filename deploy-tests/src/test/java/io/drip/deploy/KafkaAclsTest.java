@@ -74,7 +74,7 @@ class KafkaAclsTest {
                 .consumes("events", EVENTS).consumes("clicks", CLICKS).consumes("inbound", INBOUND).acls);
         users.put("journey-service", new User("journey-service").produces(SENDS, EVENTS)
                 .consumes("events", EVENTS).consumes("contacts", CONTACTS).consumes("deliveries", DELIVERIES)
-                .consumes("clicks", CLICKS).acls);
+                .consumes("clicks", CLICKS).consumes("inbound", INBOUND).acls);
         users.put("dispatch-service", new User("dispatch-service").produces(DELIVERIES, INBOUND)
                 .consumes("sends", SENDS).consumes("contacts", CONTACTS).acls);
         // its channel "tombstones" reads drip.contacts.v1 in group <prefix>.contacts

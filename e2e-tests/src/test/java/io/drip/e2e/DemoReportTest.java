@@ -45,7 +45,7 @@ class DemoReportTest {
     private static final Map<String, List<String>> TOPICS = Map.of(
             "contact", List.of("events:drip.events.v1", "inbound:drip.inbound.v1"),
             "journey", List.of("events:drip.events.v1", "contacts:drip.contacts.v1", "deliveries:drip.deliveries.v1",
-                    "clicks:drip.clicks.v1"),
+                    "clicks:drip.clicks.v1", "inbound:drip.inbound.v1"),
             "dispatch", List.of("sends:drip.sends.v1", "contacts:drip.contacts.v1"),
             "tracking", List.of("sends:drip.sends.v1", "deliveries:drip.deliveries.v1"));
     private static final int SHOPPERS = 40;
@@ -155,6 +155,12 @@ class DemoReportTest {
             assertEquals(runs.getOrDefault("completed", 0L), journey.completed(), journey.id() + " completed");
             assertEquals(runs.getOrDefault("exited", 0L), journey.exited(), journey.id() + " exited");
             assertEquals(runs.getOrDefault("converted", 0L), journey.converted(), journey.id() + " converted");
+            for (var wait : journey.answers().entrySet()) {
+                assertEquals(counts(db, """
+                        select p.led_to, count(*) from run_reply p join journey_run r on r.id = p.run_id
+                        where r.journey_id = ? and p.step_id = ? group by p.led_to""", journey.id(), wait.getKey()),
+                        new TreeMap<>(wait.getValue()), journey.id() + " answers at " + wait.getKey());
+            }
             for (JourneyFigures.AbTest test : journey.abTests()) {
                 for (JourneyFigures.Variant variant : test.variants()) {
                     // a variant's runs get its message at once; the holdout's exit with reason holdout
@@ -196,6 +202,11 @@ class DemoReportTest {
                     where m.journey_id = ? and m.step_id = ? and m.status = 'pending' and q.reason is not null group by q.reason""",
                     journey, step.step());
             assertEquals(queuedBy, new TreeMap<>(step.queuedBy()), what + "queued by reason");
+        }
+        try (Connection journeys = connect(database("journey"))) {
+            assertEquals(counts(journeys, """
+                    select 'replied', count(replied_at) from message where journey_id = ? and step_id = ?""",
+                    journey, step.step()).get("replied"), step.replied(), what + "replied");
         }
         try (Connection tracking = connect(database("tracking"))) {
             Map<String, Long> clicks = counts(tracking, """

@@ -64,7 +64,7 @@ final class DispatchReplicas implements AutoCloseable {
      */
     ServiceProcess start(int index, String gatewayUrl, Map<String, String> extra) throws Exception {
         Path repo = Path.of(System.getProperty("drip.repo.root", "..")).toAbsolutePath().normalize();
-        int port = FIRST_PORT + index;
+        int port = portOf(index);
         Map<String, String> env = ServiceProcess.environment(database, port, group);
         env.put("DRIP_DEFAULT_ROUTE_PROVIDERS", "http");
         env.put("DRIP_HTTP_PROVIDER_URL", gatewayUrl);
@@ -76,6 +76,11 @@ final class DispatchReplicas implements AutoCloseable {
         started.add(dispatch);
         dispatch.awaitReady(READY);
         return dispatch;
+    }
+
+    /** The HTTP port of replica {@code index} (its management port is 100 above). */
+    static int portOf(int index) {
+        return FIRST_PORT + index;
     }
 
     /** A new contact with a Dutch mobile number (no country rule depends on the day), published. */

@@ -10,7 +10,7 @@ final class ServiceGroups {
     private static final Map<String, Map<String, String>> CHANNELS = Map.of(
             "contact-service", Map.of("events", "drip.events.v1", "clicks", "drip.clicks.v1"),
             "journey-service", Map.of("events", "drip.events.v1", "contacts", "drip.contacts.v1",
-                    "deliveries", "drip.deliveries.v1", "clicks", "drip.clicks.v1"),
+                    "deliveries", "drip.deliveries.v1", "clicks", "drip.clicks.v1", "inbound", "drip.inbound.v1"),
             "dispatch-service", Map.of("sends", "drip.sends.v1", "contacts", "drip.contacts.v1"),
             "tracking-service", Map.of("sends", "drip.sends.v1", "contacts", "drip.contacts.v1"));
 

@@ -9,6 +9,7 @@ import io.quarkus.test.common.ResourceArg;
         @ResourceArg(name = "journey-service.events", value = "drip.events.v1"),
         @ResourceArg(name = "journey-service.contacts", value = "drip.contacts.v1"),
         @ResourceArg(name = "journey-service.deliveries", value = "drip.deliveries.v1"),
-        @ResourceArg(name = "journey-service.clicks", value = "drip.clicks.v1")})
+        @ResourceArg(name = "journey-service.clicks", value = "drip.clicks.v1"),
+        @ResourceArg(name = "journey-service.inbound", value = "drip.inbound.v1")})
 public class FreshConsumerGroups {
 }

@@ -24,7 +24,7 @@ public final class JourneyView {
     }
 
     public record StepStats(String step, String variant, long messages, long sent, long delivered, long failed,
-            long suppressed, long clicked, long converted) {
+            long suppressed, long clicked, long replied, long converted) {
     }
 
     /**

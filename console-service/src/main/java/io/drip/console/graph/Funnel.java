@@ -19,7 +19,10 @@ public final class Funnel {
         return reached.getOrDefault(stepId, 0L);
     }
 
-    /** One line: "reached 12 · sent 10 · delivered 9 · clicked 3 · suppressed 2" (message figures for a send only). */
+    /**
+     * One line: "reached 12 · sent 10 · delivered 9 · clicked 3 · suppressed 2" (message figures for
+     * a send only), then "· replied 4" when its messages were answered by SMS.
+     */
     String describe(JourneyView.Node node) {
         String line = "reached " + reached(node.id());
         if (!"send".equals(node.kind())) {
@@ -29,7 +32,8 @@ public final class Funnel {
         return line + " · sent " + sum(own, JourneyView.StepStats::sent)
                 + " · delivered " + sum(own, JourneyView.StepStats::delivered)
                 + " · clicked " + sum(own, JourneyView.StepStats::clicked)
-                + " · suppressed " + sum(own, JourneyView.StepStats::suppressed);
+                + " · suppressed " + sum(own, JourneyView.StepStats::suppressed)
+                + (sum(own, JourneyView.StepStats::replied) == 0 ? "" : " · replied " + sum(own, JourneyView.StepStats::replied));
     }
 
     private static long sum(List<JourneyView.StepStats> steps, ToLongFunction<JourneyView.StepStats> figure) {

@@ -33,7 +33,7 @@ class JourneyGraphTest {
 
     private static final JourneyView.Stats STATS = new JourneyView.Stats("j", 1, 4, 1, 2, 1, Map.of(), 0,
             BigDecimal.ZERO, Map.of("check", 4L, "big", 3L, "offer", 3L), List.of(
-                    new JourneyView.StepStats("big", null, 3, 3, 2, 0, 0, 1, 0)), Map.of());
+                    new JourneyView.StepStats("big", null, 3, 3, 2, 0, 0, 1, 2, 0)), Map.of());
 
     private static Document drawn() {
         return Jsoup.parse(JourneyGraph.svg(OUTLINE, new Funnel(STATS), step -> "/splits/" + step), "", Parser.xmlParser());
@@ -44,7 +44,7 @@ class JourneyGraphTest {
         Document svg = drawn();
         assertEquals(List.of("check", "ask", "bye", "big", "offer", "done"), svg.select("g.step[data-step]").eachAttr("data-step"));
         assertEquals(1, svg.select("g.step.end").size());
-        assertEquals("reached 3 · sent 3 · delivered 2 · clicked 1 · suppressed 0",
+        assertEquals("reached 3 · sent 3 · delivered 2 · clicked 1 · suppressed 0 · replied 2",
                 svg.select("g[data-step=big] text.funnel").text());
         assertEquals("reached 4", svg.select("g[data-step=check] text.funnel").text());
         assertEquals("/splits/offer", svg.select("a.split-link:has(g[data-step=offer])").attr("href"),

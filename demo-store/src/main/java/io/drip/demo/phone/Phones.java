@@ -25,8 +25,8 @@ import java.util.stream.Collectors;
  * The shoppers' phones: they watch the sandbox inbox (dispatch's {@code GET /v1/sandbox/messages})
  * and react to each SMS delivered to them. A link preview fetcher may fetch its link first (a
  * messaging app's bot: HEAD, or GET with the bot's agent); the shopper may reply STOP or TD
- * ({@code POST /v1/sandbox/inbound}), or tap the link some seconds after reading it, with a
- * mobile browser, and may then order. Each reaction is drawn from the seed, the shopper and how
+ * ({@code POST /v1/sandbox/inbound}), answer the size survey's question (some asking for HELP
+ * first), or tap the link some seconds after reading it, with a mobile browser, and may then order. Each reaction is drawn from the seed, the shopper and how
  * many SMS they had, so the same seed gives the same behaviour.
  */
 public final class Phones {
@@ -39,6 +39,10 @@ public final class Phones {
             "Mozilla/5.0 (Macintosh; Intel Mac OS X 10_11_1) AppleWebKit/601.2.4 (KHTML, like Gecko) Version/9.0.1 Safari/601.2.4 facebookexternalhit/1.1 Facebot Twitterbot/1.0",
             "Slackbot-LinkExpanding 1.0 (+https://api.slack.com/robots)");
     private static final int INBOX_PAGE = 500;
+    /** The question of deploy/journeys/size-survey.yaml, and what shoppers answer it. */
+    static final String SURVEY_QUESTION = "Reply 1 for dresses, 2 for shoes";
+    private static final double SURVEY_ANSWER_RATE = 0.6;
+    private static final List<String> SURVEY_ANSWERS = List.of("1", "2", "Dresses please", "shoes!", "2.", "both?");
 
     private final Http http;
     private final String dispatchUrl;
@@ -114,6 +118,10 @@ public final class Phones {
             });
             return;
         }
+        if (text.contains(SURVEY_QUESTION)) {
+            answer(shopper, random, deliveredAt);
+            return;
+        }
         if (url != null && random.nextDouble() < rates.click()) {
             String browser = MOBILE_BROWSERS.get(random.nextInt(MOBILE_BROWSERS.size()));
             boolean orders = random.nextDouble() < Math.min(1, rates.orderAfterClick() * appeal(text));
@@ -128,6 +136,22 @@ public final class Phones {
                 later(deliveredAt, Duration.ofMillis(10_000 + random.nextInt(5000)), "order after a tap",
                         () -> store.order(shopper, shopper.id() + "-sms-" + nth, revenue));
             }
+        }
+    }
+
+    /** Most shoppers answer the size survey, in the ways people do; some ask for help first, some never answer. */
+    private void answer(Shopper shopper, Random random, Instant deliveredAt) {
+        if (random.nextDouble() >= SURVEY_ANSWER_RATE) {
+            return;
+        }
+        List<String> texts = random.nextInt(10) == 0 ? List.of("HELP", SURVEY_ANSWERS.get(random.nextInt(SURVEY_ANSWERS.size())))
+                : List.of(SURVEY_ANSWERS.get(random.nextInt(SURVEY_ANSWERS.size())));
+        for (int i = 0; i < texts.size(); i++) {
+            String text = texts.get(i);
+            later(deliveredAt, Duration.ofSeconds(3 + 4L * i + random.nextInt(3)), "reply to the survey", () -> {
+                http.postJson(dispatchUrl + "/v1/sandbox/inbound", apiKey, Map.of("from", shopper.phone(), "text", text));
+                tally.add("survey replies");
+            });
         }
     }
 

@@ -4,19 +4,22 @@ import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
 
-/** One journey's figures as the report shows them, each taken from one field of a service's answer. */
+/**
+ * One journey's figures as the report shows them, each taken from one field of a service's answer;
+ * {@code answers}: per reply wait, its answers by the step they led to.
+ */
 public record JourneyFigures(String id, String name, int version, String status, long entered, long active,
         long completed, long exited, Map<String, Long> exitReasons, long converted, BigDecimal revenue,
-        List<Step> steps, List<AbTest> abTests) {
+        List<Step> steps, Map<String, Map<String, Long>> answers, List<AbTest> abTests) {
 
     /**
      * A send step (and variant). {@code entered}: runs that reached it (journey-service's messages);
      * {@code queued}: messages dispatch still holds, {@code queuedBy} why; {@code bots}: link fetches
-     * tracking-service took for bots and previews.
+     * tracking-service took for bots and previews; {@code replied}: messages answered by SMS.
      */
     public record Step(String step, String variant, long entered, long sent, long delivered, long queued,
             Map<String, Long> queuedBy, long failed, long suppressed, Map<String, Long> suppressedBy, long clicked,
-            long bots, long converted, BigDecimal revenue) {
+            long bots, long replied, long converted, BigDecimal revenue) {
     }
 
     /** An A/B split's result: per variant, its runs, clicks and conversions against the baseline. */

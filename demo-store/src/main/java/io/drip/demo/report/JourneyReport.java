@@ -37,14 +37,21 @@ public final class JourneyReport {
                     deliveries.path("byStatus").path("pending").asLong() + deliveries.path("byStatus").path("sending").asLong(),
                     counts(deliveries.path("byQueuedReason")), step.path("failed").asLong(), step.path("suppressed").asLong(), counts(step.path("suppressedBy")),
                     step.path("clicked").asLong(), of.path("clicks").path(stepId).path("bot").asLong(),
-                    step.path("converted").asLong(), money(step.path("revenue"))));
+                    step.path("replied").asLong(), step.path("converted").asLong(), money(step.path("revenue"))));
         }
         List<JourneyFigures.AbTest> abTests = new ArrayList<>();
         stats.path("splits").fields().forEachRemaining(split -> abTests.add(abTest(split.getKey(), split.getValue())));
         return new JourneyFigures(journey.path("id").asText(), journey.path("name").asText(), journey.path("version").asInt(),
                 journey.path("status").asText(), stats.path("entered").asLong(), stats.path("active").asLong(),
                 stats.path("completed").asLong(), stats.path("exited").asLong(), counts(stats.path("exitReasons")),
-                stats.path("converted").asLong(), money(stats.path("revenue")), steps, abTests);
+                stats.path("converted").asLong(), money(stats.path("revenue")), steps, answers(stats.path("replies")),
+                abTests);
+    }
+
+    private static Map<String, Map<String, Long>> answers(JsonNode replies) {
+        Map<String, Map<String, Long>> answers = new LinkedHashMap<>();
+        replies.fields().forEachRemaining(wait -> answers.put(wait.getKey(), counts(wait.getValue().path("ledTo"))));
+        return answers;
     }
 
     private static JourneyFigures.AbTest abTest(String step, JsonNode split) {

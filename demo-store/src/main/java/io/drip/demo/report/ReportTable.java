@@ -8,7 +8,7 @@ import java.util.stream.Collectors;
 
 /** Lays {@link JourneyFigures} out as the text table the demo prints. */
 public final class ReportTable {
-    private static final String ROW = "  %-18s %-10s %7s %6s %9s %6s %6s %10s %7s %5s %9s %9s%n";
+    private static final String ROW = "  %-18s %-10s %7s %6s %9s %6s %6s %10s %7s %5s %7s %9s %9s%n";
     private static final String AB_ROW = "    %-10s %6s %8s %7s %9s %7s %11s %8s%n";
 
     private ReportTable() {
@@ -23,7 +23,8 @@ public final class ReportTable {
                 entered: runs that reached the step, one message each; sent, delivered, failed: as dispatch reported them;
                 queued: held by dispatch for now (quiet hours or a no-marketing day where the shopper lives);
                 suppressed: not sent, by reason (opted_out after STOP/TD, cap_daily, cap_min_gap...); clicked: messages a
-                person tapped (bots: link previews and other fetches, never counted as clicks); converted: goal reached.
+                person tapped (bots: link previews and other fetches, never counted as clicks); replied: messages answered by
+                SMS (answers: by the step each answer led to; STOP and HELP are no answers); converted: goal reached.
                 """);
         return out.toString();
     }
@@ -38,10 +39,10 @@ public final class ReportTable {
             return;
         }
         out.append(String.format(Locale.ROOT, ROW, "step", "variant", "entered", "sent", "delivered", "queued", "failed",
-                "suppressed", "clicked", "bots", "converted", "revenue"));
+                "suppressed", "clicked", "bots", "replied", "converted", "revenue"));
         for (JourneyFigures.Step s : j.steps()) {
             out.append(String.format(Locale.ROOT, ROW, s.step(), s.variant() == null ? "-" : s.variant(), s.entered(), s.sent(),
-                    s.delivered(), s.queued(), s.failed(), s.suppressed(), s.clicked(), s.bots(), s.converted(),
+                    s.delivered(), s.queued(), s.failed(), s.suppressed(), s.clicked(), s.bots(), s.replied(), s.converted(),
                     s.revenue().setScale(2, RoundingMode.HALF_UP)));
             if (!s.suppressedBy().isEmpty() || !s.queuedBy().isEmpty()) {
                 out.append(String.format(Locale.ROOT, "  %-29s%s%s%n", "",
@@ -49,6 +50,8 @@ public final class ReportTable {
                         s.queuedBy().isEmpty() ? "" : "queued for:" + reasons(s.queuedBy())));
             }
         }
+        j.answers().forEach((wait, ledTo) -> out.append(String.format(Locale.ROOT, "  answers at \"%s\":%s%n", wait,
+                reasons(ledTo))));
         for (JourneyFigures.AbTest test : j.abTests()) {
             abTest(out, test);
         }

@@ -6,6 +6,7 @@ import io.drip.contracts.Topics;
 import io.drip.kit.consent.SuppressionList;
 import io.drip.kit.outbox.Outbox;
 import io.drip.kit.outbox.ProcessedRecords;
+import io.drip.kit.sms.Keywords;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.SqlClient;
 import io.vertx.mutiny.sqlclient.Tuple;

@@ -5,12 +5,13 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A CEL condition over {@code contact}, {@code event} and {@code trigger} (the event that
- * started the run), compiled when the journey is read so that a typo is reported with the file,
- * not discovered at a contact's run.
+ * A CEL condition over {@code contact}, {@code event}, {@code trigger} (the event that started
+ * the run) and {@code reply} (the run's latest answer to a reply wait, empty before one),
+ * compiled when the journey is read so that a typo is reported with the file, not discovered at
+ * a contact's run.
  */
 public final class Condition {
-    private static final List<String> VARIABLES = List.of("contact", "event", "trigger");
+    private static final List<String> VARIABLES = List.of("contact", "event", "trigger", "reply");
 
     private final JsonCel.Condition compiled;
 

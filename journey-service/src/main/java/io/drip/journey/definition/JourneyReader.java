@@ -157,7 +157,7 @@ public final class JourneyReader {
         for (Map.Entry<Node, String> awaited : messageTargets.entrySet()) {
             if (!(steps.get(indexOf(steps, awaited.getValue())) instanceof SendStep)) {
                 throw error(awaited.getKey(), "'" + awaited.getValue()
-                        + "' is not a send step: only messages are clicked or delivered");
+                        + "' is not a send step: only messages are clicked, delivered or replied to");
             }
         }
         if (goal == null && !goalMetrics.isEmpty()) {
@@ -282,16 +282,21 @@ public final class JourneyReader {
     }
 
     private BranchStep branch(String id, Node node, String otherwise) {
+        return new BranchStep(id, cases(node, "branch", "a branch case"), otherwise);
+    }
+
+    /** A branch's cases, or a reply wait's answers: each a CEL condition and the step it leads to. */
+    private List<BranchStep.Case> cases(Node node, String what, String item) {
         if (!(node instanceof SequenceNode sequence) || sequence.getValue().isEmpty()) {
-            throw error(node, "branch must be a list of cases, each with 'when' (a CEL condition) and 'goto'");
+            throw error(node, what + " must be a list of cases, each with 'when' (a CEL condition) and 'goto'");
         }
         List<BranchStep.Case> cases = new ArrayList<>();
         for (Node caseNode : sequence.getValue()) {
-            Map<String, Node> fields = mapping(caseNode, "a branch case", Set.of("when", "goto"));
+            Map<String, Node> fields = mapping(caseNode, item, Set.of("when", "goto"));
             Condition condition = condition(required(caseNode, fields, "when"));
             cases.add(new BranchStep.Case(condition, target(required(caseNode, fields, "goto"))));
         }
-        return new BranchStep(id, List.copyOf(cases), otherwise);
+        return List.copyOf(cases);
     }
 
     private SplitStep split(String id, Node node, Node autoWinnerNode) {
@@ -355,21 +360,28 @@ public final class JourneyReader {
     }
 
     private WaitForStep waitFor(String id, Node node, String onTimeout, String next) {
-        Map<String, Node> fields = mapping(node, "wait_for", Set.of("event", "when", "clicked", "delivered", "within"));
-        long kinds = fields.keySet().stream().filter(Set.of("event", "clicked", "delivered")::contains).count();
+        Map<String, Node> fields = mapping(node, "wait_for",
+                Set.of("event", "when", "clicked", "delivered", "reply_to", "answers", "within"));
+        long kinds = fields.keySet().stream().filter(Set.of("event", "clicked", "delivered", "reply_to")::contains).count();
         if (kinds != 1) {
-            throw error(node, "wait_for needs one of 'event' (an event name), 'clicked' or 'delivered' (the id of a "
-                    + "send step)");
+            throw error(node, "wait_for needs one of 'event' (an event name), 'clicked', 'delivered' or 'reply_to' (the "
+                    + "id of a send step)");
         }
         if (fields.containsKey("when") && !fields.containsKey("event")) {
             throw error(fields.get("when"), "'when' belongs to wait_for an event");
+        }
+        if (fields.containsKey("answers") && !fields.containsKey("reply_to")) {
+            throw error(fields.get("answers"), "'answers' belongs to wait_for a reply (reply_to)");
         }
         String event = fields.containsKey("event") ? eventName(fields.get("event"), "event") : null;
         Condition when = fields.containsKey("when") ? condition(fields.get("when")) : null;
         String clicked = fields.containsKey("clicked") ? messageTarget(fields.get("clicked")) : null;
         String delivered = fields.containsKey("delivered") ? messageTarget(fields.get("delivered")) : null;
-        return new WaitForStep(id, event, when, clicked, delivered, duration(required(node, fields, "within")), onTimeout,
-                next);
+        String replyTo = fields.containsKey("reply_to") ? messageTarget(fields.get("reply_to")) : null;
+        List<BranchStep.Case> answers = fields.containsKey("answers") ? cases(fields.get("answers"), "answers", "an answer")
+                : List.of();
+        return new WaitForStep(id, event, when, clicked, delivered, replyTo, answers,
+                duration(required(node, fields, "within")), onTimeout, next);
     }
 
     private String messageTarget(Node node) {

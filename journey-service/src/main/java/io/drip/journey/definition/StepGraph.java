@@ -42,7 +42,8 @@ final class StepGraph {
 
     /**
      * The ways out of step {@code index}, labelled as a graph shows them: a branch's conditions
-     * and {@code otherwise}, a wait_for's awaited outcome and {@code timeout}, a split's variants
+     * and {@code otherwise}, a wait_for's awaited outcome (a reply wait's answers, then any other reply)
+     * and {@code timeout}, a split's variants
      * (a holdout leaves the journey), {@code goto} where a step names its successor.
      */
     static List<Edge> edges(JourneyDefinition journey, int index) {
@@ -52,7 +53,8 @@ final class StepGraph {
             branch.cases().forEach(c -> next.add(new Edge(c.condition().expression(), journey.indexOf(c.target()))));
             next.add(new Edge("otherwise", journey.following(index)));
         } else if (step instanceof WaitForStep waitFor) {
-            next.add(new Edge(waitFor.describe(), journey.following(index)));
+            waitFor.answers().forEach(c -> next.add(new Edge(c.condition().expression(), journey.indexOf(c.target()))));
+            next.add(new Edge(waitFor.answers().isEmpty() ? waitFor.describe() : "other reply", journey.following(index)));
             next.add(new Edge("timeout", waitFor.onTimeout() == null ? index + 1 : journey.indexOf(waitFor.onTimeout())));
         } else if (step instanceof SplitStep split) {
             int total = split.variants().stream().mapToInt(SplitStep.Variant::weight).sum();

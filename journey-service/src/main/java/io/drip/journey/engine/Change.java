@@ -5,8 +5,8 @@ import java.math.BigDecimal;
 import java.time.Instant;
 
 /**
- * What an event decided for a contact's runs ({@link EventDecider}), in order: the engine stores
- * each change, the simulator prints it.
+ * What an event ({@link EventDecider}) or a reply ({@link ReplyDecider}) decided for a contact's
+ * runs, in order: the engine stores each change, the simulator prints it.
  */
 public sealed interface Change {
 
@@ -23,6 +23,21 @@ public sealed interface Change {
         public static Resumed of(Reaction.Resume resume) {
             return new Resumed(resume.moved(), resume.stepId(), resume.cause());
         }
+    }
+
+    /**
+     * A reply answered the run's reply wait at {@code stepId}: the run, now holding the reply, is
+     * due at step {@code ledTo} ({@code (end)}: past the last step).
+     */
+    record Replied(Run moved, String stepId, String messageId, Reply reply, String ledTo) implements Change {
+        /** How the run's history shows it. */
+        public String describe() {
+            return "\"" + reply.text() + "\" to " + messageId + ": to " + ledTo;
+        }
+    }
+
+    /** A reply to the run's question that is no answer (HELP): the run waits on. */
+    record NotAnswered(Run run, String stepId, Reply reply, String why) implements Change {
     }
 
     /** The contact was active at {@code at}: its inactivity timer in the journey restarts. */

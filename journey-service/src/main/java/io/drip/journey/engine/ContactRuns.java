@@ -101,7 +101,7 @@ public final class ContactRuns {
         touches.replaceAll(t -> messageId.equals(t.messageId()) ? t.clicked(at) : t);
     }
 
-    /** A run moved on by a click or delivery its wait_for step waited for. */
+    /** A run moved on by a click, delivery or reply its wait_for step waited for. */
     public void moved(Run run) {
         active.replace(run.id(), run);
     }

@@ -32,7 +32,7 @@ public sealed interface Reaction {
             }
         }
         return resume(journey, run, step -> step.endedBy(eventName,
-                Variables.of(journey, run.journeyVersion(), contact, run.triggerEvent(), event)), "event " + eventName)
+                Variables.of(journey, run, contact, event)), "event " + eventName)
                 .map(Reaction.class::cast);
     }
 

@@ -11,9 +11,10 @@ import java.util.UUID;
  * @param variant    the A/B variant assigned by a split, null before any
  * @param stepsTaken how many steps the run has taken so far
  * @param waiting    the run sits at a wait_for step, waiting for what it names
+ * @param reply      the run's latest answer to a reply wait ({@link Reply#json}), null before one
  */
 public record Run(UUID id, String journeyId, int journeyVersion, String contactId, String runKey, int stepIndex,
-        String variant, int stepsTaken, boolean waiting, ObjectNode triggerEvent, Instant enteredAt) {
+        String variant, int stepsTaken, boolean waiting, ObjectNode triggerEvent, Instant enteredAt, ObjectNode reply) {
     public static final String ACTIVE = "active";
     public static final String COMPLETED = "completed";
     public static final String EXITED = "exited";
@@ -21,12 +22,18 @@ public record Run(UUID id, String journeyId, int journeyVersion, String contactI
     /** The run after taking one more step, now at {@code index} in the variant it is in. */
     public Run movedTo(int index, String inVariant) {
         return new Run(id, journeyId, journeyVersion, contactId, runKey, index, inVariant, stepsTaken + 1, false,
-                triggerEvent, enteredAt);
+                triggerEvent, enteredAt, reply);
     }
 
     /** The run, still at its wait_for step, now waiting. */
     public Run waitingHere() {
         return new Run(id, journeyId, journeyVersion, contactId, runKey, stepIndex, variant, stepsTaken, true,
-                triggerEvent, enteredAt);
+                triggerEvent, enteredAt, reply);
+    }
+
+    /** The run with {@code answer} as its reply, for the steps after it. */
+    public Run answered(ObjectNode answer) {
+        return new Run(id, journeyId, journeyVersion, contactId, runKey, stepIndex, variant, stepsTaken, waiting,
+                triggerEvent, enteredAt, answer);
     }
 }

@@ -52,7 +52,7 @@ public class StepWalker {
     }
 
     public Walk walk(JourneyDefinition journey, Run run, ContactSnapshot contact, Instant now) {
-        Map<String, Object> variables = Variables.of(journey, run.journeyVersion(), contact, run.triggerEvent());
+        Map<String, Object> variables = Variables.of(journey, run, contact);
         Walk walk = new Walk(run);
         for (int hops = 0; !walk.ended() && walk.nextAt() == null; hops++) {
             if (hops > MAX_STEPS_AT_ONCE) {
@@ -119,8 +119,7 @@ public class StepWalker {
             walk.note(step.id(), "updated", update.traits().toString());
             walk.moveTo(run.movedTo(journey.following(index), run.variant()));
         } else if (step instanceof BranchStep branch) {
-            BranchStep.Case taken = branch.cases().stream().filter(c -> c.condition().test(variables)).findFirst()
-                    .orElse(null);
+            BranchStep.Case taken = BranchStep.Case.firstHolding(branch.cases(), variables).orElse(null);
             int target = taken == null ? journey.following(index) : journey.indexOf(taken.target());
             walk.note(step.id(), "branched", "to " + stepIdAt(journey, target) + ": "
                     + (taken == null ? "no condition held" : taken.condition().expression()));

@@ -9,7 +9,9 @@ import java.util.Map;
 
 /**
  * What message texts and conditions can refer to: {@code contact}, {@code event} (in texts: the
- * event that started the run), {@code trigger} (always that event) and {@code journey}.
+ * event that started the run), {@code trigger} (always that event), {@code reply} (the run's
+ * latest answer to a reply wait: {@code text}, {@code keyword}, {@code at}; empty before one) and
+ * {@code journey}.
  */
 public final class Variables {
 
@@ -18,17 +20,27 @@ public final class Variables {
 
     /** @param contact null when the contact's snapshot is not known (yet): conditions on it are false */
     public static Map<String, Object> of(JourneyDefinition journey, int version, ContactSnapshot contact, JsonNode trigger) {
-        return of(journey, version, contact, trigger, trigger);
+        return of(journey, version, contact, trigger, trigger, null);
     }
 
     /** Variables while a run looks at a later {@code event} of its contact. */
+    public static Map<String, Object> of(JourneyDefinition journey, Run run, ContactSnapshot contact, JsonNode event) {
+        return of(journey, run.journeyVersion(), contact, run.triggerEvent(), event, run.reply());
+    }
+
+    /** Variables of a run's steps. */
+    public static Map<String, Object> of(JourneyDefinition journey, Run run, ContactSnapshot contact) {
+        return of(journey, run, contact, run.triggerEvent());
+    }
+
     @SuppressWarnings("unchecked")
-    public static Map<String, Object> of(JourneyDefinition journey, int version, ContactSnapshot contact, JsonNode trigger,
-            JsonNode event) {
+    private static Map<String, Object> of(JourneyDefinition journey, int version, ContactSnapshot contact, JsonNode trigger,
+            JsonNode event, JsonNode reply) {
         Map<String, Object> variables = new HashMap<>();
         variables.put("contact", contact == null ? Map.of() : MessageJson.mapper().convertValue(contact, Map.class));
         variables.put("event", MessageJson.mapper().convertValue(event, Map.class));
         variables.put("trigger", MessageJson.mapper().convertValue(trigger, Map.class));
+        variables.put("reply", reply == null ? Map.of() : MessageJson.mapper().convertValue(reply, Map.class));
         variables.put("journey", Map.of("id", journey.id(), "name", journey.name(), "version", version));
         return variables;
     }

@@ -12,7 +12,7 @@ import java.time.Instant;
  * An erased contact leaves its journeys: its active runs exit with reason {@code erased}, its
  * inactivity timers and the events held for its snapshot go, and what its runs and messages
  * copied about it (the trigger event's traits, properties and context, the history's rendered
- * texts and trait updates) is dropped.
+ * texts, replies and trait updates) is dropped.
  * The runs and messages stay, under a pseudonym, for the journeys' counts and conversions.
  */
 @ApplicationScoped
@@ -32,11 +32,13 @@ public class RunErasure implements ContactErasure {
                         where run_id in (select id from journey_run where contact_id = $1)
                           and what not in ('exited', 'completed') and detail is not null""")
                         .execute(Tuple.of(contactId)))
-                // the trigger event keeps what identifies it, not what it said about the person
+                // the trigger event keeps what identifies it, not what it said about the person; the
+                // reply, what the person wrote, goes
                 .chain(() -> tx.preparedQuery("""
                         update journey_run set contact_id = $2, trigger_event = jsonb_strip_nulls(jsonb_build_object(
                           'type', trigger_event -> 'type', 'event', trigger_event -> 'event',
-                          'messageId', trigger_event -> 'messageId', 'timestamp', trigger_event -> 'timestamp'))
+                          'messageId', trigger_event -> 'messageId', 'timestamp', trigger_event -> 'timestamp')),
+                          reply = null
                         where contact_id = $1""")
                         .execute(Tuple.of(contactId, pseudonym)))
                 .chain(() -> tx.preparedQuery("update message set contact_id = $2 where contact_id = $1")

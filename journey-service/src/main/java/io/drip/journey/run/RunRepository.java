@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.drip.contracts.MessageJson;
 import io.drip.journey.definition.SplitStep;
 import io.drip.journey.engine.ContactRuns;
+import io.drip.journey.engine.ReplyDecider;
 import io.drip.journey.engine.Run;
 import io.drip.journey.engine.Touch;
 import io.smallrye.mutiny.Uni;
@@ -16,6 +17,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -107,6 +109,42 @@ public class RunRepository {
     }
 
     /**
+     * What deciding these contacts' replies needs ({@link ReplyDecider}): their runs that wait at a
+     * wait_for step, locked, and the latest message of each step of those runs. Two round trips.
+     */
+    public Uni<WaitingRuns> waitingOf(SqlClient tx, Collection<String> contactIds) {
+        Map<String, ContactRuns> runs = new LinkedHashMap<>();
+        contactIds.forEach(id -> runs.put(id, new ContactRuns(id, UUID::randomUUID)));
+        Map<UUID, Map<String, ReplyDecider.Sent>> sent = new HashMap<>();
+        return tx.preparedQuery("select " + COLUMNS + " from journey_run where contact_id = any($1) "
+                        // locked in the order the events' batches lock them (ofContacts): no deadlock between the two
+                        + "and status = 'active' and waiting order by entered_at for update")
+                .execute(Tuple.of(contactIds.toArray(new String[0])))
+                .chain(rows -> {
+                    List<UUID> ids = new ArrayList<>();
+                    rows.forEach(row -> {
+                        Run run = toRun(row);
+                        runs.get(run.contactId()).addActive(run);
+                        ids.add(run.id());
+                    });
+                    return ids.isEmpty() ? Uni.createFrom().voidItem() : tx.preparedQuery("""
+                                    select distinct on (run_id, step_id) run_id, step_id, message_id, created_at from message
+                                    where run_id = any($1) order by run_id, step_id, created_at desc""")
+                            .execute(Tuple.of(ids.toArray(new UUID[0])))
+                            .invoke(messages -> messages.forEach(row -> sent.computeIfAbsent(row.getUUID("run_id"),
+                                    id -> new HashMap<>()).put(row.getString("step_id"), new ReplyDecider.Sent(
+                                    row.getString("message_id"), row.getOffsetDateTime("created_at").toInstant()))))
+                            .replaceWithVoid();
+                })
+                .replaceWith(() -> new WaitingRuns(runs, (run, stepId) ->
+                        Optional.ofNullable(sent.getOrDefault(run.id(), Map.of()).get(stepId))));
+    }
+
+    /** The runs of {@link #waitingOf}, by contact, and their messages. */
+    public record WaitingRuns(Map<String, ContactRuns> byContact, ReplyDecider.Messages messages) {
+    }
+
+    /**
      * A run claimed by the scheduler, with the time it was due and the trace of the event that
      * started it, which the records of all its steps continue.
      */
@@ -175,14 +213,15 @@ public class RunRepository {
     private static String columns(String table) {
         return Stream.of("id", "journey_id", "journey_version", "contact_id", "run_key", "step_index", "variant",
                 "steps_taken", "waiting", "entered_at").map(column -> table + column).collect(Collectors.joining(", "))
-                + ", " + table + "trigger_event::text as trigger_event";
+                + ", " + table + "trigger_event::text as trigger_event, " + table + "reply::text as reply";
     }
 
     private static Run toRun(Row row) {
         return new Run(row.getUUID("id"), row.getString("journey_id"), row.getInteger("journey_version"),
                 row.getString("contact_id"), row.getString("run_key"), row.getInteger("step_index"), row.getString("variant"),
                 row.getInteger("steps_taken"), row.getBoolean("waiting"), MessageJson.read(row.getString("trigger_event"), ObjectNode.class),
-                row.getOffsetDateTime("entered_at").toInstant());
+                row.getOffsetDateTime("entered_at").toInstant(),
+                row.getString("reply") == null ? null : MessageJson.read(row.getString("reply"), ObjectNode.class));
     }
 
     private static OffsetDateTime utc(Instant instant) {

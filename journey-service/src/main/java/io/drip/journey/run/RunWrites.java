@@ -28,8 +28,8 @@ import java.util.function.IntFunction;
 /**
  * What one transaction does to runs, gathered while its items are decided and written by
  * {@link #flush} with one statement per table however many runs changed: runs entered (with the
- * state their first steps left them in), runs changed, history, messages, conversions, outbox
- * records and inactivity timers. A run changed twice is written once, as it ended up.
+ * state their first steps left them in), runs changed, history, messages, conversions, replies,
+ * outbox records and inactivity timers. A run changed twice is written once, as it ended up.
  */
 final class RunWrites {
     private final Instant now;
@@ -38,6 +38,7 @@ final class RunWrites {
     private final List<Note> history = new ArrayList<>();
     private final List<Sent> messages = new ArrayList<>();
     private final List<Change.Converted> conversions = new ArrayList<>();
+    private final List<Change.Replied> replies = new ArrayList<>();
     private final List<Outbox.Entry> records = new ArrayList<>();
     private final Map<String, Activity> activity = new LinkedHashMap<>();
 
@@ -75,6 +76,12 @@ final class RunWrites {
             // due now: the timer takes the next steps within its poll interval
             due(resumed.moved(), now);
             note(resumed.moved().id(), resumed.stepId(), "resumed", "by " + resumed.cause());
+        } else if (change instanceof Change.Replied replied) {
+            due(replied.moved(), now);
+            replies.add(replied);
+            note(replied.moved().id(), replied.stepId(), "replied", replied.describe());
+        } else if (change instanceof Change.NotAnswered ignored) {
+            note(ignored.run().id(), ignored.stepId(), "reply_ignored", ignored.why());
         } else if (change instanceof Change.Active active) {
             active(active.journeyId(), contactId, active.at(), active.dueAt());
         } else if (change instanceof Change.Entered run) {
@@ -154,7 +161,8 @@ final class RunWrites {
     /** Writes everything gathered, one statement per table that has rows to write. */
     Uni<Void> flush(SqlClient tx, Outbox outbox) {
         return insertEntered(tx).chain(() -> updateChanged(tx)).chain(() -> insertHistory(tx))
-                .chain(() -> insertMessages(tx)).chain(() -> convert(tx)).chain(() -> outbox.addAll(tx, records))
+                .chain(() -> insertMessages(tx)).chain(() -> convert(tx)).chain(() -> insertReplies(tx))
+                .chain(() -> outbox.addAll(tx, records))
                 .chain(() -> touchTimers(tx));
     }
 
@@ -193,13 +201,15 @@ final class RunWrites {
         return tx.preparedQuery("""
                         update journey_run j set status = r.status, exit_reason = r.exit_reason, step_index = r.step_index,
                           variant = r.variant, steps_taken = r.steps_taken, waiting = r.waiting, next_at = r.next_at,
-                          ended_at = case when r.status = 'active' then null else $13::timestamptz end, updated_at = $13
+                          ended_at = case when r.status = 'active' then null else $13::timestamptz end, updated_at = $13,
+                          reply = r.reply::jsonb
                         from unnest($1::uuid[], $2::text[], $3::int[], $4::text[], $5::text[], $6::text[], $7::text[],
-                          $8::int[], $9::text[], $10::int[], $11::bool[], $12::timestamptz[])
+                          $8::int[], $9::text[], $10::int[], $11::bool[], $12::timestamptz[], $14::text[])
                           as r(id, journey_id, journey_version, contact_id, run_key, status, exit_reason,
-                            step_index, variant, steps_taken, waiting, next_at)
+                            step_index, variant, steps_taken, waiting, next_at, reply)
                         where j.id = r.id""")
-                .execute(stateTuple(rows).addOffsetDateTime(utc(now)))
+                .execute(stateTuple(rows).addOffsetDateTime(utc(now)).addArrayOfString(column(rows,
+                        s -> s.run().reply() == null ? null : MessageJson.write(s.run().reply()), String[]::new)))
                 .replaceWithVoid();
     }
 
@@ -276,6 +286,27 @@ final class RunWrites {
                         update message m set converted_at = c.at, revenue = c.revenue from c
                         where m.message_id = c.message_id""")
                 .execute(tuple)
+                .replaceWithVoid();
+    }
+
+    /** The answers, and the messages they answered. */
+    private Uni<Void> insertReplies(SqlClient tx) {
+        if (replies.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        return tx.preparedQuery("""
+                        with p as (insert into run_reply (inbound_id, run_id, step_id, message_id, led_to, at)
+                                   select * from unnest($1::text[], $2::uuid[], $3::text[], $4::text[], $5::text[],
+                                     $6::timestamptz[])
+                                   returning message_id, at)
+                        update message m set replied_at = a.at from (select message_id, min(at) as at from p group by 1) a
+                        where m.message_id = a.message_id and m.replied_at is null""")
+                .execute(Tuple.tuple().addArrayOfString(column(replies, r -> r.reply().inboundId(), String[]::new))
+                        .addArrayOfUUID(column(replies, r -> r.moved().id(), UUID[]::new))
+                        .addArrayOfString(column(replies, Change.Replied::stepId, String[]::new))
+                        .addArrayOfString(column(replies, Change.Replied::messageId, String[]::new))
+                        .addArrayOfString(column(replies, Change.Replied::ledTo, String[]::new))
+                        .addArrayOfOffsetDateTime(column(replies, r -> utc(r.reply().at()), OffsetDateTime[]::new)))
                 .replaceWithVoid();
     }
 

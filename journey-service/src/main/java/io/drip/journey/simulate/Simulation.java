@@ -19,11 +19,11 @@ public record Simulation(String journey, String journeyId, ObjectNode contact, I
 
     /**
      * One thing the contact does, {@code after} (a duration such as 2h) the start: a track event
-     * (with properties), new traits (an identify), or a click on / the delivery of the last
-     * message of a send step.
+     * (with properties), new traits (an identify), a click on / the delivery of the last message
+     * of a send step, or an SMS it sends ({@code replied}: its text).
      */
     public record Input(String after, String event, ObjectNode properties, ObjectNode traits, String clicked,
-            String delivered) {
+            String delivered, String replied) {
     }
 
     /** One line of the result. */

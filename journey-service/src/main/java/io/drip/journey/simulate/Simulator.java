@@ -13,6 +13,8 @@ import io.drip.journey.engine.Change;
 import io.drip.journey.engine.ContactRuns;
 import io.drip.journey.engine.EventDecider;
 import io.drip.journey.engine.Reaction;
+import io.drip.journey.engine.Reply;
+import io.drip.journey.engine.ReplyDecider;
 import io.drip.journey.engine.Run;
 import io.drip.journey.engine.StepWalker;
 import io.drip.journey.engine.Touch;
@@ -20,6 +22,7 @@ import io.drip.journey.engine.Variables;
 import io.drip.journey.engine.Walk;
 import io.drip.journey.run.InactivityTimers;
 import io.drip.kit.clock.TimeZones;
+import io.drip.kit.sms.Keywords;
 import io.drip.kit.web.InvalidRequestException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -38,9 +41,11 @@ import java.util.function.BiFunction;
 /**
  * Runs one journey for one contact on a virtual clock, through the engine's own deciding code:
  * the {@link EventDecider} for events (goal, runs in flight, inactivity, triggers, re-entry), the
- * {@link StepWalker} for timers and the {@link Reaction}s to clicks and deliveries. What dispatch does later (quiet hours, caps, consent)
- * is not simulated: a "sent" line is the moment the journey emits the message. A split whose
- * auto-winner has decided assigns its winner here as in the engine (the walker reads the decisions).
+ * {@link StepWalker} for timers, the {@link Reaction}s to clicks and deliveries and the
+ * {@link ReplyDecider} for replies (recognised with dispatch's keyword table). What dispatch does
+ * later (quiet hours, caps, consent) is not simulated: a "sent" line is the moment the journey
+ * emits the message. A split whose auto-winner has decided assigns its winner here as in the
+ * engine (the walker reads the decisions).
  */
 @ApplicationScoped
 public class Simulator {
@@ -58,6 +63,9 @@ public class Simulator {
 
     @Inject
     JourneyValidator validator;
+
+    @Inject
+    Keywords keywords;
 
     public Simulation.Timeline run(Simulation request) {
         JourneyDefinition journey = journey(request);
@@ -105,11 +113,11 @@ public class Simulator {
     }
 
     private static Simulation.Input check(Simulation.Input input, int index) {
-        long kinds = java.util.stream.Stream.of(input.event(), input.traits(), input.clicked(), input.delivered())
-                .filter(v -> v != null).count();
+        long kinds = java.util.stream.Stream.of(input.event(), input.traits(), input.clicked(), input.delivered(),
+                input.replied()).filter(v -> v != null).count();
         if (kinds != 1) {
             throw new InvalidRequestException("/events/" + index,
-                    "each event has exactly one of event (a track event), traits, clicked or delivered");
+                    "each event has exactly one of event (a track event), traits, clicked, delivered or replied");
         }
         return input;
     }
@@ -131,8 +139,8 @@ public class Simulator {
     private record Timed(Instant at, int index, Simulation.Input input) {
     }
 
-    /** A message a simulated run sent, for the clicks and deliveries the request names by step. */
-    private record Sent(SimRun run, String stepId, String messageId) {
+    /** A message a simulated run sent, for the clicks, deliveries and replies of the request. */
+    private record Sent(SimRun run, String stepId, String messageId, Instant at) {
     }
 
     /** A simulated run: its number in the timeline and its timer. */
@@ -231,6 +239,8 @@ public class Simulator {
             } else if (input.delivered() != null) {
                 engage(input.delivered(), now, "delivered", (run, message) -> Reaction.toDelivery(journey, run,
                         message.stepId(), message.messageId()));
+            } else if (input.replied() != null) {
+                reply(input.replied(), now);
             } else {
                 SegmentMessage event = track(input.event(), input.properties(), now);
                 add(now, 0, null, "event", event.event() + (event.properties() == null || event.properties().isEmpty()
@@ -262,6 +272,29 @@ public class Simulator {
             });
         }
 
+        /** An SMS from the contact, recognised as dispatch would (the same keyword table). */
+        private void reply(String text, Instant now) {
+            add(now, 0, null, "reply", text);
+            Reply reply = new Reply("simulated-" + entries.size(), text, Keywords.firstWord(text),
+                    keywords.recognise(text).map(Keywords.Match::action).orElse(null), now);
+            Optional<Change> change = ReplyDecider.onReply(state, journeys::of, this::lastSent, reply, contact);
+            if (change.isPresent()) {
+                show(List.of(change.get()), now);
+            } else {
+                add(now, 0, null, "input_ignored", "reply: no run waits for a reply");
+            }
+        }
+
+        private Optional<ReplyDecider.Sent> lastSent(Run run, String stepId) {
+            ReplyDecider.Sent last = null;
+            for (Sent message : sent) {
+                if (message.run().run.id().equals(run.id()) && message.stepId().equals(stepId)) {
+                    last = new ReplyDecider.Sent(message.messageId(), message.at());
+                }
+            }
+            return Optional.ofNullable(last);
+        }
+
         /** Prints what the engine decided, and keeps the timers it implies. */
         private void show(List<Change> changes, Instant now) {
             for (Change change : changes) {
@@ -280,6 +313,13 @@ public class Simulator {
                     run.run = resumed.moved();
                     add(now, run.number, resumed.stepId(), "resumed", "by " + resumed.cause());
                     walk(run, now);
+                } else if (change instanceof Change.Replied replied) {
+                    SimRun run = runs.get(replied.moved().id());
+                    run.run = replied.moved();
+                    add(now, run.number, replied.stepId(), "replied", replied.describe());
+                    walk(run, now);
+                } else if (change instanceof Change.NotAnswered ignored) {
+                    add(now, runs.get(ignored.run().id()).number, ignored.stepId(), "reply_ignored", ignored.why());
                 } else if (change instanceof Change.Active active) {
                     inactivityDue = active.dueAt();
                 } else if (change instanceof Change.Entered run) {
@@ -309,7 +349,7 @@ public class Simulator {
         private void show(SimRun run, Walk walk, Instant now) {
             for (Walk.Effect effect : walk.effects()) {
                 if (effect instanceof Walk.Send send) {
-                    sent.add(new Sent(run, send.stepId(), send.command().messageId()));
+                    sent.add(new Sent(run, send.stepId(), send.command().messageId(), now));
                     add(now, run.number, send.stepId(), "sent", send.describe());
                 } else if (effect instanceof Walk.Update update) {
                     setTraits(update.identify().traits());

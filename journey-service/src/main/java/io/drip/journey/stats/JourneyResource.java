@@ -127,10 +127,10 @@ public class JourneyResource {
                     BigDecimal finalRevenue = revenue;
                     int decidedIn = version == null ? journey.version() : version;
                     return reached(runs).chain(reached -> messages.stepStats(pool, RUNS, runs).chain(steps ->
-                            splits(journey, decidedIn, runs).map(splits -> new JourneyStats(id, version, period, entered,
-                                    byStatus.getOrDefault(Run.ACTIVE, 0L), byStatus.getOrDefault(Run.COMPLETED, 0L),
-                                    byStatus.getOrDefault(Run.EXITED, 0L), exitReasons, finalConverted, finalRevenue,
-                                    reached, steps, splits))));
+                            replies(runs).chain(replies -> splits(journey, decidedIn, runs).map(splits -> new JourneyStats(
+                                    id, version, period, entered, byStatus.getOrDefault(Run.ACTIVE, 0L),
+                                    byStatus.getOrDefault(Run.COMPLETED, 0L), byStatus.getOrDefault(Run.EXITED, 0L),
+                                    exitReasons, finalConverted, finalRevenue, reached, steps, replies, splits)))));
                 });
     }
 
@@ -150,6 +150,24 @@ public class JourneyResource {
                     Map<String, Long> reached = new TreeMap<>();
                     rows.forEach(row -> reached.put(row.getString("step_id"), row.getLong("runs")));
                     return reached;
+                });
+    }
+
+    /** Per reply wait (its step id), the answers and where they led. */
+    private Uni<Map<String, JourneyStats.ReplyStats>> replies(Tuple runs) {
+        return pool.preparedQuery("""
+                        select p.step_id, p.led_to, count(*) as replies from run_reply p
+                        join journey_run r on r.id = p.run_id
+                        where""" + " " + RUNS + " group by p.step_id, p.led_to")
+                .execute(runs)
+                .map(rows -> {
+                    Map<String, Map<String, Long>> ledTo = new TreeMap<>();
+                    rows.forEach(row -> ledTo.computeIfAbsent(row.getString("step_id"), step -> new TreeMap<>())
+                            .put(row.getString("led_to"), row.getLong("replies")));
+                    Map<String, JourneyStats.ReplyStats> replies = new TreeMap<>();
+                    ledTo.forEach((step, counts) -> replies.put(step, new JourneyStats.ReplyStats(
+                            counts.values().stream().mapToLong(Long::longValue).sum(), counts)));
+                    return replies;
                 });
     }
 

@@ -87,7 +87,7 @@ public class MessageLog {
     }
 
     /**
-     * Per step and variant: messages, statuses, clicks and conversions of the messages of the runs
+     * Per step and variant: messages, statuses, clicks, replies and conversions of the messages of the runs
      * that {@code runs} selects (journey $1, version $2, entered between $3 and $4; see JourneyResource.RUNS).
      */
     public Uni<List<StepStats>> stepStats(SqlClient db, String runs, Tuple parameters) {
@@ -99,7 +99,7 @@ public class MessageLog {
                         )
                         select step_id, variant, count(*) as messages, count(sent_at) as sent,
                           count(delivered_at) as delivered, count(failed_at) as failed, count(suppressed_at) as suppressed,
-                          count(first_click_at) as clicked, count(converted_at) as converted,
+                          count(first_click_at) as clicked, count(replied_at) as replied, count(converted_at) as converted,
                           coalesce(sum(revenue), 0) as revenue,
                           (select jsonb_object_agg(reason, n)::text from (
                              select coalesce(s.status_reason, 'unknown') as reason, count(*) as n from m s
@@ -114,7 +114,8 @@ public class MessageLog {
                         steps.add(new StepStats(row.getString("step_id"), row.getString("variant"), row.getLong("messages"),
                                 row.getLong("sent"), row.getLong("delivered"), row.getLong("failed"),
                                 row.getLong("suppressed"), counts(reasons),
-                                row.getLong("clicked"), row.getLong("converted"), row.getBigDecimal("revenue")));
+                                row.getLong("clicked"), row.getLong("replied"), row.getLong("converted"),
+                                row.getBigDecimal("revenue")));
                     }
                     return steps;
                 });

@@ -236,6 +236,46 @@ class JourneyReaderTest {
     }
 
     @Test
+    void readsAReplyWaitWithItsAnswersAndNamesWhatIsWrongWithOne() {
+        String yaml = """
+                journey: survey
+                trigger: {event: Order Completed}
+                steps:
+                  - id: ask
+                    send: {channel: sms, category: marketing, text: "Reply 1 for dresses, 2 for shoes"}
+                  - id: answer
+                    wait_for:
+                      reply_to: ask
+                      within: 2d
+                      answers:
+                        - when: reply.keyword == "1"
+                          goto: dresses
+                    on_timeout: done
+                  - exit: other
+                  - id: dresses
+                    send: {channel: sms, category: marketing, text: "Dresses: {{ reply.text }}"}
+                  - id: done
+                    exit: asked
+                """;
+        JourneyDefinition journey = JourneyReader.read("survey.yaml", new StringReader(yaml));
+        WaitForStep answer = (WaitForStep) journey.step(1);
+        assertEquals("ask", answer.replyStep());
+        assertEquals("dresses", answer.answers().get(0).target());
+        assertEquals("a reply to ask", answer.describe());
+
+        var unknown = error(yaml.replace("reply_to: ask", "reply_to: question"));
+        assertEquals(8, unknown.line());
+        assertEquals(17, unknown.column());
+        assertTrue(unknown.getMessage().contains("'question' is not a step of this journey"), unknown.getMessage());
+        assertTrue(error(yaml.replace("reply_to: ask", "reply_to: done")).getMessage().contains("not a send step"));
+        var badAnswer = error(yaml.replace("reply.keyword == \"1\"", "reply.keyword =="));
+        assertEquals(11, badAnswer.line());
+        assertTrue(badAnswer.getMessage().contains("not valid CEL"), badAnswer.getMessage());
+        assertTrue(error(yaml.replace("reply_to: ask", "clicked: ask")).getMessage()
+                .contains("'answers' belongs to wait_for a reply"));
+    }
+
+    @Test
     void readsAGoalWithItsRevenuePath() {
         String withGoal = VALID.replace("steps:", "goal: {event: Order Completed, within: 3d, revenue: properties.total}\nsteps:");
         Goal goal = JourneyReader.read("g.yaml", new StringReader(withGoal)).goal();

@@ -26,6 +26,7 @@ class JourneySchemaTest {
                 send: {channel: sms, category: marketing, text: "Hi", tags: [welcome, promo:shoes], media: [https://shop.example/a.jpg]}
               - wait_for: {delivered: hello, within: 1h}
                 on_timeout: later
+              - wait_for: {reply_to: hello, within: 1d, answers: [{when: "reply.keyword == 'Y'", goto: later}]}
               - wait: {date: contact.traits.birthday, at: "08:00"}
               - id: later
                 split: {a: {weight: 1, goto: mark}, b: {weight: 1, goto: mark}, holdout: {weight: 1}}
@@ -57,6 +58,9 @@ class JourneySchemaTest {
                 VALID.replace("media: [https://shop.example/a.jpg]", "media: []"),
                 VALID.replace("on: [monday]", "on: [someday]"),
                 VALID.replace("{delivered: hello, within: 1h}", "{delivered: hello, when: \"true\", within: 1h}"),
+                VALID.replace("{delivered: hello, within: 1h}", "{delivered: hello, within: 1h, answers: [{when: \"true\", goto: later}]}"),
+                VALID.replace("{reply_to: hello, within: 1d,", "{reply_to: hello, when: \"true\", within: 1d,"),
+                VALID.replace("{reply_to: hello, within: 1d,", "{reply_to: hello, clicked: hello, within: 1d,"),
                 VALID.replace("{weight: 1, goto: mark}", "{weight: 0, goto: mark}"),
                 VALID.replace("update: {traits: {greeted: true, times: 1}}", "update: {traits: {}}"),
                 VALID.replace("  - id: mark\n", "  - id: mark\n    exit: done\n"),

@@ -1,4 +1,4 @@
-package io.drip.dispatch.inbound;
+package io.drip.kit.sms;
 
 import io.drip.contracts.InboundSms.Action;
 import io.smallrye.config.ConfigMapping;
@@ -14,8 +14,9 @@ import java.util.Optional;
 
 /**
  * Drip's one definition of an SMS keyword. dispatch-service recognises it where the SMS arrives
- * and puts it on {@code drip.inbound.v1} ({@code keyword}, {@code action}); contact-service acts
- * on the record and never reads the text again, so the two cannot disagree.
+ * and puts it on {@code drip.inbound.v1} ({@code keyword}, {@code action}); contact-service and
+ * journey-service act on the record and never recognise the text again, so they cannot disagree.
+ * (journey-service's simulator, which has no dispatch, recognises a simulated reply here.)
  *
  * <p>Text is compared after Unicode NFKC normalisation (full-width ＳＴＯＰ is STOP), upper-casing
  * and trimming of spaces and punctuation ("Stop." is STOP, "退订。" is 退订). A keyword is the
@@ -78,10 +79,18 @@ public class Keywords {
         if (action != null) {
             return Optional.of(new Match(whole, action));
         }
-        String first = normalise(whole.split("[\\p{Z}\\s]+", 2)[0]);
+        String first = firstWord(whole);
         Action leading = actions.get(first);
         boolean optOut = leading == Action.OPT_OUT || leading == Action.OPT_OUT_ALL;
         return optOut && first.codePointCount(0, first.length()) > 1 ? Optional.of(new Match(first, leading)) : Optional.empty();
+    }
+
+    /**
+     * The first word of a text, normalised as keywords are ("Dresses!" is DRESSES, "1." is 1,
+     * "２ please" is 2): what a journey branches on when it asks for a one-word answer.
+     */
+    public static String firstWord(String text) {
+        return text == null ? "" : normalise(normalise(text).split("[\\p{Z}\\s]+", 2)[0]);
     }
 
     static String normalise(String text) {

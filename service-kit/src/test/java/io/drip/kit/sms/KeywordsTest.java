@@ -1,4 +1,4 @@
-package io.drip.dispatch.inbound;
+package io.drip.kit.sms;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -40,6 +40,13 @@ class KeywordsTest {
     void recognisesWhatARealReplyMeans(String text, String keyword, Action action) {
         Optional<Keywords.Match> expected = keyword == null ? Optional.empty() : Optional.of(new Keywords.Match(keyword, action));
         assertEquals(expected, KEYWORDS.recognise(text == null ? "" : text), text);
+    }
+
+    @ParameterizedTest(name = "the first word of \"{0}\" is {1}")
+    @CsvSource(delimiter = '|', nullValues = "-", value = {"1|1", "1.|1", " 2 please|2", "２|2", "Dresses!|DRESSES",
+            "shoes, size 38|SHOES", "退订 谢谢|退订", "''|''", "'  '|''", "-|''"})
+    void theFirstWordIsNormalisedAsKeywordsAre(String text, String word) {
+        assertEquals(word, Keywords.firstWord(text));
     }
 
     @Test
