@@ -24,7 +24,8 @@ import org.junit.jupiter.api.Test;
 /** Which run a reply answers and what it does to it, without a container or a database. */
 class ReplyDeciderTest {
     private static final Instant NOW = Instant.parse("2026-03-02T10:00:00Z");
-    private final StepWalker walker = new StepWalker(new MessageRenderer("https://t.example"), ZoneId.of("UTC"));
+    private final StepWalker walker = new StepWalker(new MessageRenderer("https://t.example"), ZoneId.of("UTC"),
+            SplitWinners.NONE);
 
     private static final String SIZES_YAML = """
             journey: sizes
