@@ -67,7 +67,8 @@ public class Receipts {
                     List<Sent> sent = new ArrayList<>();
                     rows.forEach(row -> {
                         Receipt receipt = byProviderId.remove(key(row.getString("provider"), row.getString("provider_message_id")));
-                        if (DeliveryStatus.SENT.equals(row.getString("status"))) { // else already final
+                        // null: a second message under the same provider id, which one receipt does not settle twice
+                        if (receipt != null && DeliveryStatus.SENT.equals(row.getString("status"))) { // else already final
                             sent.add(new Sent(receipt, row.getString("message_id"), row.getString("contact_id"),
                                     row.getString("to_phone")));
                         }
