@@ -12,6 +12,20 @@ pg_ticks() {
   postmaster="$(pgrep -o -x postgres)"
   echo $(($(awk '{print $14 + $15 + $16 + $17}' "/proc/$postmaster/stat") + $(ticks_of $(pgrep -P "$postmaster"))))
 }
+# Where PostgreSQL's time goes, when the server has pg_stat_statements loaded
+# (shared_preload_libraries); silent otherwise. Needs the superuser postgres over loopback.
+pg_statements() { psql -h 127.0.0.1 -U postgres -d postgres -v ON_ERROR_STOP=1 -qAt "$@" 2>/dev/null; }
+pg_statements_reset() {
+  pg_statements -c "create extension if not exists pg_stat_statements" -c "select pg_stat_statements_reset()" >/dev/null || true
+}
+pg_statements_top() { # prefix of the databases to report
+  pg_statements -F $'\t' -c "select round(s.total_exec_time)::bigint, round((100 * s.total_exec_time / sum(s.total_exec_time) over ())::numeric, 1),
+      s.calls, round(s.rows::numeric / greatest(s.calls, 1), 1), d.datname, left(regexp_replace(s.query, '\s+', ' ', 'g'), 110)
+    from pg_stat_statements s join pg_database d on d.oid = s.dbid where d.datname like '$1%'
+    order by s.total_exec_time desc limit 15" |
+    awk -F'\t' 'BEGIN { printf "  %9s %6s %8s %8s  %-20s %s\n", "ms", "%", "calls", "rows/c", "database", "statement" }
+      { printf "  %9s %6s %8s %8s  %-20s %s\n", $1, $2, $3, $4, $5, $6 }' || true
+}
 # PostgreSQL's own rate on this machine now, the baseline of every figure: pgbench -N -c8 -j2 TPS
 pgbench_baseline() { # seconds
   log "PostgreSQL's baseline: pgbench -N -c8 -j2 for ${1}s"

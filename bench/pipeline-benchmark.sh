@@ -8,7 +8,8 @@
 # (p50/p95/p99, share within 10 s); the CPU each process used per event, and each service's peak
 # RSS. PostgreSQL's own `pgbench -N -c8 -j2` runs first in the same run as the baseline.
 #
-#   bench/pipeline-benchmark.sh          # BENCH_EVENTS (10000), BENCH_WARMUP (2000), BENCH_CLIENTS (8)
+#   bench/pipeline-benchmark.sh          # BENCH_EVENTS (10000), BENCH_WARMUP (2000), BENCH_CLIENTS (8),
+#                                        # BENCH_REPLICAS (1: replicas of journey and dispatch each)
 #
 # Needs the built jars (./mvnw package -DskipTests) and PostgreSQL on 127.0.0.1:5432 (user drip,
 # as deploy/local/postgres sets it up). It starts its own Kafka broker (BENCH_KAFKA_PORT, 29492,
@@ -24,7 +25,10 @@ warmup="${BENCH_WARMUP:-2000}"
 clients="${BENCH_CLIENTS:-8}"
 kafka_port="${BENCH_KAFKA_PORT:-29492}"
 pgbench_seconds="${BENCH_PGBENCH_SECONDS:-20}"
+replicas="${BENCH_REPLICAS:-1}"
 services=(contact journey dispatch tracking)
+instances=("${services[@]}") # a replica beyond the first is journey2, dispatch2, …: same jar and database
+for ((r = 2; r <= replicas; r++)); do instances+=("journey$r" "dispatch$r"); done
 for svc in "${services[@]}"; do
   [[ -f "$repo/$svc-service/target/quarkus-app/quarkus-run.jar" ]] || { log "build first: ./mvnw package -DskipTests"; exit 1; }
 done
@@ -51,27 +55,28 @@ write_key="wk_bench$RANDOM$RANDOM" admin_key="ak_bench$RANDOM$RANDOM"
 sha() { printf '%s' "$1" | sha256sum | cut -d' ' -f1; }
 for svc in "${services[@]}"; do
   psql_db -d postgres -c "drop database if exists drip_pipe_$svc" -c "create database drip_pipe_$svc owner drip"
-  ports[$svc]="$(free_port)" management[$svc]="$(free_port)"
 done
-for svc in "${services[@]}"; do
-  DRIP_HTTP_PORT="${ports[$svc]}" DRIP_MANAGEMENT_PORT="${management[$svc]}" DRIP_DB_NAME="drip_pipe_$svc" \
+for svc in "${instances[@]}"; do ports[$svc]="$(free_port)" management[$svc]="$(free_port)"; done
+for svc in "${instances[@]}"; do
+  base="${svc%%[0-9]*}"
+  DRIP_HTTP_PORT="${ports[$svc]}" DRIP_MANAGEMENT_PORT="${management[$svc]}" DRIP_DB_NAME="drip_pipe_$base" \
     KAFKA_BOOTSTRAP_SERVERS="127.0.0.1:$kafka_port" DRIP_JOURNEYS_DIR="$work/journeys" \
     DRIP_API_KEYS="bench-admin:marketer+ops+viewer:$(sha "$admin_key")" DRIP_WRITE_KEYS="bench-shop:$(sha "$write_key")" \
     DRIP_TRACKING_BASE_URL="http://127.0.0.1:${ports[tracking]}" DRIP_LOG_JSON=false \
     DRIP_DEFAULT_ROUTE_RATE=100000 DRIP_SEND_WINDOW_FROM=00:00 DRIP_SEND_WINDOW_TO=00:00 \
     QUARKUS_HTTP_HOST=127.0.0.1 QUARKUS_MANAGEMENT_HOST=127.0.0.1 \
-    java -Xmx512m ${BENCH_JAVA_OPTS:-} -jar "$repo/$svc-service/target/quarkus-app/quarkus-run.jar" \
+    java -Xmx512m ${BENCH_JAVA_OPTS:-} -jar "$repo/$base-service/target/quarkus-app/quarkus-run.jar" \
     >"$work/$svc.log" 2>&1 &
   pids[$svc]=$!
 done
-for svc in "${services[@]}"; do
+for svc in "${instances[@]}"; do
   for _ in $(seq 1 180); do
     curl -fs -o /dev/null "http://127.0.0.1:${management[$svc]}/q/health/ready" && break
     kill -0 "${pids[$svc]}" 2>/dev/null || { tail -n 30 "$work/$svc.log" >&2; exit 1; }
     sleep 1
   done
 done
-log "Services ready: ${services[*]}"
+log "Services ready: ${instances[*]}"
 
 # /v1/batch bodies of 100 messages, one file per request; posted by $clients curl processes at once
 batches() { # kind first last: identify (traits) or track (Bench Signed Up) messages of those contacts
@@ -99,17 +104,18 @@ post_batches() { # prints the seconds the posting took; fails on any non-2xx ans
 }
 await() { # what target command: polls the command until it prints at least target
   local n=0
-  for _ in $(seq 1 12000); do
+  # every 0.5 s: a count over 100,000 rows costs PostgreSQL CPU that would count as the pipeline's
+  for _ in $(seq 1 2400); do
     n="$($3)"
     ((n >= $2)) && { echo "$n"; return; }
-    sleep 0.1
+    sleep 0.5
   done
   log "$1: only $n of $2 after 20 minutes"; exit 1
 }
 snapshots() { echo $(($(db journey "select count(*) from contact_snapshot") + $(db dispatch "select count(*) from contact_snapshot"))); }
 commands() { db journey "select count(*) from message where not exists (select 1 from outbox)"; }
 submitted() { db dispatch "select count(*) from sandbox_submission"; }
-cpu_now() { local svc; for svc in "${services[@]}"; do printf '%s ' "$(ticks_of "${pids[$svc]}")"; done; pg_ticks; }
+cpu_now() { local svc; for svc in "${instances[@]}"; do printf '%s ' "$(ticks_of "${pids[$svc]}")"; done; pg_ticks; }
 
 total=$((events + warmup))
 log "Identifying $total contacts over /v1/batch ($clients clients, 100 per request)"
@@ -124,6 +130,7 @@ sleep 2
 
 log "Burst: $events sign-ups at once"
 batches track 1 "$events"
+pg_statements_reset
 cpu_before="$(cpu_now)"
 start="$(date +%s.%N)"
 ingest_seconds="$(post_batches)"
@@ -146,7 +153,7 @@ latency="$(db dispatch "select concat_ws(' ', round(percentile_cont(0.5) within 
 rss() { awk '/VmHWM/ { printf "%.0f", $2 / 1024 }' "/proc/${pids[$1]}/status"; }
 
 echo
-echo "== the pipeline: $events sign-ups at once over /v1/batch → SMS at the sandbox ($(nproc) CPUs, $(date -u +%FT%TZ)) =="
+echo "== the pipeline: $events sign-ups at once over /v1/batch → SMS at the sandbox, $replicas replica(s) of journey and dispatch ($(nproc) CPUs, $(date -u +%FT%TZ)) =="
 echo "PostgreSQL baseline in this run: pgbench -N -c8 -j2 -T $pgbench_seconds: $pgbench_tps TPS"
 awk -v n="$total" -v s="$identify_seconds" 'BEGIN { printf "identify over /v1/batch: %d contacts in %.1f s: %.0f messages/s\n", n, s, n / s }'
 awk -v n="$events" -v i="$ingest_seconds" -v a="$start" -v j="$journey_end" -v b="$end" 'BEGIN {
@@ -155,8 +162,17 @@ awk -v n="$events" -v i="$ingest_seconds" -v a="$start" -v j="$journey_end" -v b
   printf "to SMS at the sandbox (dispatch): %.1f s after the first post, %.0f SMS/s end to end\n", b - a, n / (b - a) }'
 read -r p50 p95 p99 within measured <<<"$latency"
 echo "latency, acceptance → sandbox, $measured messages: p50 $p50 s, p95 $p95 s, p99 $p99 s; within 10 s: $within %"
-awk -v x="$cpu_before" -v y="$cpu_after" -v n="$events" -v hz="$(getconf CLK_TCK)" -v names="${services[*]} postgres" 'BEGIN {
+awk -v x="$cpu_before" -v y="$cpu_after" -v n="$events" -v hz="$(getconf CLK_TCK)" -v names="${instances[*]} postgres" 'BEGIN {
   split(x, p); split(y, q); k = split(names, name)
   printf "CPU per event:"; for (i = 1; i <= k; i++) printf " %s %.0f µs", name[i], 1e6 * (q[i] - p[i]) / hz / n; print "" }'
-printf 'peak RSS:'; for svc in "${services[@]}"; do printf ' %s %s MB' "$svc" "$(rss "$svc")"; done; echo
+printf 'peak RSS:'; for svc in "${instances[@]}"; do printf ' %s %s MB' "$svc" "$(rss "$svc")"; done; echo
+echo "PostgreSQL's statements during the burst by execution time (pg_stat_statements, if loaded):"
+pg_statements_top drip_pipe_
+echo "records per batch a consumer received (mean over the whole run, drip_records_batch_records):"
+for svc in "${instances[@]}"; do
+  curl -fs "http://127.0.0.1:${management[$svc]}/q/metrics" | awk -v svc="$svc" '
+    /^drip_records_batch_records_(sum|count)\{/ { match($0, /topic="[^"]*"/); t = substr($0, RSTART + 7, RLENGTH - 8)
+      if ($0 ~ /_sum\{/) sum[t] = $NF; else count[t] = $NF }
+    END { printf "  %s:", svc; for (t in count) if (count[t] > 0) printf " %s %.1f (%d batches)", t, sum[t] / count[t], count[t]; print "" }'
+done
 echo "load average at the end: $(cut -d' ' -f1-3 /proc/loadavg)"

@@ -46,9 +46,13 @@ public class CountryRules {
     Config config;
 
     private final Map<String, HolidayManager> holidays = new ConcurrentHashMap<>();
+    private volatile List<String> callingCodes;
 
     /** The local days on which no marketing may reach this number; never, where no rule applies. */
     public Predicate<LocalDate> closedDays(String phone) {
+        if (!underARuledCallingCode(phone)) {
+            return day -> false;
+        }
         Optional<String> region = region(phone);
         Config.Rule rule = region.map(r -> config.countries().get(r)).orElse(null);
         if (rule == null) {
@@ -57,6 +61,20 @@ public class CountryRules {
         List<DayOfWeek> days = rule.noMarketingDays().orElse(List.of());
         return day -> days.contains(day.getDayOfWeek())
                 || rule.noMarketingOnHolidays() && holidays(region.get()).isHoliday(day, HolidayType.PUBLIC_HOLIDAY);
+    }
+
+    /**
+     * Whether the E.164 number starts with the calling code of a country that has rules: most
+     * numbers do not, and need no parse (calling codes are prefix-free, so the test is exact).
+     */
+    private boolean underARuledCallingCode(String phone) {
+        List<String> codes = callingCodes;
+        if (codes == null) {
+            PhoneNumberUtil util = PhoneNumberUtil.getInstance();
+            codes = config.countries().keySet().stream().map(r -> "+" + util.getCountryCodeForRegion(r)).distinct().toList();
+            callingCodes = codes;
+        }
+        return codes.stream().anyMatch(phone::startsWith);
     }
 
     private HolidayManager holidays(String region) {

@@ -45,6 +45,26 @@ class CountryRulesTest {
     }
 
     @Test
+    void underACallingCodeSharedByCountriesTheRuleTakesOnlyItsOwnCountrysNumbers() {
+        CountryRules rules = new CountryRules();
+        rules.config = () -> Map.of("CA", new CountryRules.Config.Rule() {
+            @Override
+            public Optional<List<DayOfWeek>> noMarketingDays() {
+                return Optional.of(List.of(DayOfWeek.SUNDAY));
+            }
+
+            @Override
+            public boolean noMarketingOnHolidays() {
+                return false;
+            }
+        });
+        LocalDate sunday = LocalDate.of(2026, 11, 29);
+        assertTrue(rules.closedDays("+14165550123").test(sunday), "Toronto, +1 like the United States");
+        assertFalse(rules.closedDays("+12125550123").test(sunday), "New York: +1, but not Canada");
+        assertFalse(rules.closedDays("+33612345678").test(sunday), "France: no rule here");
+    }
+
+    @Test
     void aMessageDueOnAFrenchSundayWaitsForMondaysWindow() {
         var window = SendWindow.parse("09:00", "20:30");
         var closed = franceNoSundaysNorHolidays().closedDays("+33612345678");

@@ -38,8 +38,10 @@ public final class Variables {
             JsonNode event, JsonNode reply) {
         Map<String, Object> variables = new HashMap<>();
         variables.put("contact", contact == null ? Map.of() : MessageJson.mapper().convertValue(contact, Map.class));
-        variables.put("event", MessageJson.mapper().convertValue(event, Map.class));
-        variables.put("trigger", MessageJson.mapper().convertValue(trigger, Map.class));
+        Map<String, Object> triggerMap = MessageJson.mapper().convertValue(trigger, Map.class);
+        // until a later event comes, the event is the trigger: converted once (it is read, never changed)
+        variables.put("event", event == trigger ? triggerMap : MessageJson.mapper().convertValue(event, Map.class));
+        variables.put("trigger", triggerMap);
         variables.put("reply", reply == null ? Map.of() : MessageJson.mapper().convertValue(reply, Map.class));
         variables.put("journey", Map.of("id", journey.id(), "name", journey.name(), "version", version));
         return variables;

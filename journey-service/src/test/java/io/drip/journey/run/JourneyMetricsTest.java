@@ -36,6 +36,8 @@ class JourneyMetricsTest {
         Awaitility.await().atMost(WAIT).untilAsserted(() -> {
             ServiceMetrics after = ServiceMetrics.scrape();
             assertEquals(4, after.since(before, "drip_records_processed_total", "topic", Topics.EVENTS));
+            assertEquals(4, after.since(before, "drip_records_batch_records_sum", "topic", Topics.EVENTS),
+                    "every record counted in the batch it came in");
             assertTrue(after.since(before, "drip_timer_lateness_seconds_count", "timer", "runs") >= 1);
             assertTrue(after.has("drip_timer_lateness_seconds_bucket"), "a histogram, for percentiles");
         });

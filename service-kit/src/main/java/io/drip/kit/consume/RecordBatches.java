@@ -84,6 +84,7 @@ public class RecordBatches {
             Applier<T> applier) {
         List<Message<String>> records = recordsOf(batch);
         String topic = records.isEmpty() ? "unknown" : ConsumedRecords.topicOf(records.get(0));
+        counts.batch(topic, records.size());
         Applying<T> applying = new Applying<>(channel, topic, applier, Vertx.currentContext());
         List<Item<T>> items = new ArrayList<>();
         for (Message<String> record : records) {

@@ -1,6 +1,7 @@
 package io.drip.kit.metrics;
 
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.smallrye.reactive.messaging.IncomingInterceptor;
 import io.smallrye.reactive.messaging.kafka.api.IncomingKafkaRecordBatchMetadata;
@@ -17,12 +18,14 @@ import org.eclipse.microprofile.reactive.messaging.Message;
  * sets that label on scraped series). An interceptor without an identifier applies to
  * every incoming channel, so no consumer has to count for itself; a batch is counted record by
  * record by {@link io.drip.kit.consume.RecordBatches}, which alone knows which of its records went
- * to the DLQ.
+ * to the DLQ. How many records a batch brings ({@code drip_records_batch}) says how much each
+ * transaction carries: small batches under load mean a consumer pays per batch, not per record.
  */
 @ApplicationScoped
 public class ConsumedRecords implements IncomingInterceptor {
     static final String PROCESSED = "drip.records.processed";
     static final String FAILED = "drip.records.failed";
+    static final String BATCH = "drip.records.batch";
 
     @Inject
     MeterRegistry registry;
@@ -52,6 +55,13 @@ public class ConsumedRecords implements IncomingInterceptor {
     /** Counts a record of a batch that went to the DLQ. */
     public void failed(String topic) {
         counter(FAILED, "Records a consumer failed on (sent to the topic's .dlq), by topic", topic).increment();
+    }
+
+    /** Records the size of a batch a consumer received. */
+    public void batch(String topic, int records) {
+        DistributionSummary.builder(BATCH).description("Records per batch a consumer received, by topic")
+                .baseUnit("records").tag("topic", topic).tag("application", service).register(registry)
+                .record(records);
     }
 
     private static boolean isBatch(Message<?> message) {

@@ -9,6 +9,7 @@ import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
+import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
@@ -28,14 +29,28 @@ public class Links {
         if (links.isEmpty()) {
             return Uni.createFrom().voidItem(); // the client refuses an empty batch
         }
+        // one statement for the batch (unnest), not one execution per link
         return tx.preparedQuery("""
                         insert into link (code, url, destination, message_id, contact_id, journey_id, journey_version,
                           step_id, variant, created_at, expires_at, traceparent)
-                        values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12) on conflict (code) do nothing""")
-                .executeBatch(links.stream().map(link -> Tuple.from(new Object[] {link.code(), link.url(),
-                        link.destination(), link.messageId(), link.contactId(), link.journeyId(), link.journeyVersion(),
-                        link.stepId(), link.variant(), link.createdAt().atOffset(ZoneOffset.UTC),
-                        link.expiresAt().atOffset(ZoneOffset.UTC), link.traceparent()})).toList())
+                        select * from unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[],
+                          $7::int[], $8::text[], $9::text[], $10::timestamptz[], $11::timestamptz[], $12::text[])
+                        on conflict (code) do nothing""")
+                .execute(Tuple.tuple()
+                        .addArrayOfString(links.stream().map(Link::code).toArray(String[]::new))
+                        .addArrayOfString(links.stream().map(Link::url).toArray(String[]::new))
+                        .addArrayOfString(links.stream().map(Link::destination).toArray(String[]::new))
+                        .addArrayOfString(links.stream().map(Link::messageId).toArray(String[]::new))
+                        .addArrayOfString(links.stream().map(Link::contactId).toArray(String[]::new))
+                        .addArrayOfString(links.stream().map(Link::journeyId).toArray(String[]::new))
+                        .addArrayOfInteger(links.stream().map(Link::journeyVersion).toArray(Integer[]::new))
+                        .addArrayOfString(links.stream().map(Link::stepId).toArray(String[]::new))
+                        .addArrayOfString(links.stream().map(Link::variant).toArray(String[]::new))
+                        .addArrayOfOffsetDateTime(links.stream().map(link -> link.createdAt().atOffset(ZoneOffset.UTC))
+                                .toArray(OffsetDateTime[]::new))
+                        .addArrayOfOffsetDateTime(links.stream().map(link -> link.expiresAt().atOffset(ZoneOffset.UTC))
+                                .toArray(OffsetDateTime[]::new))
+                        .addArrayOfString(links.stream().map(Link::traceparent).toArray(String[]::new)))
                 .invoke(() -> announceOnCommit(tx, links.stream().map(Link::code).toList()))
                 .replaceWithVoid();
     }
