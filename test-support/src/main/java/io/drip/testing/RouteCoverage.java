@@ -131,11 +131,15 @@ public final class RouteCoverage {
         });
     }
 
-    /** Public routes: they answer without credentials (neither 401 nor 403 nor a 5xx). */
+    /**
+     * Public routes: they answer without credentials (neither 401 nor 403 nor a 5xx, nor the
+     * refusal of anonymous callers, such as a page's redirect to the sign-in page).
+     */
     public RouteCoverage open(String... routes) {
         return declare(routes, (route, failures) -> expect(route, "without credentials", given(),
-                response -> response.statusCode() != 401 && response.statusCode() != 403 && response.statusCode() < 500,
-                "an answer (public route)", failures));
+                response -> response.statusCode() != 401 && response.statusCode() != 403 && response.statusCode() < 500
+                        && !refusesAnonymous.test(response),
+                "an answer (public route), not " + anonymousRefusal, failures));
     }
 
     /**
