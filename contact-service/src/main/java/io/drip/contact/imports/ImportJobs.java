@@ -9,18 +9,21 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Optional;
 import java.util.UUID;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 /**
  * Imports that run on after the request that brought the file was answered, each with its
  * progress in {@code contact_import} (updated after every chunk), so that a page can show how far
  * an import got from any replica. The rows are applied by {@link ContactImport}, as a waiting
- * import's are. An import cut short by a restart stays {@code running} with the chunks it applied;
- * run the file again to finish it (imports are re-runnable).
+ * import's are. An import cut short by a restart keeps the chunks it applied and is reported
+ * {@code interrupted} once it has made no progress for {@code drip.import.stalled-after}: run the
+ * file again to finish it (imports are re-runnable).
  */
 @ApplicationScoped
 public class ImportJobs {
@@ -28,6 +31,7 @@ public class ImportJobs {
     public static final String RUNNING = "running";
     public static final String DONE = "done";
     public static final String FAILED = "failed";
+    public static final String INTERRUPTED = "interrupted";
 
     /** An import's state: {@code report} once done, {@code problem} if it failed. */
     public record Job(String importId, String status, long expectedRows, long rows, long created, long updated,
@@ -39,6 +43,10 @@ public class ImportJobs {
 
     @Inject
     ContactImport contactImport;
+
+    /** A running import whose progress is older than this was cut short (a chunk takes seconds). */
+    @ConfigProperty(name = "drip.import.stalled-after", defaultValue = "5M")
+    Duration stalledAfter;
 
     /** Records the import and starts it on a worker thread; answers at once. */
     public Job start(byte[] csv, String region, String actor) {
@@ -86,11 +94,19 @@ public class ImportJobs {
                 .await().indefinitely();
     }
 
-    private static Job job(Row row) {
+    private Job job(Row row) {
         Object report = row.getValue("report");
-        return new Job(row.getString("id"), row.getString("status"), row.getLong("expected_rows"), row.getLong("rows"),
+        String status = row.getString("status");
+        String problem = row.getString("problem");
+        OffsetDateTime lastProgress = row.getOffsetDateTime("updated_at");
+        if (RUNNING.equals(status) && lastProgress.isBefore(now().minus(stalledAfter))) {
+            status = INTERRUPTED;
+            problem = "no progress since " + lastProgress.toInstant() + ": the replica running it stopped; the rows counted "
+                    + "here are stored, run the file again to import the rest";
+        }
+        return new Job(row.getString("id"), status, row.getLong("expected_rows"), row.getLong("rows"),
                 row.getLong("created"), row.getLong("updated"), row.getLong("unchanged"), row.getLong("failed"),
-                report == null ? null : MessageJson.read(report.toString(), ImportReport.class), row.getString("problem"));
+                report == null ? null : MessageJson.read(report.toString(), ImportReport.class), problem);
     }
 
     private static OffsetDateTime now() {

@@ -10,6 +10,9 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.path.json.JsonPath;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Tuple;
+import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -22,6 +25,9 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 @TestProfile(ImportProgressTest.SmallChunks.class)
 class ImportProgressTest {
+    @Inject
+    Pool pool;
+
     public static class SmallChunks implements QuarkusTestProfile {
         @Override
         public Map<String, String> getConfigOverrides() {
@@ -66,6 +72,27 @@ class ImportProgressTest {
                 .post("/v1/contacts/imports").then().statusCode(403);
         given().header("Authorization", TestKeys.bearer(TestKeys.VIEWER)).get("/v1/contacts/imports/no-such-import")
                 .then().statusCode(404);
+    }
+
+    @Test
+    void anImportThatStoppedMakingProgressIsReportedInterrupted() {
+        String id = "cut-short-" + UUID.randomUUID();
+        // as a replica that stopped mid-import leaves it: running, its last chunk an hour ago
+        pool.preparedQuery("""
+                        insert into contact_import (id, actor, status, expected_rows, rows, created, started_at, updated_at)
+                        values ($1, 'test', 'running', 10, 4, 4, now() - interval '2 hours', now() - interval '1 hour')""")
+                .execute(Tuple.of(id)).await().indefinitely();
+        JsonPath job = progress(id);
+        assertEquals("interrupted", job.getString("status"));
+        assertEquals(4, job.getInt("rows"), "what it applied is still said");
+        assertTrue(job.getString("problem").contains("run the file again"), job.getString("problem"));
+
+        String recent = "running-" + UUID.randomUUID();
+        pool.preparedQuery("""
+                        insert into contact_import (id, actor, status, expected_rows, started_at, updated_at)
+                        values ($1, 'test', 'running', 10, now() - interval '1 minute', now() - interval '10 seconds')""")
+                .execute(Tuple.of(recent)).await().indefinitely();
+        assertEquals("running", progress(recent).getString("status"), "a chunk ten seconds ago: still running");
     }
 
     private static JsonPath progress(String id) {
