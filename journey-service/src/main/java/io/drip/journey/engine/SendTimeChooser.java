@@ -13,12 +13,12 @@ import java.time.format.DateTimeFormatter;
 import java.util.Optional;
 
 /**
- * Chooses when a {@code best_time} send step sends (docs/journeys.md, "Best time"): at the start
- * of the local hour of day with the most human clicks, the contact's own or else its country's,
- * among the hours that begin (or are under way) before {@code within} has passed and that the
- * send window allows; of hours with as many clicks, the soonest. When none of those hours has a
- * click, the allowed hour nearest to the most-clicked one. With no click known, or no allowed
- * hour in reach, the message leaves at once (dispatch still holds it for quiet hours).
+ * Chooses when a {@code best_time} send step sends (docs/journeys.md, "Best time"). The open
+ * hours are the local hours of day that begin (or are under way) before {@code within} has
+ * passed and that the send window allows. Of them, the one with the most human clicks, the
+ * contact's own or else its country's, at its start; of hours with as many clicks, the soonest.
+ * When no open hour has a click, the open hour nearest to the most-clicked one. With no click
+ * known, or no open hour, the message leaves at once (dispatch still holds it for quiet hours).
  * Transactional messages have no window, as in dispatch. Local hours are the zone's calendar:
  * 19:00 stays 19:00 across a daylight-saving change; an hour a change skips is not chosen that
  * day, and of an hour that happens twice the first one counts.
@@ -127,9 +127,9 @@ public class SendTimeChooser {
             return hour + "h, the hour of most " + whose + " (" + ofAll + ")";
         }
         if (counts.at(hour) > 0) {
-            return hour + "h, the allowed hour of most " + whose + " (" + ofAll + "; most at " + favourite + "h)";
+            return hour + "h, the open hour of most " + whose + " (" + ofAll + "; most at " + favourite + "h)";
         }
-        return hour + "h, the allowed hour nearest to " + favourite + "h, the hour of most " + whose + " ("
+        return hour + "h, the open hour nearest to " + favourite + "h, the hour of most " + whose + " ("
                 + counts.at(favourite) + " of " + counts.total() + ")";
     }
 
