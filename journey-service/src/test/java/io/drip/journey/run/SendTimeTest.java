@@ -98,7 +98,7 @@ class SendTimeTest {
         clicks(ada, (ownHour + 1) % 24, 5, true); // link previews are no one's hour
         clicks(cal, countryHour, (int) most + 5, false);
         Awaitility.await().atMost(WAIT).untilAsserted(() -> assertEquals(3, rows(
-                "select coalesce(sum(clicks), 0) as n from contact_click_hour where contact_id = $1 and hour = $2",
+                "select coalesce(sum(clicks), 0) as n from contact_click_hour where contact_id = $1 and hour = $2::int",
                 ada, ownHour).get(0).getLong("n")));
         Awaitility.await().atMost(WAIT).until(() -> rows("select 1 from contact_click_hour where contact_id = $1", cal)
                 .size() == 1);
