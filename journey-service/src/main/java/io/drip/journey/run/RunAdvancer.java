@@ -87,6 +87,6 @@ public class RunAdvancer {
         return clickHours.read(tx, runs.stream()
                 .filter(run -> versions.get(RunJourneys.key(run)) != null
                         && versions.get(RunJourneys.key(run)).choosesSendTimes())
-                .map(run -> snapshots.get(run.contactId())).filter(Objects::nonNull).distinct().toList());
+                .map(run -> snapshots.get(run.contactId())).filter(Objects::nonNull).toList());
     }
 }
