@@ -46,6 +46,11 @@ public record JourneyDefinition(String id, int version, String name, Trigger tri
                 || steps.stream().anyMatch(s -> s instanceof WaitForStep w && w.waitsForEvent(event));
     }
 
+    /** Does a send step of this journey choose its contacts' best hour ({@code best_time})? */
+    public boolean choosesSendTimes() {
+        return steps.stream().anyMatch(s -> s instanceof SendStep send && send.bestTime() != null);
+    }
+
     /** The step at {@code index}, or null past the last one. */
     public Step step(int index) {
         return index >= 0 && index < steps.size() ? steps.get(index) : null;

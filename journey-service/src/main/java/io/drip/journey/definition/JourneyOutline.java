@@ -41,7 +41,8 @@ public record JourneyOutline(List<Node> steps) {
     private static String summary(Step step) {
         if (step instanceof SendStep send) {
             return send.category() + " " + (send.media().isEmpty() ? send.channel() : "mms, " + send.media().size()
-                    + (send.media().size() == 1 ? " image" : " images")) + ": " + send.text();
+                    + (send.media().size() == 1 ? " image" : " images"))
+                    + (send.bestTime() == null ? "" : ", " + send.bestTime().describe()) + ": " + send.text();
         } else if (step instanceof WaitStep wait) {
             return wait.time().describe();
         } else if (step instanceof WaitForStep waitFor) {

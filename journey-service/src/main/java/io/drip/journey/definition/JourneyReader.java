@@ -207,7 +207,8 @@ public final class JourneyReader {
     }
 
     private SendStep send(String id, Node sendNode, String next) {
-        Map<String, Node> send = mapping(sendNode, "send", Set.of("channel", "category", "text", "tags", "media"));
+        Map<String, Node> send = mapping(sendNode, "send",
+                Set.of("channel", "category", "text", "tags", "media", "best_time"));
         String channel = scalar(required(sendNode, send, "channel"), "channel");
         if (!channel.equals("sms")) {
             throw error(send.get("channel"), "channel '" + channel + "' is not supported; use sms");
@@ -228,7 +229,23 @@ public final class JourneyReader {
                     + "(DRIP_MMS_SMS_ONLY_CATEGORIES), whose providers cannot send MMS; remove media or put the image's "
                     + "link in the text");
         }
-        return new SendStep(id, channel, category, text, tags, media, next);
+        BestTime bestTime = send.containsKey("best_time") ? bestTime(send.get("best_time")) : null;
+        return new SendStep(id, channel, category, text, tags, media, bestTime, next);
+    }
+
+    /** {within: <duration>}: how long the message may wait for the contact's best hour, at most a week. */
+    private BestTime bestTime(Node node) {
+        if (!(node instanceof MappingNode)) {
+            throw error(node, "best_time is {within: <duration>}, e.g. {within: 24h}: the message leaves at the "
+                    + "contact's best hour within that time");
+        }
+        Node within = required(node, mapping(node, "best_time", Set.of("within")), "within");
+        BestTime bestTime = new BestTime(duration(within));
+        if (bestTime.within().compareTo(BestTime.LONGEST) > 0) {
+            throw error(within, "best_time looks at most 7d ahead (every hour of every weekday), not '"
+                    + ((ScalarNode) within).getValue() + "'");
+        }
+        return bestTime;
     }
 
     /** A send step's tags: a list of names or name:value, each once. */

@@ -10,7 +10,8 @@ import java.util.UUID;
  * @param runKey     the value of the trigger's key in the entering event ("" when the journey has none)
  * @param variant    the A/B variant assigned by a split, null before any
  * @param stepsTaken how many steps the run has taken so far
- * @param waiting    the run sits at a wait_for step, waiting for what it names
+ * @param waiting    the run sits at a wait_for step, waiting for what it names, or at a best_time send step,
+ *                   waiting for the hour chosen
  * @param reply      the run's latest answer to a reply wait ({@link Reply#json}), null before one
  */
 public record Run(UUID id, String journeyId, int journeyVersion, String contactId, String runKey, int stepIndex,
@@ -25,7 +26,7 @@ public record Run(UUID id, String journeyId, int journeyVersion, String contactI
                 triggerEvent, enteredAt, reply);
     }
 
-    /** The run, still at its wait_for step, now waiting. */
+    /** The run, still at its wait_for (or best_time send) step, now waiting. */
     public Run waitingHere() {
         return new Run(id, journeyId, journeyVersion, contactId, runKey, stepIndex, variant, stepsTaken, true,
                 triggerEvent, enteredAt, reply);

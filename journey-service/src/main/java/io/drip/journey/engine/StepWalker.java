@@ -42,16 +42,29 @@ public class StepWalker {
     private final MessageRenderer renderer;
     private final ZoneId defaultZone;
     private final SplitWinners winners;
+    private final SendTimeChooser sendTimes;
 
     @Inject
     public StepWalker(MessageRenderer renderer,
-            @ConfigProperty(name = "drip.journeys.default-timezone") ZoneId defaultZone, SplitWinners winners) {
+            @ConfigProperty(name = "drip.journeys.default-timezone") ZoneId defaultZone, SplitWinners winners,
+            SendTimeChooser sendTimes) {
         this.renderer = renderer;
         this.defaultZone = defaultZone;
         this.winners = winners;
+        this.sendTimes = sendTimes;
     }
 
+    /**
+     * Walks a run without its contact's click hours: a {@code best_time} send step it reaches
+     * leaves the run due at once, for the timer, which reads them ({@link #walk(JourneyDefinition,
+     * Run, ContactSnapshot, ClickHours, Instant)}).
+     */
     public Walk walk(JourneyDefinition journey, Run run, ContactSnapshot contact, Instant now) {
+        return walk(journey, run, contact, null, now);
+    }
+
+    /** @param clickHours when the contact clicks, for {@code best_time} send steps; null: not read */
+    public Walk walk(JourneyDefinition journey, Run run, ContactSnapshot contact, ClickHours clickHours, Instant now) {
         Map<String, Object> variables = Variables.of(journey, run, contact);
         Walk walk = new Walk(run);
         for (int hops = 0; !walk.ended() && walk.nextAt() == null; hops++) {
@@ -59,7 +72,7 @@ public class StepWalker {
                 // the journey reader rejects loops without a wait; this guards against a bug there
                 throw new IllegalStateException("run " + run.id() + " took " + hops + " steps without waiting");
             }
-            step(journey, walk, contact, variables, now);
+            step(journey, walk, contact, clickHours, variables, now);
         }
         return walk;
     }
@@ -76,8 +89,8 @@ public class StepWalker {
         return defaultZone;
     }
 
-    private void step(JourneyDefinition journey, Walk walk, ContactSnapshot contact, Map<String, Object> variables,
-            Instant now) {
+    private void step(JourneyDefinition journey, Walk walk, ContactSnapshot contact, ClickHours clickHours,
+            Map<String, Object> variables, Instant now) {
         Run run = walk.run();
         int index = run.stepIndex();
         Step step = journey.step(index);
@@ -112,6 +125,10 @@ public class StepWalker {
                 walk.end(run, step.id(), Run.EXITED, FILTER);
                 return;
             }
+            if (send.bestTime() != null && !run.waiting()
+                    && waitsForBestTime(journey, walk, send, contact, clickHours, now)) {
+                return;
+            }
             send(journey, walk, variables, send, now);
             walk.moveTo(run.movedTo(journey.following(index), run.variant()));
         } else if (step instanceof UpdateStep update) {
@@ -137,6 +154,27 @@ public class StepWalker {
                 walk.moveTo(run.movedTo(journey.indexOf(variant.target()), variant.name()));
             }
         }
+    }
+
+    /**
+     * The run reached a best_time send step: whether it waits (for its click hours to be read, or
+     * for the hour chosen) rather than sending now. Waiting for the hour, the run stays at the step
+     * marked waiting, so the timer's next walk sends.
+     */
+    private boolean waitsForBestTime(JourneyDefinition journey, Walk walk, SendStep step, ContactSnapshot contact,
+            ClickHours clickHours, Instant now) {
+        if (clickHours == null) {
+            walk.waitUntil(walk.run(), now);
+            return true;
+        }
+        SendTime time = sendTimes.choose(clickHours, now, zoneOf(contact), step.bestTime().within(), journey.sendWindow(),
+                step.category());
+        walk.note(step.id(), "send_time", time.detail());
+        if (!time.at().isAfter(now)) {
+            return false;
+        }
+        walk.waitUntil(walk.run().waitingHere(), time.at());
+        return true;
     }
 
     private void send(JourneyDefinition journey, Walk walk, Map<String, Object> variables, SendStep step, Instant now) {

@@ -1,5 +1,6 @@
 package io.drip.journey.run;
 
+import io.drip.journey.sendtime.ClickHourStore;
 import io.drip.kit.contacts.ContactErasure;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.SqlClient;
@@ -10,7 +11,7 @@ import java.time.Instant;
 
 /**
  * An erased contact leaves its journeys: its active runs exit with reason {@code erased}, its
- * inactivity timers and the events held for its snapshot go, and what its runs and messages
+ * inactivity timers, the events held for its snapshot and its click hours go, and what its runs and messages
  * copied about it (the trigger event's traits, properties and context, the history's rendered
  * texts, replies and trait updates) is dropped.
  * The runs and messages stay, under a pseudonym, for the journeys' counts and conversions.
@@ -22,6 +23,9 @@ public class RunErasure implements ContactErasure {
 
     @Inject
     WaitingEvents waiting;
+
+    @Inject
+    ClickHourStore clickHours;
 
     @Override
     public Uni<Void> erase(SqlClient tx, String contactId, String pseudonym) {
@@ -45,6 +49,7 @@ public class RunErasure implements ContactErasure {
                         .execute(Tuple.of(contactId, pseudonym)))
                 .chain(() -> tx.preparedQuery("delete from inactivity_timer where contact_id = $1")
                         .execute(Tuple.of(contactId)))
-                .chain(() -> waiting.forget(tx, contactId));
+                .chain(() -> waiting.forget(tx, contactId))
+                .chain(() -> clickHours.forget(tx, contactId));
     }
 }

@@ -3,6 +3,7 @@ package io.drip.journey.simulate;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 
 /**
  * A request to run one journey for one contact on a virtual clock.
@@ -13,9 +14,12 @@ import java.util.List;
  * @param start     the virtual clock's start (default: now)
  * @param events    what the contact does, in any order
  * @param until     how long after {@code start} the simulation runs (default 90d)
+ * @param clickHours        the contact's human clicks before the start, by local hour of day (0 to 23), for
+ *                          {@code best_time} send steps; its clicks in {@code events} are added to them
+ * @param countryClickHours the clicks of the contacts of its country (that of {@code contact.phone}) by hour
  */
 public record Simulation(String journey, String journeyId, ObjectNode contact, Instant start, List<Input> events,
-        String until) {
+        String until, Map<Integer, Long> clickHours, Map<Integer, Long> countryClickHours) {
 
     /**
      * One thing the contact does, {@code after} (a duration such as 2h) the start: a track event

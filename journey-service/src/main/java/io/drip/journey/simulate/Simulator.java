@@ -10,8 +10,10 @@ import io.drip.journey.definition.JourneyCatalog;
 import io.drip.journey.definition.JourneyDefinition;
 import io.drip.journey.definition.JourneyValidator;
 import io.drip.journey.engine.Change;
+import io.drip.journey.engine.ClickHours;
 import io.drip.journey.engine.ContactRuns;
 import io.drip.journey.engine.EventDecider;
+import io.drip.journey.engine.HourCounts;
 import io.drip.journey.engine.Reaction;
 import io.drip.journey.engine.Reply;
 import io.drip.journey.engine.ReplyDecider;
@@ -21,6 +23,7 @@ import io.drip.journey.engine.Touch;
 import io.drip.journey.engine.Variables;
 import io.drip.journey.engine.Walk;
 import io.drip.journey.run.InactivityTimers;
+import io.drip.journey.sendtime.PhoneCountry;
 import io.drip.kit.clock.TimeZones;
 import io.drip.kit.sms.Keywords;
 import io.drip.kit.web.InvalidRequestException;
@@ -45,7 +48,8 @@ import java.util.function.BiFunction;
  * {@link ReplyDecider} for replies (recognised with dispatch's keyword table). What dispatch does
  * later (quiet hours, caps, consent) is not simulated: a "sent" line is the moment the journey
  * emits the message. A split whose auto-winner has decided assigns its winner here as in the
- * engine (the walker reads the decisions).
+ * engine (the walker reads the decisions). A {@code best_time} send step chooses its hour from the
+ * click hours the request gives, plus the contact's clicks in the simulation, as the engine counts them.
  */
 @ApplicationScoped
 public class Simulator {
@@ -78,7 +82,8 @@ public class Simulator {
                     check(events.get(i), i)));
         }
         inputs.sort(Comparator.comparing(Timed::at).thenComparing(Timed::index));
-        Session session = new Session(journey, contact(request.contact()), start);
+        ContactSnapshot contact = contact(request.contact());
+        Session session = new Session(journey, contact, start, clickHours(request, contact));
         session.play(inputs, end);
         return new Simulation.Timeline(journey.id(), session.entries);
     }
@@ -109,6 +114,24 @@ public class Simulator {
             return MessageJson.mapper().treeToValue(contact, ContactSnapshot.class);
         } catch (Exception e) {
             throw new InvalidRequestException("/contact", "not a contact: " + e.getMessage());
+        }
+    }
+
+    private static ClickHours clickHours(Simulation request, ContactSnapshot contact) {
+        String country = PhoneCountry.of(contact.phone());
+        if (request.countryClickHours() != null && country == null) {
+            throw new InvalidRequestException("/countryClickHours", "the contact's country is that of its phone number: "
+                    + "give contact.phone, e.g. +33612345678");
+        }
+        return new ClickHours(hourCounts(request.clickHours(), "/clickHours"), country,
+                hourCounts(request.countryClickHours(), "/countryClickHours"));
+    }
+
+    private static HourCounts hourCounts(Map<Integer, Long> byHour, String field) {
+        try {
+            return byHour == null ? HourCounts.NONE : HourCounts.of(byHour);
+        } catch (IllegalArgumentException e) {
+            throw new InvalidRequestException(field, e.getMessage() + ", e.g. {\"19\": 5, \"12\": 2}");
         }
     }
 
@@ -188,14 +211,16 @@ public class Simulator {
         final Map<UUID, SimRun> runs = new LinkedHashMap<>();
         final List<Sent> sent = new ArrayList<>();
         ContactSnapshot contact;
+        ClickHours clickHours;
         Instant inactivityDue;
         int entered;
 
-        Session(JourneyDefinition journey, ContactSnapshot contact, Instant start) {
+        Session(JourneyDefinition journey, ContactSnapshot contact, Instant start, ClickHours clickHours) {
             this.journey = journey;
             this.journeys = new OneJourney(journey);
             this.contact = contact;
             this.start = start;
+            this.clickHours = clickHours;
             this.state = new ContactRuns(contact.contactId(), () -> UUID.nameUUIDFromBytes(
                     ("simulated run " + ++entered).getBytes(StandardCharsets.UTF_8)));
         }
@@ -263,6 +288,9 @@ public class Simulator {
             }
             if ("clicked".equals(what)) {
                 state.clicked(message.messageId(), now);
+                // counted by the hour of day as the engine counts a human click
+                clickHours = new ClickHours(clickHours.own().plus(now.atZone(walker.zoneOf(contact)).getHour()),
+                        clickHours.country(), clickHours.countryCounts());
             }
             add(now, message.run().number, stepId, what, null);
             Sent engaged = message;
@@ -341,7 +369,7 @@ public class Simulator {
 
         /** The timer came due: the run takes its next steps. */
         private void walk(SimRun run, Instant now) {
-            Walk walk = walker.walk(journey, run.run, contact, now);
+            Walk walk = walker.walk(journey, run.run, contact, clickHours, now);
             state.walked(walk, now);
             show(run, walk, now);
         }

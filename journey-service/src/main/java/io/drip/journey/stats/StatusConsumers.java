@@ -4,6 +4,7 @@ import io.drip.contracts.Click;
 import io.drip.contracts.DeliveryStatus;
 import io.drip.contracts.MessageJson;
 import io.drip.journey.run.RunEvents;
+import io.drip.journey.sendtime.ClickHourStore;
 import io.drip.kit.clock.DatabaseClock;
 import io.drip.kit.consume.RecordBatches;
 import io.drip.kit.outbox.ProcessedRecords;
@@ -18,7 +19,8 @@ import org.eclipse.microprofile.reactive.messaging.Message;
 /**
  * Applies delivery statuses and clicks to the messages they concern, each record once, a batch
  * of records per transaction ({@link RecordBatches}); the runs they move on are timed by the
- * database's clock, as their timers are claimed.
+ * database's clock, as their timers are claimed. Human clicks are also counted by local hour
+ * ({@link ClickHourStore}), for send steps that choose each contact's best hour.
  */
 @ApplicationScoped
 public class StatusConsumers {
@@ -34,6 +36,9 @@ public class StatusConsumers {
 
     @Inject
     RunEvents runEvents;
+
+    @Inject
+    ClickHourStore clickHours;
 
     @Inject
     DatabaseClock clock;
@@ -58,6 +63,7 @@ public class StatusConsumers {
             return click.bot() ? null : click; // link previews are not engagement
         }, (tx, clicks) -> clock.now(tx).chain(now -> processed.firstTime(tx, clicks, click -> "click:" + click.clickId())
                 .chain(fresh -> messages.clicks(tx, fresh)
+                        .chain(() -> clickHours.count(tx, fresh))
                         .chain(() -> runEvents.onHumanClicks(tx, fresh.stream().map(Click::messageId).toList(), now)))));
     }
 }

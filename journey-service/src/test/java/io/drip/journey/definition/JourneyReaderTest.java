@@ -333,4 +333,28 @@ class JourneyReaderTest {
         assertEquals(13, notAList.column());
         assertTrue(notAList.getMessage().contains("tags must be a list"), notAList.getMessage());
     }
+
+    /** VALID whose send step has {@code best_time: <value>}. */
+    private static String bestTime(String value) {
+        return VALID.replace("    category: marketing\n", "    category: marketing\n      best_time: " + value + "\n");
+    }
+
+    @Test
+    void readsASendStepsBestTimeAndNamesABadOneWhereItStands() {
+        SendStep send = (SendStep) JourneyReader.read("welcome.yaml", new StringReader(bestTime("{within: 24h}"))).step(0);
+        assertEquals(java.time.Duration.ofHours(24), send.bestTime().within());
+        assertEquals(null, ((SendStep) JourneyReader.read("welcome.yaml", new StringReader(VALID)).step(0)).bestTime());
+        assertEquals(java.time.Duration.ofMinutes(90),
+                ((SendStep) JourneyReader.read("welcome.yaml", new StringReader(bestTime("{within: 1h30m}"))).step(0))
+                        .bestTime().within());
+
+        assertErrorAt(bestTime("{within: soon}"), "soon", "'soon' is not a duration");
+        assertErrorAt(bestTime("{within: 8d}"), "8d", "best_time looks at most 7d ahead");
+        assertErrorAt(bestTime("24h"), "24h", "best_time is {within: <duration>}, e.g. {within: 24h}");
+        assertErrorAt(bestTime("{}"), "{}", "'within' is missing");
+        assertErrorAt(bestTime("{within: 24h, hour: 19}"), "hour", "unknown key 'hour' in best_time");
+        var error = error(bestTime("{within: 8d}"));
+        assertEquals("welcome.yaml", error.file());
+        assertEquals(10, error.line());
+    }
 }

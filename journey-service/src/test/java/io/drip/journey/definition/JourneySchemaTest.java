@@ -23,7 +23,7 @@ class JourneySchemaTest {
             steps:
               - wait: {until: "10:00", on: [monday]}
               - id: hello
-                send: {channel: sms, category: marketing, text: "Hi", tags: [welcome, promo:shoes], media: [https://shop.example/a.jpg]}
+                send: {channel: sms, category: marketing, text: "Hi", best_time: {within: 24h}, tags: [welcome, promo:shoes], media: [https://shop.example/a.jpg]}
               - wait_for: {delivered: hello, within: 1h}
                 on_timeout: later
               - wait_for: {reply_to: hello, within: 1d, answers: [{when: "reply.keyword == 'Y'", goto: later}]}
@@ -67,6 +67,10 @@ class JourneySchemaTest {
                 VALID.replace("metric: revenue_per_recipient", "metric: revenue"),
                 VALID.replace("confidence: 0.9", "confidence: 1.5"),
                 VALID.replace("min_runs: 50", "min_runs: 10"),
+                VALID.replace("best_time: {within: 24h}", "best_time: 24h"),
+                VALID.replace("best_time: {within: 24h}", "best_time: {}"),
+                VALID.replace("best_time: {within: 24h}", "best_time: {within: soon}"),
+                VALID.replace("best_time: {within: 24h}", "best_time: {within: 24h, hour: 19}"),
                 VALID.replace("media: [https://shop.example/a.jpg]}", "media: [https://shop.example/a.jpg]}\n    auto_winner: {metric: click}"));
         for (String yaml : invalid) {
             assertThrows(JourneyFileException.class, () -> JourneyReader.read("t.yaml", new StringReader(yaml)), yaml);

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.drip.contracts.ContactSnapshot;
 import io.drip.contracts.MessageJson;
 import io.drip.contracts.SegmentMessage;
+import io.drip.contracts.SendCommand;
 import io.drip.journey.definition.JourneyDefinition;
 import io.drip.journey.definition.JourneyReader;
 import io.drip.journey.message.MessageRenderer;
@@ -26,7 +27,8 @@ import org.junit.jupiter.api.Test;
 class EventDeciderTest {
     private static final Instant NOW = Instant.parse("2026-03-02T10:00:00Z");
     private final EventDecider decider = new EventDecider(
-            new StepWalker(new MessageRenderer("https://t.example"), ZoneId.of("UTC"), SplitWinners.NONE));
+            new StepWalker(new MessageRenderer("https://t.example"), ZoneId.of("UTC"), SplitWinners.NONE,
+                    new SendTimeChooser(new SendCommand.SendWindow("00:00", "00:00"))));
 
     private static final JourneyDefinition CART = journey("""
             journey: cart

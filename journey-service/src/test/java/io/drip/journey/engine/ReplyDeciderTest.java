@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.drip.contracts.ContactSnapshot;
 import io.drip.contracts.InboundSms;
 import io.drip.contracts.MessageJson;
+import io.drip.contracts.SendCommand;
 import io.drip.journey.definition.JourneyDefinition;
 import io.drip.journey.definition.JourneyReader;
 import io.drip.journey.message.MessageRenderer;
@@ -25,7 +26,7 @@ import org.junit.jupiter.api.Test;
 class ReplyDeciderTest {
     private static final Instant NOW = Instant.parse("2026-03-02T10:00:00Z");
     private final StepWalker walker = new StepWalker(new MessageRenderer("https://t.example"), ZoneId.of("UTC"),
-            SplitWinners.NONE);
+            SplitWinners.NONE, new SendTimeChooser(new SendCommand.SendWindow("00:00", "00:00")));
 
     private static final String SIZES_YAML = """
             journey: sizes

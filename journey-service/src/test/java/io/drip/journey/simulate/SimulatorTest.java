@@ -200,4 +200,46 @@ class SimulatorTest {
                 .body(request.toString()).post("/v1/journeys/simulate")
                 .then().statusCode(400).body("field", org.hamcrest.Matchers.is("/events/0/after"));
     }
+
+    @Test
+    void aBestTimeSendWaitsForTheHourTheContactClicksMostElseItsCountrysElseGoesAtOnce() {
+        String yaml = """
+                journey: tonight
+                trigger: {event: Signed Up}
+                steps:
+                  - id: hello
+                    send: {channel: sms, category: marketing, text: "Hi {{ 'https://shop.example' | track }}"}
+                  - wait: 1d
+                  - id: sale
+                    send: {channel: sms, category: marketing, text: "Sale", best_time: {within: 24h}}
+                """;
+        Map<String, Object> lea = Map.of("timezone", "Europe/Paris", "phone", "+33612345678");
+        List<Map<String, Object>> signUp = List.of(event("0s", "Signed Up", Map.of()));
+        // 09:00 on Saturday in Paris; clicks given for before the start
+        String own = simulate(yaml, lea, signUp, Map.of("clickHours", Map.of("19", 4, "8", 1)));
+        assertTrue(own.contains("+1d        #1   sale         send_time        19h, the hour of most own clicks (4 of 5): "
+                + "2026-03-28T18:00:00Z (19:00 Europe/Paris)"), own);
+        assertTrue(own.contains("+1d10h     #1   sale         sent             Sale"), own);
+        // a click in the simulation counts at its local hour (12:00 on Friday)
+        String clicked = simulate(yaml, lea, List.of(event("0s", "Signed Up", Map.of()),
+                Map.of("after", "3h", "clicked", "hello")), Map.of());
+        assertTrue(clicked.contains("12h, the hour of most own clicks (1 of 1): 2026-03-28T11:00:00Z"), clicked);
+        assertTrue(clicked.contains("+1d3h      #1   sale         sent             Sale"), clicked);
+        String country = simulate(yaml, lea, signUp, Map.of("countryClickHours", Map.of("20", 9)));
+        assertTrue(country.contains("20h, the hour of most clicks in FR (9 of 9): 2026-03-28T19:00:00Z"), country);
+        String none = simulate(yaml, lea, signUp, Map.of());
+        assertTrue(none.contains("+1d        #1   sale         send_time        no clicks known of the contact or of FR: "
+                + "at once"), none);
+        assertTrue(none.contains("+1d        #1   sale         sent             Sale"), none);
+    }
+
+    private static String simulate(String yaml, Map<String, Object> contact, List<Map<String, Object>> events,
+            Map<String, Object> more) {
+        Map<String, Object> request = new java.util.HashMap<>(Map.of("journey", yaml, "start", START, "events", events,
+                "until", "30d", "contact", contact));
+        request.putAll(more);
+        return given().header("Authorization", TestKeys.bearer(TestKeys.VIEWER)).contentType(ContentType.JSON)
+                .accept(ContentType.TEXT).body(request).post("/v1/journeys/simulate")
+                .then().statusCode(200).extract().asString();
+    }
 }
