@@ -18,8 +18,13 @@ class CountryRulesTest {
     private static final ZoneId PARIS = ZoneId.of("Europe/Paris");
 
     private static CountryRules franceNoSundaysNorHolidays() {
+        return sundaysOff("FR", true);
+    }
+
+    /** Rules for one country: no marketing on Sundays, nor on its public holidays if asked. */
+    private static CountryRules sundaysOff(String region, boolean holidays) {
         CountryRules rules = new CountryRules();
-        rules.config = () -> Map.of("FR", new CountryRules.Config.Rule() {
+        rules.config = () -> Map.of(region, new CountryRules.Config.Rule() {
             @Override
             public Optional<List<DayOfWeek>> noMarketingDays() {
                 return Optional.of(List.of(DayOfWeek.SUNDAY));
@@ -27,7 +32,7 @@ class CountryRulesTest {
 
             @Override
             public boolean noMarketingOnHolidays() {
-                return true;
+                return holidays;
             }
         });
         return rules;
@@ -46,18 +51,7 @@ class CountryRulesTest {
 
     @Test
     void underACallingCodeSharedByCountriesTheRuleTakesOnlyItsOwnCountrysNumbers() {
-        CountryRules rules = new CountryRules();
-        rules.config = () -> Map.of("CA", new CountryRules.Config.Rule() {
-            @Override
-            public Optional<List<DayOfWeek>> noMarketingDays() {
-                return Optional.of(List.of(DayOfWeek.SUNDAY));
-            }
-
-            @Override
-            public boolean noMarketingOnHolidays() {
-                return false;
-            }
-        });
+        CountryRules rules = sundaysOff("CA", false);
         LocalDate sunday = LocalDate.of(2026, 11, 29);
         assertTrue(rules.closedDays("+14165550123").test(sunday), "Toronto, +1 like the United States");
         assertFalse(rules.closedDays("+12125550123").test(sunday), "New York: +1, but not Canada");
