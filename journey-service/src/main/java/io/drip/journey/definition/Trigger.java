@@ -6,16 +6,30 @@ import java.util.Map;
 
 /**
  * What enters a contact into a journey: a track event named {@code event}, or
- * {@code inactiveFor}: no event from the contact for that long; in both cases only if
- * {@code when} (optional, over contact and event) holds.
+ * {@code inactiveFor}: no event from the contact for that long, or {@code audience}: every member
+ * of a segment at scheduled rounds; in all cases only if {@code when} (optional, over contact and
+ * event) holds.
  *
  * @param key a path in the event (e.g. {@code properties.cart_id}): one active run per contact
  *            and value of it, instead of one per contact; null: one per contact
  */
-public record Trigger(String event, Condition when, Duration inactiveFor, JsonPath key) {
+public record Trigger(String event, Condition when, Duration inactiveFor, JsonPath key, Audience audience) {
+
+    public Trigger(String event, Condition when, Duration inactiveFor, JsonPath key) {
+        this(event, when, inactiveFor, key, null);
+    }
+
+    /** An audience trigger: the segment's members at each round, if {@code when} holds. */
+    public static Trigger of(Audience audience, Condition when) {
+        return new Trigger(null, when, null, null, audience);
+    }
 
     public Trigger compressed(long factor) {
-        return inactiveFor == null ? this : new Trigger(event, when, inactiveFor.dividedBy(factor), key);
+        return inactiveFor == null ? this : new Trigger(event, when, inactiveFor.dividedBy(factor), key, audience);
+    }
+
+    public boolean isAudience() {
+        return audience != null;
     }
 
     public boolean isInactivity() {
@@ -48,7 +62,7 @@ public record Trigger(String event, Condition when, Duration inactiveFor, JsonPa
 
     /** How the API and logs show the trigger. */
     public String describe() {
-        return (isInactivity() ? "inactive for " + inactiveFor : event) + (when == null ? "" : " when " + when.expression())
+        return (isInactivity() ? "inactive for " + inactiveFor : isAudience() ? "audience: " + audience.describe() : event) + (when == null ? "" : " when " + when.expression())
                 + (key == null ? "" : " per " + key);
     }
 }

@@ -44,8 +44,22 @@ public sealed interface Change {
     record Active(String journeyId, Instant at, Instant dueAt) implements Change {
     }
 
-    /** The contact entered the journey; the run's first steps follow as {@link Walked}, or the timer takes them. */
-    record Entered(Run run, SegmentMessage trigger) implements Change {
+    /**
+     * The contact entered the journey; the run's first steps follow as {@link Walked}, or the timer
+     * takes them: at once, or at {@code firstStepAt} when an audience round reaches the contact
+     * later (its local time).
+     *
+     * @param firstStepAt null: now
+     */
+    record Entered(Run run, SegmentMessage trigger, Instant firstStepAt) implements Change {
+        public Entered(Run run, SegmentMessage trigger) {
+            this(run, trigger, null);
+        }
+
+        /** When the run takes its first step. */
+        public Instant firstStepAt(Instant now) {
+            return firstStepAt == null ? now : firstStepAt;
+        }
     }
 
     /** A trigger that did not enter, recorded on the run that stood in its way. */

@@ -31,7 +31,7 @@ import java.util.function.IntFunction;
  * state their first steps left them in), runs changed, history, messages, conversions, replies,
  * outbox records and inactivity timers. A run changed twice is written once, as it ended up.
  */
-final class RunWrites {
+public final class RunWrites {
     private final Instant now;
     private final Map<UUID, State> states = new LinkedHashMap<>();
     private final Map<UUID, Entry> entered = new LinkedHashMap<>();
@@ -61,12 +61,12 @@ final class RunWrites {
     private record Activity(String journeyId, String contactId, Instant at, Instant dueAt) {
     }
 
-    RunWrites(Instant now) {
+    public RunWrites(Instant now) {
         this.now = now;
     }
 
     /** Stores a decided change; records it makes continue {@code traceparent} (null: the current trace). */
-    void apply(String contactId, Change change, String traceparent) {
+    public void apply(String contactId, Change change, String traceparent) {
         if (change instanceof Change.Converted converted) {
             converted(converted);
         } else if (change instanceof Change.Exited exited) {
@@ -86,8 +86,9 @@ final class RunWrites {
             active(active.journeyId(), contactId, active.at(), active.dueAt());
         } else if (change instanceof Change.Entered run) {
             entered.put(run.run().id(), new Entry(run.trigger(), traceparent));
-            due(run.run(), now);
-            note(run.run().id(), null, "entered", run.trigger().event() + " (" + run.trigger().messageId() + ")");
+            due(run.run(), run.firstStepAt(now));
+            note(run.run().id(), null, "entered", run.trigger().event() + " (" + run.trigger().messageId() + ")"
+                    + (run.firstStepAt() == null ? "" : ", first step at " + run.firstStepAt()));
         } else if (change instanceof Change.Ignored ignored) {
             note(ignored.standing().runId(), null, "trigger_ignored",
                     ignored.trigger().event() + " (" + ignored.trigger().messageId() + "): " + ignored.why());
@@ -159,7 +160,7 @@ final class RunWrites {
     }
 
     /** Writes everything gathered, one statement per table that has rows to write. */
-    Uni<Void> flush(SqlClient tx, Outbox outbox) {
+    public Uni<Void> flush(SqlClient tx, Outbox outbox) {
         return insertEntered(tx).chain(() -> updateChanged(tx)).chain(() -> insertHistory(tx))
                 .chain(() -> insertMessages(tx)).chain(() -> convert(tx)).chain(() -> insertReplies(tx))
                 .chain(() -> outbox.addAll(tx, records))

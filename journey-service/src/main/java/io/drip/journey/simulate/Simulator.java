@@ -9,6 +9,8 @@ import io.drip.journey.definition.Durations;
 import io.drip.journey.definition.JourneyCatalog;
 import io.drip.journey.definition.JourneyDefinition;
 import io.drip.journey.definition.JourneyValidator;
+import io.drip.journey.definition.Audience;
+import io.drip.journey.engine.AudienceRound;
 import io.drip.journey.engine.Change;
 import io.drip.journey.engine.ContactRuns;
 import io.drip.journey.engine.EventDecider;
@@ -26,6 +28,8 @@ import io.drip.kit.sms.Keywords;
 import io.drip.kit.web.InvalidRequestException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -37,6 +41,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.BiFunction;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Runs one journey for one contact on a virtual clock, through the engine's own deciding code:
@@ -66,6 +71,10 @@ public class Simulator {
 
     @Inject
     Keywords keywords;
+
+    /** The zone of an audience's rounds that are not in each contact's local time. */
+    @ConfigProperty(name = "drip.journeys.default-timezone")
+    ZoneId defaultZone;
 
     public Simulation.Timeline run(Simulation request) {
         JourneyDefinition journey = journey(request);
@@ -189,6 +198,8 @@ public class Simulator {
         final List<Sent> sent = new ArrayList<>();
         ContactSnapshot contact;
         Instant inactivityDue;
+        /** The next round of the journey's audience (the simulated contact is a member), null if none. */
+        AudienceRound round;
         int entered;
 
         Session(JourneyDefinition journey, ContactSnapshot contact, Instant start) {
@@ -198,6 +209,11 @@ public class Simulator {
             this.start = start;
             this.state = new ContactRuns(contact.contactId(), () -> UUID.nameUUIDFromBytes(
                     ("simulated run " + ++entered).getBytes(StandardCharsets.UTF_8)));
+            Audience audience = journey.trigger().audience();
+            if (audience != null) {
+                audience.roundAfter(null, start, defaultZone)
+                        .ifPresent(first -> round = new AudienceRound(journey.id(), audience, first, defaultZone));
+            }
         }
 
         void play(List<Timed> inputs, Instant end) {
@@ -206,7 +222,8 @@ public class Simulator {
                 SimRun due = runs.values().stream().filter(r -> r.nextAt != null)
                         .min(Comparator.comparing(r -> r.nextAt)).orElse(null);
                 Instant inputAt = next < inputs.size() ? inputs.get(next).at() : null;
-                Instant now = earliest(earliest(due == null ? null : due.nextAt, inactivityDue), inputAt);
+                Instant now = earliest(earliest(earliest(due == null ? null : due.nextAt, inactivityDue),
+                        round == null ? null : round.startsAt()), inputAt);
                 if (now == null || now.isAfter(end)) {
                     return;
                 }
@@ -214,6 +231,8 @@ public class Simulator {
                     walk(due, now); // timers before inputs at the same instant
                 } else if (inactivityDue != null && inactivityDue.equals(now)) {
                     inactive(now);
+                } else if (round != null && round.startsAt().equals(now)) {
+                    audienceRound(now);
                 } else {
                     apply(inputs.get(next++).input(), now);
                 }
@@ -227,6 +246,17 @@ public class Simulator {
                     .put("inactiveFor", journey.trigger().inactiveFor().toString());
             show(decider.onInactive(journey, state, track(InactivityTimers.INACTIVE_EVENT, properties, now), contact, now),
                     now);
+        }
+
+        /** The audience's round starts: the contact, a member, enters (at its local time if asked). */
+        private void audienceRound(Instant now) {
+            AudienceRound entering = round;
+            Audience audience = journey.trigger().audience();
+            round = audience.roundAfter(entering.round(), now, defaultZone)
+                    .map(next -> new AudienceRound(journey.id(), audience, next, defaultZone)).orElse(null);
+            add(now, 0, null, "audience_round", entering.round() + " of segment " + audience.segment());
+            show(decider.onAudience(journey, state, entering.trigger(contact.contactId(), now), contact, now,
+                    entering.reaches(contact.timezone())), now);
         }
 
         private void apply(Simulation.Input input, Instant now) {
@@ -324,7 +354,7 @@ public class Simulator {
                     inactivityDue = active.dueAt();
                 } else if (change instanceof Change.Entered run) {
                     SimRun simRun = new SimRun(runs.size() + 1, run.run());
-                    simRun.nextAt = now; // walked below, or by the timer if the walk could not be taken
+                    simRun.nextAt = run.firstStepAt(now); // walked below, or by the timer (at once or at an audience's local time)
                     runs.put(run.run().id(), simRun);
                     String key = run.run().runKey();
                     add(now, simRun.number, null, "entered", run.trigger().event() + (key.isEmpty() ? "" : " (key " + key + ")"));

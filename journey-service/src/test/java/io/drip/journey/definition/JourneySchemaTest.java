@@ -46,6 +46,30 @@ class JourneySchemaTest {
     }
 
     @Test
+    void audienceTriggersMatchTheSchemaAndItRejectsWhatTheReaderRejects() {
+        String weekly = "trigger: {audience: {segment: vip, every: {week: monday, at: \"10:00\"}, local_time: true}}";
+        String monthly = "trigger: {audience: {segment: vip, every: {month: 31, at: \"10:00\"}}}";
+        String once = "trigger: {audience: {segment: vip, at: \"2026-11-11T10:00\"}, when: \"has(contact.phone)\"}";
+        for (String trigger : List.of(weekly, monthly, once)) {
+            String yaml = VALID.replace("trigger: {event: Signed Up, key: properties.list}", trigger);
+            JourneyReader.read("t.yaml", new StringReader(yaml));
+            assertTrue(!schemaRejects(yaml), yaml);
+        }
+        for (String trigger : List.of("trigger: {audience: {segment: vip}}",
+                "trigger: {audience: {segment: vip, at: \"2026-11-11T10:00\"}, event: X}",
+                "trigger: {audience: {segment: vip, at: \"2026-11-11T10:00\"}, key: properties.x}",
+                "trigger: {audience: {segment: vip, at: \"2026-11-11 10:00\"}}",
+                "trigger: {audience: {segment: vip, at: \"2026-11-11T10:00\", local_time: often}}",
+                "trigger: {audience: {segment: vip, every: {week: monday, month: 1, at: \"10:00\"}}}",
+                "trigger: {audience: {segment: vip, every: {month: 0, at: \"10:00\"}}}",
+                "trigger: {audience: {segment: vip, every: {week: monday}}}")) {
+            String yaml = VALID.replace("trigger: {event: Signed Up, key: properties.list}", trigger);
+            assertThrows(JourneyFileException.class, () -> JourneyReader.read("t.yaml", new StringReader(yaml)), yaml);
+            assertTrue(schemaRejects(yaml), "the schema lets through:\n" + yaml);
+        }
+    }
+
+    @Test
     void theSchemaRejectsWhatTheReaderRejects() {
         List<String> invalid = List.of(
                 VALID.replace("journey: schema-check", "journey: Schema Check"),
