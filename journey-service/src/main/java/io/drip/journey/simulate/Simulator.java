@@ -46,9 +46,10 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 /**
  * Runs one journey for one contact on a virtual clock, through the engine's own deciding code:
  * the {@link EventDecider} for events (goal, runs in flight, inactivity, triggers, re-entry), the
- * {@link StepWalker} for timers, the {@link Reaction}s to clicks and deliveries and the
- * {@link ReplyDecider} for replies (recognised with dispatch's keyword table). What dispatch does
- * later (quiet hours, caps, consent) is not simulated: a "sent" line is the moment the journey
+ * {@link StepWalker} for timers, the {@link Reaction}s to clicks and deliveries, the
+ * {@link ReplyDecider} for replies (recognised with dispatch's keyword table) and
+ * {@link EventDecider#onAudience} for each round of an audience (the contact is a member of its
+ * segment). What dispatch does later (quiet hours, caps, consent) is not simulated: a "sent" line is the moment the journey
  * emits the message. A split whose auto-winner has decided assigns its winner here as in the
  * engine (the walker reads the decisions).
  */
@@ -200,6 +201,8 @@ public class Simulator {
         Instant inactivityDue;
         /** The next round of the journey's audience (the simulated contact is a member), null if none. */
         AudienceRound round;
+        /** When it starts: a round already due at the start (an `at` gone by) starts at once, as published. */
+        Instant roundDue;
         int entered;
 
         Session(JourneyDefinition journey, ContactSnapshot contact, Instant start) {
@@ -211,8 +214,7 @@ public class Simulator {
                     ("simulated run " + ++entered).getBytes(StandardCharsets.UTF_8)));
             Audience audience = journey.trigger().audience();
             if (audience != null) {
-                audience.roundAfter(null, start, defaultZone)
-                        .ifPresent(first -> round = new AudienceRound(journey.id(), audience, first, defaultZone));
+                audience.roundAfter(null, start, defaultZone).ifPresent(first -> planRound(first, start));
             }
         }
 
@@ -222,8 +224,8 @@ public class Simulator {
                 SimRun due = runs.values().stream().filter(r -> r.nextAt != null)
                         .min(Comparator.comparing(r -> r.nextAt)).orElse(null);
                 Instant inputAt = next < inputs.size() ? inputs.get(next).at() : null;
-                Instant now = earliest(earliest(earliest(due == null ? null : due.nextAt, inactivityDue),
-                        round == null ? null : round.startsAt()), inputAt);
+                Instant now = earliest(earliest(earliest(due == null ? null : due.nextAt, inactivityDue), roundDue),
+                        inputAt);
                 if (now == null || now.isAfter(end)) {
                     return;
                 }
@@ -231,7 +233,7 @@ public class Simulator {
                     walk(due, now); // timers before inputs at the same instant
                 } else if (inactivityDue != null && inactivityDue.equals(now)) {
                     inactive(now);
-                } else if (round != null && round.startsAt().equals(now)) {
+                } else if (roundDue != null && roundDue.equals(now)) {
                     audienceRound(now);
                 } else {
                     apply(inputs.get(next++).input(), now);
@@ -251,12 +253,17 @@ public class Simulator {
         /** The audience's round starts: the contact, a member, enters (at its local time if asked). */
         private void audienceRound(Instant now) {
             AudienceRound entering = round;
-            Audience audience = journey.trigger().audience();
-            round = audience.roundAfter(entering.round(), now, defaultZone)
-                    .map(next -> new AudienceRound(journey.id(), audience, next, defaultZone)).orElse(null);
-            add(now, 0, null, "audience_round", entering.round() + " of segment " + audience.segment());
+            round = null;
+            roundDue = null;
+            journey.trigger().audience().roundAfter(entering.round(), now, defaultZone).ifPresent(next -> planRound(next, now));
+            add(now, 0, null, "audience_round", entering.round() + " of segment " + entering.audience().segment());
             show(decider.onAudience(journey, state, entering.trigger(contact.contactId(), now), contact, now,
                     entering.reaches(contact.timezone())), now);
+        }
+
+        private void planRound(LocalDateTime next, Instant notBefore) {
+            round = new AudienceRound(journey.id(), journey.trigger().audience(), next, defaultZone);
+            roundDue = round.startsAt().isBefore(notBefore) ? notBefore : round.startsAt();
         }
 
         private void apply(Simulation.Input input, Instant now) {
