@@ -476,7 +476,13 @@ public final class JourneyReader {
     }
 
     private Trigger trigger(Node node) {
-        Map<String, Node> fields = mapping(node, "trigger", Set.of("event", "when", "inactive", "key", "audience"));
+        Map<String, Node> fields = mapping(node, "trigger",
+                Set.of("event", "when", "inactive", "key", "audience", "throttle"));
+        Throttle throttle = fields.containsKey("throttle") ? throttle(fields.get("throttle")) : null;
+        return kindOfTrigger(node, fields).throttled(throttle);
+    }
+
+    private Trigger kindOfTrigger(Node node, Map<String, Node> fields) {
         if (Stream.of("event", "inactive", "audience").filter(fields::containsKey).count() != 1) {
             throw error(node, "a trigger is either 'event' (with an optional 'when'), 'inactive: {for: <duration>}' "
                     + "or 'audience: {segment: <id>, at: <date-time> | every: {...}}'");
@@ -486,7 +492,7 @@ public final class JourneyReader {
             if (fields.containsKey("key")) {
                 throw error(fields.get("key"), "key belongs to event triggers: an audience enters one run per contact");
             }
-            return Trigger.of(audience(fields.get("audience")), when);
+            return new Trigger(null, when, null, null, audience(fields.get("audience")), null);
         }
         if (fields.containsKey("inactive")) {
             if (fields.containsKey("key")) {
@@ -497,6 +503,18 @@ public final class JourneyReader {
         }
         JsonPath key = fields.containsKey("key") ? path(fields.get("key"), "key") : null;
         return new Trigger(eventName(fields.get("event"), "trigger event"), when, null, key);
+    }
+
+    private Throttle throttle(Node node) {
+        Map<String, Node> fields = mapping(node, "throttle", Set.of("entries", "per"));
+        int entries = positiveInt(required(node, fields, "entries"), "entries");
+        Node perNode = required(node, fields, "per");
+        Duration per = duration(perNode);
+        if (per.dividedBy(entries).compareTo(Duration.ofMillis(1)) < 0) {
+            throw error(perNode, entries + " entries per " + per + " is more than 1000 a second, which needs no "
+                    + "throttle; give a longer 'per' or fewer entries");
+        }
+        return new Throttle(entries, per);
     }
 
     private Audience audience(Node node) {

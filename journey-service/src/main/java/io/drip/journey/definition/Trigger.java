@@ -10,22 +10,25 @@ import java.util.Map;
  * of a segment at scheduled rounds; in all cases only if {@code when} (optional, over contact and
  * event) holds.
  *
- * @param key a path in the event (e.g. {@code properties.cart_id}): one active run per contact
- *            and value of it, instead of one per contact; null: one per contact
+ * @param key      a path in the event (e.g. {@code properties.cart_id}): one active run per contact
+ *                 and value of it, instead of one per contact; null: one per contact
+ * @param throttle how fast contacts may enter; null: as fast as they come
  */
-public record Trigger(String event, Condition when, Duration inactiveFor, JsonPath key, Audience audience) {
+public record Trigger(String event, Condition when, Duration inactiveFor, JsonPath key, Audience audience,
+        Throttle throttle) {
 
     public Trigger(String event, Condition when, Duration inactiveFor, JsonPath key) {
-        this(event, when, inactiveFor, key, null);
+        this(event, when, inactiveFor, key, null, null);
     }
 
-    /** An audience trigger: the segment's members at each round, if {@code when} holds. */
-    public static Trigger of(Audience audience, Condition when) {
-        return new Trigger(null, when, null, null, audience);
+    /** The same trigger, entering no faster than {@code limit} (null: no limit). */
+    public Trigger throttled(Throttle limit) {
+        return new Trigger(event, when, inactiveFor, key, audience, limit);
     }
 
     public Trigger compressed(long factor) {
-        return inactiveFor == null ? this : new Trigger(event, when, inactiveFor.dividedBy(factor), key, audience);
+        return new Trigger(event, when, inactiveFor == null ? null : inactiveFor.dividedBy(factor), key, audience,
+                throttle == null ? null : throttle.compressed(factor));
     }
 
     public boolean isAudience() {
@@ -63,6 +66,6 @@ public record Trigger(String event, Condition when, Duration inactiveFor, JsonPa
     /** How the API and logs show the trigger. */
     public String describe() {
         return (isInactivity() ? "inactive for " + inactiveFor : isAudience() ? "audience: " + audience.describe() : event) + (when == null ? "" : " when " + when.expression())
-                + (key == null ? "" : " per " + key);
+                + (key == null ? "" : " per " + key) + (throttle == null ? "" : ", at most " + throttle.describe());
     }
 }

@@ -6,6 +6,7 @@ import io.drip.contracts.MessageJson;
 import io.drip.contracts.SegmentMessage;
 import io.drip.journey.definition.Goal;
 import io.drip.journey.definition.JourneyDefinition;
+import io.drip.journey.definition.Throttle;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Instant;
@@ -135,8 +136,10 @@ public class EventDecider {
         Run run = new Run(runs.newRunId(), journey.id(), journey.version(), runs.contactId(), key, 0, null, 0, false,
                 json, now, null);
         runs.addActive(run);
-        if (firstStepAt.isAfter(now)) {
-            return List.of(new Change.Entered(run, trigger, firstStepAt)); // the timer takes the first step then
+        Throttle throttle = journey.trigger().throttle();
+        if (firstStepAt.isAfter(now) || throttle != null) {
+            // the timer takes the first step then, or when its slot in the queue comes
+            return List.of(new Change.Entered(run, trigger, firstStepAt.isAfter(now) ? firstStepAt : null, throttle));
         }
         Change entered = new Change.Entered(run, trigger);
         if (contact == null) {

@@ -364,7 +364,8 @@ public class Simulator {
                     simRun.nextAt = run.firstStepAt(now); // walked below, or by the timer (at once or at an audience's local time)
                     runs.put(run.run().id(), simRun);
                     String key = run.run().runKey();
-                    add(now, simRun.number, null, "entered", run.trigger().event() + (key.isEmpty() ? "" : " (key " + key + ")"));
+                    add(now, simRun.number, null, "entered", run.trigger().event() + (key.isEmpty() ? "" : " (key " + key + ")")
+                            + (run.throttle() == null ? "" : ", throttled to " + run.throttle().describe()));
                 } else if (change instanceof Change.Ignored ignored) {
                     add(now, runs.get(ignored.standing().runId()).number, null, "trigger_ignored",
                             ignored.trigger().event() + ": " + ignored.why());

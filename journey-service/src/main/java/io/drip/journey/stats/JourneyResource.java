@@ -135,12 +135,20 @@ public class JourneyResource {
                     int decidedIn = version == null ? journey.version() : version;
                     return reached(runs).chain(reached -> messages.stepStats(pool, RUNS, runs).chain(steps ->
                             replies(runs).chain(replies -> splits(journey, decidedIn, runs).chain(splits ->
-                                    audience.rounds(pool, id, AUDIENCE_ROUNDS).map(rounds -> new JourneyStats(
-                                    id, version, period, entered, byStatus.getOrDefault(Run.ACTIVE, 0L),
+                                    audience.rounds(pool, id, AUDIENCE_ROUNDS).chain(rounds -> queued(id).map(queued ->
+                                    new JourneyStats(id, version, period, entered, byStatus.getOrDefault(Run.ACTIVE, 0L),
                                     byStatus.getOrDefault(Run.COMPLETED, 0L), byStatus.getOrDefault(Run.EXITED, 0L),
                                     exitReasons, finalConverted, finalRevenue, reached, steps, replies, splits,
-                                    rounds))))));
+                                    rounds, queued)))))));
                 });
+    }
+
+    /** The journey's runs waiting in its entry queue (throttled trigger) for their slot. */
+    private Uni<Long> queued(String id) {
+        return pool.preparedQuery("select count(*) from journey_run where journey_id = $1 and status = 'active' "
+                        + "and entry_slot is not null and entry_slot > now()")
+                .execute(Tuple.of(id))
+                .map(rows -> rows.iterator().next().getLong(0));
     }
 
     /** The parameters of {@link #RUNS}. */

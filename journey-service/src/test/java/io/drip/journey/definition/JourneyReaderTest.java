@@ -338,6 +338,18 @@ class JourneyReaderTest {
     }
 
     @Test
+    void readsAThrottledTriggerAndRefusesARateTooFastToMean() {
+        Trigger throttled = JourneyReader.read("t.yaml", new StringReader(VALID.replace("  event: Signed Up",
+                "  event: Signed Up\n  throttle: {entries: 200, per: 1m}"))).trigger();
+        assertEquals(java.time.Duration.ofMillis(300), throttled.throttle().interval());
+        assertTrue(throttled.describe().endsWith("at most 200 per PT1M"), throttled.describe());
+        String tooFast = VALID.replace("  event: Signed Up", "  event: Signed Up\n  throttle: {entries: 5000, per: 1s}");
+        assertErrorAt(tooFast, "1s}", "more than 1000 a second");
+        String none = VALID.replace("  event: Signed Up", "  event: Signed Up\n  throttle: {entries: 0, per: 1s}");
+        assertErrorAt(none, "0, per", "above 0");
+    }
+
+    @Test
     void readsASendWindowOfLocalTimes() {
         var window = JourneyReader.read("s.yaml", new StringReader(VALID.replace("steps:",
                 "send_window: {from: \"10:00\", to: \"19:30\"}\nsteps:"))).sendWindow();
