@@ -55,18 +55,19 @@ public record Audience(String segment, LocalDateTime at, Every every, boolean lo
     }
 
     /**
-     * The round to plan after the round {@code last} (null: none has started yet; the first round
-     * then is the first one that starts at or after {@code from}); empty when the schedule is over.
+     * The round to plan after the round {@code last} (null: none has started yet), the first of
+     * the schedule that starts at or after {@code from}: rounds that went by while none was
+     * planned (the service down for a whole period) are skipped, not sent late one after another.
+     * The one round of {@code at} is planned once, even when it has gone by (it then enters at
+     * once). Empty when the schedule is over.
      */
     public Optional<LocalDateTime> roundAfter(LocalDateTime last, Instant from, ZoneId defaultZone) {
         if (every == null) {
             return last == null ? Optional.of(at) : Optional.empty();
         }
-        if (last != null) {
-            return Optional.of(every.after(last));
-        }
-        // the first round not yet started: step back a day, so one starting later today is found
-        LocalDateTime round = every.after(LocalDateTime.ofInstant(from, zoneOfStart(defaultZone)).minusDays(1));
+        // from the day before, so a round starting later today is found
+        LocalDateTime round = every.after(last != null ? last
+                : LocalDateTime.ofInstant(from, zoneOfStart(defaultZone)).minusDays(1));
         while (startOf(round, defaultZone).isBefore(from)) {
             round = every.after(round);
         }

@@ -55,6 +55,9 @@ class AudienceTest {
         assertEquals(LocalDateTime.parse("2026-12-14T10:00"), audience.roundAfter(first, Instant.EPOCH, UTC).orElseThrow());
         assertEquals(LocalDateTime.parse("2026-12-14T10:00"),
                 audience.roundAfter(null, Instant.parse("2026-12-07T10:01:00Z"), UTC).orElseThrow(), "today's has begun");
+        assertEquals(LocalDateTime.parse("2027-01-04T10:00"),
+                audience.roundAfter(first, Instant.parse("2027-01-01T00:00:00Z"), UTC).orElseThrow(),
+                "the rounds that went by while nothing was planned are skipped, not sent late");
     }
 
     @Test
