@@ -189,9 +189,10 @@ public final class RunWrites {
             List<Queued> runs = journey.getValue();
             Duration interval = runs.get(0).interval();
             taken = taken.chain(() -> tx.preparedQuery("""
-                            insert into entry_queue (journey_id, next_slot) values ($1, $2 + make_interval(secs => $3))
-                            on conflict (journey_id) do update
-                              set next_slot = greatest(entry_queue.next_slot, $2) + make_interval(secs => $3)
+                            insert into entry_queue (journey_id, next_slot)
+                            values ($1, $2::timestamptz + make_interval(secs => $3::float8))
+                            on conflict (journey_id) do update set next_slot =
+                              greatest(entry_queue.next_slot, $2::timestamptz) + make_interval(secs => $3::float8)
                             returning next_slot""")
                     .execute(Tuple.of(journey.getKey(), utc(now), interval.multipliedBy(runs.size()).toNanos() / 1e9))
                     .invoke(rows -> {

@@ -101,8 +101,12 @@ class AudienceRoundsTest {
             return Map.of("status", "none", "reached", 0L);
         }
         var row = rows.get(0);
-        return Map.of("status", row.getString("status"), "reached", row.getLong("reached"),
-                "entered", row.getLong("entered"), "size", row.getLong("audience_size"));
+        Map<String, Object> round = new java.util.HashMap<>();
+        round.put("status", row.getString("status"));
+        round.put("reached", row.getLong("reached"));
+        round.put("entered", row.getLong("entered"));
+        round.put("size", row.getLong("audience_size"));
+        return round;
     }
 
     @Test
