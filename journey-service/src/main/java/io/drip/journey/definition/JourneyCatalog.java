@@ -126,6 +126,11 @@ public class JourneyCatalog {
         return entering().stream().filter(j -> j.trigger().isInactivity()).toList();
     }
 
+    /** The active journeys whose members are a segment's, entered at scheduled rounds. */
+    public List<JourneyDefinition> audienceJourneys() {
+        return entering().stream().filter(j -> j.trigger().isAudience()).toList();
+    }
+
     private List<JourneyDefinition> entering() {
         return current.values().stream().filter(j -> JourneyStore.ACTIVE.equals(status(j.id()))).toList();
     }

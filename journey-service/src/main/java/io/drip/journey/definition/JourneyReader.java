@@ -13,7 +13,9 @@ import java.net.URI;
 import java.net.URISyntaxException;
 import java.time.DayOfWeek;
 import java.time.Duration;
+import java.time.LocalDateTime;
 import java.time.LocalTime;
+import java.time.format.DateTimeParseException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -25,6 +27,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Predicate;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 import org.yaml.snakeyaml.DumperOptions;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
@@ -132,6 +135,11 @@ public final class JourneyReader {
         Trigger trigger = trigger(triggerNode);
         Condition filter = fields.containsKey("filter") ? condition(fields.get("filter")) : null;
         Reentry reentry = fields.containsKey("reentry") ? reentry(fields.get("reentry")) : Reentry.NEVER;
+        if (trigger.isAudience() && trigger.audience().every() != null && reentry.policy() == Reentry.Policy.NEVER) {
+            throw error(fields.containsKey("reentry") ? fields.get("reentry") : triggerNode, "an audience entered every "
+                    + "week or month needs reentry: always or {after: <duration>}; with never (the default) a contact "
+                    + "enters the first round only");
+        }
         List<ExitWhen> exitWhen = fields.containsKey("exit_when") ? exitWhen(fields.get("exit_when")) : List.of();
         Goal goal = fields.containsKey("goal") ? goal(fields.get("goal")) : null;
         SendCommand.SendWindow sendWindow = fields.containsKey("send_window") ? sendWindow(fields.get("send_window")) : null;
@@ -441,11 +449,7 @@ public final class JourneyReader {
         }
         Set<DayOfWeek> days = EnumSet.noneOf(DayOfWeek.class);
         for (Node item : sequence.getValue()) {
-            DayOfWeek day = DAYS.get(scalar(item, "a weekday").toLowerCase(Locale.ROOT));
-            if (day == null) {
-                throw error(item, "'" + ((ScalarNode) item).getValue() + "' is not a weekday; use monday ... sunday");
-            }
-            days.add(day);
+            days.add(weekday(item));
         }
         return Set.copyOf(days);
     }
@@ -489,11 +493,24 @@ public final class JourneyReader {
     }
 
     private Trigger trigger(Node node) {
-        Map<String, Node> fields = mapping(node, "trigger", Set.of("event", "when", "inactive", "key"));
-        if (fields.containsKey("event") == fields.containsKey("inactive")) {
-            throw error(node, "a trigger is either 'event' (with an optional 'when') or 'inactive: {for: <duration>}'");
+        Map<String, Node> fields = mapping(node, "trigger",
+                Set.of("event", "when", "inactive", "key", "audience", "throttle"));
+        Throttle throttle = fields.containsKey("throttle") ? throttle(fields.get("throttle")) : null;
+        return kindOfTrigger(node, fields).throttled(throttle);
+    }
+
+    private Trigger kindOfTrigger(Node node, Map<String, Node> fields) {
+        if (Stream.of("event", "inactive", "audience").filter(fields::containsKey).count() != 1) {
+            throw error(node, "a trigger is either 'event' (with an optional 'when'), 'inactive: {for: <duration>}' "
+                    + "or 'audience: {segment: <id>, at: <date-time> | every: {...}}'");
         }
         Condition when = fields.containsKey("when") ? condition(fields.get("when")) : null;
+        if (fields.containsKey("audience")) {
+            if (fields.containsKey("key")) {
+                throw error(fields.get("key"), "key belongs to event triggers: an audience enters one run per contact");
+            }
+            return new Trigger(null, when, null, null, audience(fields.get("audience")), null);
+        }
         if (fields.containsKey("inactive")) {
             if (fields.containsKey("key")) {
                 throw error(fields.get("key"), "key belongs to event triggers: an inactivity trigger has no event values");
@@ -503,6 +520,70 @@ public final class JourneyReader {
         }
         JsonPath key = fields.containsKey("key") ? path(fields.get("key"), "key") : null;
         return new Trigger(eventName(fields.get("event"), "trigger event"), when, null, key);
+    }
+
+    private Throttle throttle(Node node) {
+        Map<String, Node> fields = mapping(node, "throttle", Set.of("entries", "per"));
+        int entries = positiveInt(required(node, fields, "entries"), "entries");
+        Node perNode = required(node, fields, "per");
+        Duration per = duration(perNode);
+        if (per.dividedBy(entries).compareTo(Duration.ofMillis(1)) < 0) {
+            throw error(perNode, entries + " entries per " + per + " is more than 1000 a second, which needs no "
+                    + "throttle; give a longer 'per' or fewer entries");
+        }
+        return new Throttle(entries, per);
+    }
+
+    private Audience audience(Node node) {
+        Map<String, Node> fields = mapping(node, "audience", Set.of("segment", "at", "every", "local_time"));
+        String segment = scalar(required(node, fields, "segment"), "segment");
+        if (fields.containsKey("at") == fields.containsKey("every")) {
+            throw error(node, "an audience enters either once ('at: \"2026-11-11T10:00\"') or on a schedule "
+                    + "('every: {week: monday, at: \"10:00\"}' or 'every: {month: 1, at: \"10:00\"}')");
+        }
+        boolean localTime = fields.containsKey("local_time") && bool(fields.get("local_time"), "local_time");
+        if (fields.containsKey("at")) {
+            return new Audience(segment, localDateTime(fields.get("at")), null, localTime);
+        }
+        Node everyNode = fields.get("every");
+        Map<String, Node> every = mapping(everyNode, "every", Set.of("week", "month", "at"));
+        if (every.containsKey("week") == every.containsKey("month")) {
+            throw error(everyNode, "every is either {week: <weekday>, at: \"HH:mm\"} or {month: <day 1-31>, at: \"HH:mm\"}");
+        }
+        LocalTime at = LocalTime.parse(localTime(required(everyNode, every, "at")));
+        if (every.containsKey("week")) {
+            return new Audience(segment, null, new Audience.Every(weekday(every.get("week")), null, at), localTime);
+        }
+        int day = positiveInt(every.get("month"), "the day of the month");
+        if (day > 31) {
+            throw error(every.get("month"), "the day of the month is 1 to 31 (31: the last day of every month), not " + day);
+        }
+        return new Audience(segment, null, new Audience.Every(null, day, at), localTime);
+    }
+
+    private LocalDateTime localDateTime(Node node) {
+        String value = scalar(node, "at");
+        try {
+            return LocalDateTime.parse(value);
+        } catch (DateTimeParseException e) {
+            throw error(node, "'" + value + "' is not a local date and time such as 2026-11-11T10:00 (quote it in YAML)");
+        }
+    }
+
+    private boolean bool(Node node, String what) {
+        String value = scalar(node, what);
+        if (!"true".equals(value) && !"false".equals(value)) {
+            throw error(node, what + " is true or false, not '" + value + "'");
+        }
+        return Boolean.parseBoolean(value);
+    }
+
+    private DayOfWeek weekday(Node node) {
+        DayOfWeek day = DAYS.get(scalar(node, "a weekday").toLowerCase(Locale.ROOT));
+        if (day == null) {
+            throw error(node, "'" + ((ScalarNode) node).getValue() + "' is not a weekday; use monday ... sunday");
+        }
+        return day;
     }
 
     private JsonPath path(Node node, String what) {

@@ -6,16 +6,33 @@ import java.util.Map;
 
 /**
  * What enters a contact into a journey: a track event named {@code event}, or
- * {@code inactiveFor}: no event from the contact for that long; in both cases only if
- * {@code when} (optional, over contact and event) holds.
+ * {@code inactiveFor}: no event from the contact for that long, or {@code audience}: every member
+ * of a segment at scheduled rounds; in all cases only if {@code when} (optional, over contact and
+ * event) holds.
  *
- * @param key a path in the event (e.g. {@code properties.cart_id}): one active run per contact
- *            and value of it, instead of one per contact; null: one per contact
+ * @param key      a path in the event (e.g. {@code properties.cart_id}): one active run per contact
+ *                 and value of it, instead of one per contact; null: one per contact
+ * @param throttle how fast contacts may enter; null: as fast as they come
  */
-public record Trigger(String event, Condition when, Duration inactiveFor, JsonPath key) {
+public record Trigger(String event, Condition when, Duration inactiveFor, JsonPath key, Audience audience,
+        Throttle throttle) {
+
+    public Trigger(String event, Condition when, Duration inactiveFor, JsonPath key) {
+        this(event, when, inactiveFor, key, null, null);
+    }
+
+    /** The same trigger, entering no faster than {@code limit} (null: no limit). */
+    public Trigger throttled(Throttle limit) {
+        return new Trigger(event, when, inactiveFor, key, audience, limit);
+    }
 
     public Trigger compressed(long factor) {
-        return inactiveFor == null ? this : new Trigger(event, when, inactiveFor.dividedBy(factor), key);
+        return new Trigger(event, when, inactiveFor == null ? null : inactiveFor.dividedBy(factor), key, audience,
+                throttle == null ? null : throttle.compressed(factor));
+    }
+
+    public boolean isAudience() {
+        return audience != null;
     }
 
     public boolean isInactivity() {
@@ -48,7 +65,7 @@ public record Trigger(String event, Condition when, Duration inactiveFor, JsonPa
 
     /** How the API and logs show the trigger. */
     public String describe() {
-        return (isInactivity() ? "inactive for " + inactiveFor : event) + (when == null ? "" : " when " + when.expression())
-                + (key == null ? "" : " per " + key);
+        return (isInactivity() ? "inactive for " + inactiveFor : isAudience() ? "audience: " + audience.describe() : event) + (when == null ? "" : " when " + when.expression())
+                + (key == null ? "" : " per " + key) + (throttle == null ? "" : ", at most " + throttle.describe());
     }
 }

@@ -1,6 +1,7 @@
 package io.drip.journey.engine;
 
 import io.drip.contracts.SegmentMessage;
+import io.drip.journey.definition.Throttle;
 import java.math.BigDecimal;
 import java.time.Instant;
 
@@ -44,8 +45,24 @@ public sealed interface Change {
     record Active(String journeyId, Instant at, Instant dueAt) implements Change {
     }
 
-    /** The contact entered the journey; the run's first steps follow as {@link Walked}, or the timer takes them. */
-    record Entered(Run run, SegmentMessage trigger) implements Change {
+    /**
+     * The contact entered the journey; the run's first steps follow as {@link Walked}, or the timer
+     * takes them: at once, at {@code firstStepAt} when an audience round reaches the contact later
+     * (its local time), and not before its slot in the journey's queue when the trigger is
+     * throttled (the store assigns the slots, in arrival order).
+     *
+     * @param firstStepAt null: now
+     * @param throttle    the trigger's throttle, null when it has none
+     */
+    record Entered(Run run, SegmentMessage trigger, Instant firstStepAt, Throttle throttle) implements Change {
+        public Entered(Run run, SegmentMessage trigger) {
+            this(run, trigger, null, null);
+        }
+
+        /** When the run takes its first step, its queue aside. */
+        public Instant firstStepAt(Instant now) {
+            return firstStepAt == null ? now : firstStepAt;
+        }
     }
 
     /** A trigger that did not enter, recorded on the run that stood in its way. */

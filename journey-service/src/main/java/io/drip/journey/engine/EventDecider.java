@@ -6,6 +6,7 @@ import io.drip.contracts.MessageJson;
 import io.drip.contracts.SegmentMessage;
 import io.drip.journey.definition.Goal;
 import io.drip.journey.definition.JourneyDefinition;
+import io.drip.journey.definition.Throttle;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Instant;
@@ -68,7 +69,7 @@ public class EventDecider {
         }
         for (JourneyDefinition journey : journeys.triggeredBy(event.event())) {
             if (journey.trigger().firedBy(event.event(), Variables.of(journey, journey.version(), contact, json))) {
-                changes.addAll(enter(journey, runs, event, json, contact, now));
+                changes.addAll(enter(journey, runs, event, json, contact, now, now));
             }
         }
         return changes;
@@ -79,7 +80,22 @@ public class EventDecider {
             ContactSnapshot contact, Instant now) {
         ObjectNode json = MessageJson.mapper().valueToTree(trigger);
         return journey.trigger().holds(Variables.of(journey, journey.version(), contact, json))
-                ? enter(journey, runs, trigger, json, contact, now) : List.of();
+                ? enter(journey, runs, trigger, json, contact, now, now) : List.of();
+    }
+
+    /**
+     * A round of the journey's audience reached a member: it enters if the trigger's condition
+     * holds, as any trigger enters (one active run, re-entry policy); its first step is taken at
+     * {@code firstStepAt} (the round's time in the contact's zone), at once when that has come.
+     *
+     * @param contact the member's snapshot, null when it has not arrived (the timer then waits for it,
+     *                as for a triggering event)
+     */
+    public List<Change> onAudience(JourneyDefinition journey, ContactRuns runs, SegmentMessage trigger,
+            ContactSnapshot contact, Instant now, Instant firstStepAt) {
+        ObjectNode json = MessageJson.mapper().valueToTree(trigger);
+        return journey.trigger().holds(Variables.of(journey, journey.version(), contact, json))
+                ? enter(journey, runs, trigger, json, contact, now, firstStepAt) : List.of();
     }
 
     private static Optional<Change> convert(JourneyDefinition journey, ContactRuns runs, SegmentMessage event,
@@ -106,7 +122,7 @@ public class EventDecider {
     }
 
     private List<Change> enter(JourneyDefinition journey, ContactRuns runs, SegmentMessage trigger, ObjectNode json,
-            ContactSnapshot contact, Instant now) {
+            ContactSnapshot contact, Instant now, Instant firstStepAt) {
         String key = journey.trigger().runKey(json);
         Optional<Run> standing = runs.activeIn(journey.id(), key);
         if (standing.isPresent()) {
@@ -120,6 +136,11 @@ public class EventDecider {
         Run run = new Run(runs.newRunId(), journey.id(), journey.version(), runs.contactId(), key, 0, null, 0, false,
                 json, now, null);
         runs.addActive(run);
+        Throttle throttle = journey.trigger().throttle();
+        if (firstStepAt.isAfter(now) || throttle != null) {
+            // the timer takes the first step then, or when its slot in the queue comes
+            return List.of(new Change.Entered(run, trigger, firstStepAt.isAfter(now) ? firstStepAt : null, throttle));
+        }
         Change entered = new Change.Entered(run, trigger);
         if (contact == null) {
             return List.of(entered); // the timer walks it once the snapshot is there, or gives up

@@ -13,6 +13,7 @@ import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.SqlClient;
 import io.vertx.mutiny.sqlclient.Tuple;
 import java.math.BigDecimal;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -31,7 +32,7 @@ import java.util.function.IntFunction;
  * state their first steps left them in), runs changed, history, messages, conversions, replies,
  * outbox records and inactivity timers. A run changed twice is written once, as it ended up.
  */
-final class RunWrites {
+public final class RunWrites {
     private final Instant now;
     private final Map<UUID, State> states = new LinkedHashMap<>();
     private final Map<UUID, Entry> entered = new LinkedHashMap<>();
@@ -41,6 +42,8 @@ final class RunWrites {
     private final List<Change.Replied> replies = new ArrayList<>();
     private final List<Outbox.Entry> records = new ArrayList<>();
     private final Map<String, Activity> activity = new LinkedHashMap<>();
+    private final Map<String, List<Queued>> queued = new LinkedHashMap<>();
+    private final Map<UUID, Instant> entrySlots = new LinkedHashMap<>();
 
     /** Where a run stands: active and due at {@code nextAt}, or ended. */
     private record State(Run run, String status, String exitReason, Instant nextAt) {
@@ -61,12 +64,16 @@ final class RunWrites {
     private record Activity(String journeyId, String contactId, Instant at, Instant dueAt) {
     }
 
-    RunWrites(Instant now) {
+    /** A run entered through a throttled trigger: it waits for its slot in the journey's queue. */
+    private record Queued(UUID runId, Duration interval) {
+    }
+
+    public RunWrites(Instant now) {
         this.now = now;
     }
 
     /** Stores a decided change; records it makes continue {@code traceparent} (null: the current trace). */
-    void apply(String contactId, Change change, String traceparent) {
+    public void apply(String contactId, Change change, String traceparent) {
         if (change instanceof Change.Converted converted) {
             converted(converted);
         } else if (change instanceof Change.Exited exited) {
@@ -86,8 +93,13 @@ final class RunWrites {
             active(active.journeyId(), contactId, active.at(), active.dueAt());
         } else if (change instanceof Change.Entered run) {
             entered.put(run.run().id(), new Entry(run.trigger(), traceparent));
-            due(run.run(), now);
-            note(run.run().id(), null, "entered", run.trigger().event() + " (" + run.trigger().messageId() + ")");
+            due(run.run(), run.firstStepAt(now));
+            if (run.throttle() != null) {
+                queued.computeIfAbsent(run.run().journeyId(), id -> new ArrayList<>())
+                        .add(new Queued(run.run().id(), run.throttle().interval()));
+            }
+            note(run.run().id(), null, "entered", run.trigger().event() + " (" + run.trigger().messageId() + ")"
+                    + (run.firstStepAt() == null ? "" : ", first step at " + run.firstStepAt()));
         } else if (change instanceof Change.Ignored ignored) {
             note(ignored.standing().runId(), null, "trigger_ignored",
                     ignored.trigger().event() + " (" + ignored.trigger().messageId() + "): " + ignored.why());
@@ -159,11 +171,59 @@ final class RunWrites {
     }
 
     /** Writes everything gathered, one statement per table that has rows to write. */
-    Uni<Void> flush(SqlClient tx, Outbox outbox) {
-        return insertEntered(tx).chain(() -> updateChanged(tx)).chain(() -> insertHistory(tx))
+    public Uni<Void> flush(SqlClient tx, Outbox outbox) {
+        return queue(tx).chain(() -> insertEntered(tx)).chain(() -> slotted(tx)).chain(() -> updateChanged(tx)).chain(() -> insertHistory(tx))
                 .chain(() -> insertMessages(tx)).chain(() -> convert(tx)).chain(() -> insertReplies(tx))
                 .chain(() -> outbox.addAll(tx, records))
                 .chain(() -> touchTimers(tx));
+    }
+
+    /**
+     * Gives the runs entered through a throttled trigger their slots, in the order they entered:
+     * each journey's next free slot moves on by one interval per run (the row lock of
+     * {@code entry_queue} makes the replicas take turns), and a run's first step waits for its slot.
+     */
+    private Uni<Void> queue(SqlClient tx) {
+        Uni<Void> taken = Uni.createFrom().voidItem();
+        for (Map.Entry<String, List<Queued>> journey : queued.entrySet()) {
+            List<Queued> runs = journey.getValue();
+            Duration interval = runs.get(0).interval();
+            taken = taken.chain(() -> tx.preparedQuery("""
+                            insert into entry_queue (journey_id, next_slot)
+                            values ($1, $2::timestamptz + make_interval(secs => $3::float8))
+                            on conflict (journey_id) do update set next_slot =
+                              greatest(entry_queue.next_slot, $2::timestamptz) + make_interval(secs => $3::float8)
+                            returning next_slot""")
+                    .execute(Tuple.of(journey.getKey(), utc(now), interval.multipliedBy(runs.size()).toNanos() / 1e9))
+                    .invoke(rows -> {
+                        Instant slot = rows.iterator().next().getOffsetDateTime("next_slot").toInstant()
+                                .minus(interval.multipliedBy(runs.size()));
+                        for (Queued run : runs) {
+                            State state = states.get(run.runId());
+                            if (state.active() && state.nextAt().isBefore(slot)) {
+                                states.put(run.runId(), new State(state.run(), state.status(), state.exitReason(), slot));
+                            }
+                            entrySlots.put(run.runId(), slot);
+                            slot = slot.plus(interval);
+                        }
+                    })
+                    .replaceWithVoid());
+        }
+        return taken;
+    }
+
+    /** The entered runs' slots, for the queue in the journey's stats (its active runs whose slot is ahead). */
+    private Uni<Void> slotted(SqlClient tx) {
+        if (entrySlots.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        List<Map.Entry<UUID, Instant>> rows = List.copyOf(entrySlots.entrySet());
+        return tx.preparedQuery("""
+                        update journey_run j set entry_slot = s.slot
+                        from unnest($1::uuid[], $2::timestamptz[]) as s(id, slot) where j.id = s.id""")
+                .execute(Tuple.tuple().addArrayOfUUID(column(rows, Map.Entry::getKey, UUID[]::new))
+                        .addArrayOfOffsetDateTime(column(rows, r -> utc(r.getValue()), OffsetDateTime[]::new)))
+                .replaceWithVoid();
     }
 
     private Uni<Void> insertEntered(SqlClient tx) {

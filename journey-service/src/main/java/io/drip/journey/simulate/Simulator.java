@@ -9,6 +9,8 @@ import io.drip.journey.definition.Durations;
 import io.drip.journey.definition.JourneyCatalog;
 import io.drip.journey.definition.JourneyDefinition;
 import io.drip.journey.definition.JourneyValidator;
+import io.drip.journey.definition.Audience;
+import io.drip.journey.engine.AudienceRound;
 import io.drip.journey.engine.Change;
 import io.drip.journey.engine.ClickHours;
 import io.drip.journey.engine.ContactRuns;
@@ -29,6 +31,8 @@ import io.drip.kit.sms.Keywords;
 import io.drip.kit.web.InvalidRequestException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -40,13 +44,15 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.BiFunction;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Runs one journey for one contact on a virtual clock, through the engine's own deciding code:
  * the {@link EventDecider} for events (goal, runs in flight, inactivity, triggers, re-entry), the
- * {@link StepWalker} for timers, the {@link Reaction}s to clicks and deliveries and the
- * {@link ReplyDecider} for replies (recognised with dispatch's keyword table). What dispatch does
- * later (quiet hours, caps, consent) is not simulated: a "sent" line is the moment the journey
+ * {@link StepWalker} for timers, the {@link Reaction}s to clicks and deliveries, the
+ * {@link ReplyDecider} for replies (recognised with dispatch's keyword table) and
+ * {@link EventDecider#onAudience} for each round of an audience (the contact is a member of its
+ * segment). What dispatch does later (quiet hours, caps, consent) is not simulated: a "sent" line is the moment the journey
  * emits the message. A split whose auto-winner has decided assigns its winner here as in the
  * engine (the walker reads the decisions). A {@code best_time} send step chooses its hour from the
  * click hours the request gives, plus the contact's clicks in the simulation, as the engine counts them.
@@ -70,6 +76,10 @@ public class Simulator {
 
     @Inject
     Keywords keywords;
+
+    /** The zone of an audience's rounds that are not in each contact's local time. */
+    @ConfigProperty(name = "drip.journeys.default-timezone")
+    ZoneId defaultZone;
 
     public Simulation.Timeline run(Simulation request) {
         JourneyDefinition journey = journey(request);
@@ -213,6 +223,10 @@ public class Simulator {
         ContactSnapshot contact;
         ClickHours clickHours;
         Instant inactivityDue;
+        /** The next round of the journey's audience (the simulated contact is a member), null if none. */
+        AudienceRound round;
+        /** When it starts: a round already due at the start (an `at` gone by) starts at once, as published. */
+        Instant roundDue;
         int entered;
 
         Session(JourneyDefinition journey, ContactSnapshot contact, Instant start, ClickHours clickHours) {
@@ -223,6 +237,10 @@ public class Simulator {
             this.clickHours = clickHours;
             this.state = new ContactRuns(contact.contactId(), () -> UUID.nameUUIDFromBytes(
                     ("simulated run " + ++entered).getBytes(StandardCharsets.UTF_8)));
+            Audience audience = journey.trigger().audience();
+            if (audience != null) {
+                audience.roundAfter(null, start, defaultZone).ifPresent(first -> planRound(first, start));
+            }
         }
 
         void play(List<Timed> inputs, Instant end) {
@@ -231,7 +249,8 @@ public class Simulator {
                 SimRun due = runs.values().stream().filter(r -> r.nextAt != null)
                         .min(Comparator.comparing(r -> r.nextAt)).orElse(null);
                 Instant inputAt = next < inputs.size() ? inputs.get(next).at() : null;
-                Instant now = earliest(earliest(due == null ? null : due.nextAt, inactivityDue), inputAt);
+                Instant now = earliest(earliest(earliest(due == null ? null : due.nextAt, inactivityDue), roundDue),
+                        inputAt);
                 if (now == null || now.isAfter(end)) {
                     return;
                 }
@@ -239,6 +258,8 @@ public class Simulator {
                     walk(due, now); // timers before inputs at the same instant
                 } else if (inactivityDue != null && inactivityDue.equals(now)) {
                     inactive(now);
+                } else if (roundDue != null && roundDue.equals(now)) {
+                    audienceRound(now);
                 } else {
                     apply(inputs.get(next++).input(), now);
                 }
@@ -252,6 +273,22 @@ public class Simulator {
                     .put("inactiveFor", journey.trigger().inactiveFor().toString());
             show(decider.onInactive(journey, state, track(InactivityTimers.INACTIVE_EVENT, properties, now), contact, now),
                     now);
+        }
+
+        /** The audience's round starts: the contact, a member, enters (at its local time if asked). */
+        private void audienceRound(Instant now) {
+            AudienceRound entering = round;
+            round = null;
+            roundDue = null;
+            journey.trigger().audience().roundAfter(entering.round(), now, defaultZone).ifPresent(next -> planRound(next, now));
+            add(now, 0, null, "audience_round", entering.round() + " of segment " + entering.audience().segment());
+            show(decider.onAudience(journey, state, entering.trigger(contact.contactId(), now), contact, now,
+                    entering.reaches(contact.timezone())), now);
+        }
+
+        private void planRound(LocalDateTime next, Instant notBefore) {
+            round = new AudienceRound(journey.id(), journey.trigger().audience(), next, defaultZone);
+            roundDue = round.startsAt().isBefore(notBefore) ? notBefore : round.startsAt();
         }
 
         private void apply(Simulation.Input input, Instant now) {
@@ -352,10 +389,11 @@ public class Simulator {
                     inactivityDue = active.dueAt();
                 } else if (change instanceof Change.Entered run) {
                     SimRun simRun = new SimRun(runs.size() + 1, run.run());
-                    simRun.nextAt = now; // walked below, or by the timer if the walk could not be taken
+                    simRun.nextAt = run.firstStepAt(now); // walked below, or by the timer (at once or at an audience's local time)
                     runs.put(run.run().id(), simRun);
                     String key = run.run().runKey();
-                    add(now, simRun.number, null, "entered", run.trigger().event() + (key.isEmpty() ? "" : " (key " + key + ")"));
+                    add(now, simRun.number, null, "entered", run.trigger().event() + (key.isEmpty() ? "" : " (key " + key + ")")
+                            + (run.throttle() == null ? "" : ", throttled to " + run.throttle().describe()));
                 } else if (change instanceof Change.Ignored ignored) {
                     add(now, runs.get(ignored.standing().runId()).number, null, "trigger_ignored",
                             ignored.trigger().event() + ": " + ignored.why());

@@ -1,5 +1,6 @@
 package io.drip.journey.stats;
 
+import io.drip.journey.audience.AudienceProgress;
 import io.drip.journey.autowinner.SplitDecisions;
 import io.drip.journey.definition.JourneyCatalog;
 import io.drip.journey.definition.JourneyDefinition;
@@ -64,8 +65,14 @@ public class JourneyResource {
             List<String> steps, String source) {
     }
 
+    /** An audience journey's latest rounds in its stats. */
+    private static final int AUDIENCE_ROUNDS = 5;
+
     @Inject
     JourneyCatalog catalog;
+
+    @Inject
+    AudienceProgress audience;
 
     @Inject
     JourneyDirectory directory;
@@ -127,11 +134,21 @@ public class JourneyResource {
                     BigDecimal finalRevenue = revenue;
                     int decidedIn = version == null ? journey.version() : version;
                     return reached(runs).chain(reached -> messages.stepStats(pool, RUNS, runs).chain(steps ->
-                            replies(runs).chain(replies -> splits(journey, decidedIn, runs).map(splits -> new JourneyStats(
-                                    id, version, period, entered, byStatus.getOrDefault(Run.ACTIVE, 0L),
+                            replies(runs).chain(replies -> splits(journey, decidedIn, runs).chain(splits ->
+                                    audience.rounds(pool, id, AUDIENCE_ROUNDS).chain(rounds -> queued(id).map(queued ->
+                                    new JourneyStats(id, version, period, entered, byStatus.getOrDefault(Run.ACTIVE, 0L),
                                     byStatus.getOrDefault(Run.COMPLETED, 0L), byStatus.getOrDefault(Run.EXITED, 0L),
-                                    exitReasons, finalConverted, finalRevenue, reached, steps, replies, splits)))));
+                                    exitReasons, finalConverted, finalRevenue, reached, steps, replies, splits,
+                                    rounds, queued)))))));
                 });
+    }
+
+    /** The journey's runs waiting in its entry queue (throttled trigger) for their slot. */
+    private Uni<Long> queued(String id) {
+        return pool.preparedQuery("select count(*) from journey_run where journey_id = $1 and status = 'active' "
+                        + "and entry_slot is not null and entry_slot > now()")
+                .execute(Tuple.of(id))
+                .map(rows -> rows.iterator().next().getLong(0));
     }
 
     /** The parameters of {@link #RUNS}. */

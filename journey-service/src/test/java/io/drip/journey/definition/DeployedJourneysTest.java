@@ -20,8 +20,10 @@ class DeployedJourneysTest {
         try (Stream<Path> files = Files.list(Path.of("../deploy/journeys"))) {
             journeys = files.filter(JourneyDirectory::isJourneyFile).map(JourneyReader::read).collect(Collectors.toMap(JourneyDefinition::id, j -> j));
         }
-        assertEquals(Set.of("welcome", "abandoned-checkout", "win-back", "post-purchase", "size-survey"), journeys.keySet());
+        assertEquals(Set.of("welcome", "abandoned-checkout", "win-back", "post-purchase", "size-survey", "vip-rounds"),
+                journeys.keySet());
         assertEquals("Checkout Started", journeys.get("abandoned-checkout").trigger().event());
         assertEquals(true, journeys.get("win-back").trigger().isInactivity());
+        assertEquals("vip", journeys.get("vip-rounds").trigger().audience().segment());
     }
 }

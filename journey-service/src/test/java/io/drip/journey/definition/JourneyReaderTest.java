@@ -305,6 +305,51 @@ class JourneyReaderTest {
     }
 
     @Test
+    void readsAudienceTriggersAndNamesWhatIsWrongWhereItStands() {
+        Trigger once = JourneyReader.read("t.yaml", new StringReader(VALID.replace("  event: Signed Up",
+                "  audience: {segment: rfm-champions, at: \"2026-11-11T10:00\", local_time: true}"))).trigger();
+        assertEquals("rfm-champions", once.audience().segment());
+        assertEquals(java.time.LocalDateTime.parse("2026-11-11T10:00"), once.audience().at());
+        assertTrue(once.audience().localTime());
+        Trigger weekly = JourneyReader.read("t.yaml", new StringReader(VALID.replace("  event: Signed Up",
+                "  audience: {segment: vip, every: {week: friday, at: \"18:00\"}}").replace("steps:",
+                "reentry: always\nsteps:"))).trigger();
+        assertEquals(java.time.DayOfWeek.FRIDAY, weekly.audience().every().weekday());
+        assertTrue(weekly.describe().contains("audience: segment vip, every friday at 18:00"), weekly.describe());
+
+        String audience = VALID.replace("  event: Signed Up", "  audience: {segment: vip, at: \"11.11. 10 Uhr\"}");
+        assertErrorAt(audience, "\"11.11. 10 Uhr\"", "not a local date and time");
+        String both = VALID.replace("  event: Signed Up",
+                "  audience: {segment: vip, at: \"2026-11-11T10:00\", every: {month: 1, at: \"10:00\"}}");
+        assertErrorAt(both, "{segment", "either once");
+        String day = VALID.replace("  event: Signed Up", "  audience: {segment: vip, every: {month: 32, at: \"10:00\"}}")
+                .replace("steps:", "reentry: always\nsteps:");
+        assertErrorAt(day, "32", "1 to 31");
+        String weekday = VALID.replace("  event: Signed Up", "  audience: {segment: vip, every: {week: someday, at: \"10:00\"}}")
+                .replace("steps:", "reentry: always\nsteps:");
+        assertErrorAt(weekday, "someday", "not a weekday");
+        String keyed = VALID.replace("  event: Signed Up",
+                "  audience: {segment: vip, at: \"2026-11-11T10:00\"}\n  key: properties.cart_id");
+        assertErrorAt(keyed, "properties.cart_id", "one run per contact");
+        String eventToo = VALID.replace("  event: Signed Up", "  event: Signed Up\n  audience: {segment: vip, at: \"2026-11-11T10:00\"}");
+        assertTrue(error(eventToo).getMessage().contains("'audience: {segment"), error(eventToo).getMessage());
+        String recurringOnce = VALID.replace("  event: Signed Up", "  audience: {segment: vip, every: {week: monday, at: \"10:00\"}}");
+        assertTrue(error(recurringOnce).getMessage().contains("needs reentry: always"), error(recurringOnce).getMessage());
+    }
+
+    @Test
+    void readsAThrottledTriggerAndRefusesARateTooFastToMean() {
+        Trigger throttled = JourneyReader.read("t.yaml", new StringReader(VALID.replace("  event: Signed Up",
+                "  event: Signed Up\n  throttle: {entries: 200, per: 1m}"))).trigger();
+        assertEquals(java.time.Duration.ofMillis(300), throttled.throttle().interval());
+        assertTrue(throttled.describe().endsWith("at most 200 per PT1M"), throttled.describe());
+        String tooFast = VALID.replace("  event: Signed Up", "  event: Signed Up\n  throttle: {entries: 5000, per: 1s}");
+        assertErrorAt(tooFast, "1s}", "more than 1000 a second");
+        String none = VALID.replace("  event: Signed Up", "  event: Signed Up\n  throttle: {entries: 0, per: 1s}");
+        assertErrorAt(none, "0, per", "above 0");
+    }
+
+    @Test
     void readsASendWindowOfLocalTimes() {
         var window = JourneyReader.read("s.yaml", new StringReader(VALID.replace("steps:",
                 "send_window: {from: \"10:00\", to: \"19:30\"}\nsteps:"))).sendWindow();

@@ -46,6 +46,33 @@ class JourneySchemaTest {
     }
 
     @Test
+    void audienceTriggersMatchTheSchemaAndItRejectsWhatTheReaderRejects() {
+        String weekly = "trigger: {audience: {segment: vip, every: {week: monday, at: \"10:00\"}, local_time: true}}";
+        String monthly = "trigger: {audience: {segment: vip, every: {month: 31, at: \"10:00\"}}}";
+        String once = "trigger: {audience: {segment: vip, at: \"2026-11-11T10:00\"}, when: \"has(contact.phone)\"}";
+        String throttled = "trigger: {audience: {segment: vip, at: \"2026-11-11T10:00\"}, throttle: {entries: 200, per: 1m}}";
+        for (String trigger : List.of(weekly, monthly, once, throttled)) {
+            String yaml = VALID.replace("trigger: {event: Signed Up, key: properties.list}", trigger);
+            JourneyReader.read("t.yaml", new StringReader(yaml));
+            assertTrue(!schemaRejects(yaml), yaml);
+        }
+        for (String trigger : List.of("trigger: {audience: {segment: vip}}",
+                "trigger: {audience: {segment: vip, at: \"2026-11-11T10:00\"}, event: X}",
+                "trigger: {audience: {segment: vip, at: \"2026-11-11T10:00\"}, key: properties.x}",
+                "trigger: {audience: {segment: vip, at: \"2026-11-11 10:00\"}}",
+                "trigger: {audience: {segment: vip, at: \"2026-11-11T10:00\", local_time: often}}",
+                "trigger: {audience: {segment: vip, every: {week: monday, month: 1, at: \"10:00\"}}}",
+                "trigger: {audience: {segment: vip, every: {month: 0, at: \"10:00\"}}}",
+                "trigger: {audience: {segment: vip, every: {week: monday}}}",
+                "trigger: {event: X, throttle: {entries: 0, per: 1m}}",
+                "trigger: {event: X, throttle: {entries: 10}}")) {
+            String yaml = VALID.replace("trigger: {event: Signed Up, key: properties.list}", trigger);
+            assertThrows(JourneyFileException.class, () -> JourneyReader.read("t.yaml", new StringReader(yaml)), yaml);
+            assertTrue(schemaRejects(yaml), "the schema lets through:\n" + yaml);
+        }
+    }
+
+    @Test
     void theSchemaRejectsWhatTheReaderRejects() {
         List<String> invalid = List.of(
                 VALID.replace("journey: schema-check", "journey: Schema Check"),

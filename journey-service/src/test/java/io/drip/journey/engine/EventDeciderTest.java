@@ -164,6 +164,51 @@ class EventDeciderTest {
         assertInstanceOf(Change.Entered.class, changes.get(0));
     }
 
+    @Test
+    void anAudienceRoundEntersAMemberWhoseFirstStepWaitsForItsLocalTimeAndNotTwice() {
+        JourneyDefinition elevenEleven = journey("""
+                journey: eleven-eleven
+                trigger:
+                  audience: {segment: vip, at: "2026-03-02T12:00", local_time: true}
+                  when: has(contact.traits.first_name)
+                steps:
+                  - id: offer
+                    send: {channel: sms, category: marketing, text: "11.11"}
+                """);
+        AudienceRound round = new AudienceRound("eleven-eleven", elevenEleven.trigger().audience(),
+                java.time.LocalDateTime.parse("2026-03-02T12:00"), ZoneId.of("UTC"));
+        Instant noonInUtc = round.reaches("UTC");
+        List<Change> changes = decider.onAudience(elevenEleven, ana, round.trigger("ana", NOW), contact(), NOW, noonInUtc);
+
+        assertEquals(1, changes.size(), changes.toString());
+        Change.Entered entered = assertInstanceOf(Change.Entered.class, changes.get(0));
+        assertEquals(Instant.parse("2026-03-02T12:00:00Z"), entered.firstStepAt(NOW), "no step before the local noon");
+        assertEquals("audience:eleven-eleven:2026-03-02T12:00:ana", entered.trigger().messageId());
+        List<Change> again = decider.onAudience(elevenEleven, ana, round.trigger("ana", NOW), contact(), NOW, noonInUtc);
+        assertTrue(assertInstanceOf(Change.Ignored.class, again.get(0)).why().contains("already in the journey"));
+
+        ContactRuns nameless = new ContactRuns("bob", UUID::randomUUID);
+        ContactSnapshot bob = new ContactSnapshot("bob", 1, "+33612345678", "valid", "UTC", "fr-FR",
+                MessageJson.mapper().createObjectNode(), Map.of(), NOW);
+        assertEquals(List.of(), decider.onAudience(elevenEleven, nameless, round.trigger("bob", NOW), bob, NOW, noonInUtc),
+                "the trigger's condition holds for members too");
+    }
+
+    @Test
+    void anAudienceRoundWhoseTimeHasComeWalksTheFirstStepsAtOnce() {
+        JourneyDefinition now = journey("""
+                journey: now
+                trigger: {audience: {segment: vip, at: "2026-03-02T10:00"}}
+                steps:
+                  - send: {channel: sms, category: marketing, text: "Now"}
+                """);
+        AudienceRound round = new AudienceRound("now", now.trigger().audience(),
+                java.time.LocalDateTime.parse("2026-03-02T10:00"), ZoneId.of("UTC"));
+        List<Change> changes = decider.onAudience(now, ana, round.trigger("ana", NOW), contact(), NOW, round.reaches("UTC"));
+        assertEquals(2, changes.size(), changes.toString());
+        assertEquals("Now", sends(assertInstanceOf(Change.Walked.class, changes.get(1)).walk()).get(0).command().text());
+    }
+
     private List<Change> decide(List<JourneyDefinition> journeys, SegmentMessage event, Instant now) {
         return decider.onEvent(journeys(journeys), ana, event, contact(), now);
     }

@@ -22,7 +22,8 @@ class RouteCoverageTest {
                 .allow(List.of(VIEWER, MARKETER, OPS), "GET /v1/journeys", "GET /v1/journeys/problems",
                         "GET /v1/journeys/{id}/stats", "GET /v1/journeys/{id}/versions/{version}",
                         "GET /v1/journeys/{id}/splits/{step}/over-time",
-                        "POST /v1/journeys/validate", "POST /v1/journeys/simulate", "GET /v1/contacts/{id}/journeys")
+                        "POST /v1/journeys/validate", "POST /v1/journeys/simulate", "GET /v1/contacts/{id}/journeys",
+                        "POST /v1/journeys/{id}/audience/preview", "GET /v1/journeys/{id}/audience")
                 .allow(List.of(MARKETER), "POST /v1/journeys", "POST /v1/journeys/{id}/pause",
                         "POST /v1/journeys/{id}/resume", "POST /v1/journeys/{id}/archive")
                 .verify();

@@ -51,6 +51,34 @@ class SimulatorTest {
     }
 
     @Test
+    void aWeeklyAudienceReachesTheContactAtItsLocalTimeEveryRoundAndTheRoundsOnlyThoseWhoClicked() {
+        String yaml = """
+                journey: weekly-offer
+                trigger: {audience: {segment: vip, every: {week: monday, at: "10:00"}, local_time: true}}
+                reentry: always
+                steps:
+                  - id: offer
+                    send: {channel: sms, category: marketing, text: "This week's offer"}
+                  - wait_for: {clicked: offer, within: 2d}
+                    on_timeout: done
+                  - id: second
+                    send: {channel: sms, category: marketing, text: "Round two, for clickers"}
+                  - id: done
+                    exit: round_over
+                """;
+        String timeline = simulate(yaml, Map.of("timezone", "Australia/Sydney"),
+                List.of(Map.of("after", "4d", "clicked", "offer")));
+        // Friday 2026-03-27 08:00Z; the first Monday round starts at 10:00 UTC+14 (Sunday 20:00Z)
+        // and reaches Sydney (UTC+11 until April 5th) at its 10:00: Sunday 23:00Z
+        assertTrue(timeline.contains("audience_round   2026-03-30T10:00 of segment vip"), timeline);
+        assertTrue(timeline.contains("+2d12h     #1                entered          Audience"), timeline);
+        assertTrue(timeline.contains("+2d15h     #1   offer        sent             This week's offer"), timeline);
+        assertTrue(timeline.contains("Round two, for clickers"), timeline);
+        assertTrue(timeline.contains("audience_round   2026-04-06T10:00 of segment vip"), "weekly: " + timeline);
+        assertTrue(timeline.contains("#2"), "a second run, re-entered the week after: " + timeline);
+    }
+
+    @Test
     void waitsUntilADateHeldInATraitAndGoesOnAtOnceWithoutOne() {
         String yaml = """
                 journey: renewal
