@@ -13,9 +13,10 @@ import java.util.List;
  * @param start     the virtual clock's start (default: now)
  * @param events    what the contact does, in any order
  * @param until     how long after {@code start} the simulation runs (default 90d)
+ * @param webhooks  the stubbed answer of each webhook step, by step id; a step without one fails every attempt
  */
 public record Simulation(String journey, String journeyId, ObjectNode contact, Instant start, List<Input> events,
-        String until) {
+        String until, ObjectNode webhooks) {
 
     /**
      * One thing the contact does, {@code after} (a duration such as 2h) the start: a track event
