@@ -24,6 +24,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Predicate;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.yaml.snakeyaml.DumperOptions;
 import org.yaml.snakeyaml.LoaderOptions;
@@ -56,6 +57,8 @@ public final class JourneyReader {
     private static final Pattern NAME = Pattern.compile("[a-z_][a-z0-9_]{0,63}");
     /** An HTTP header name (RFC 9110 token). */
     private static final Pattern HEADER = Pattern.compile("[A-Za-z0-9!#$%&'*+.^_`|~-]{1,100}");
+    /** A webhook's URL: scheme and host written out, then anything (Liquid) from the path on. */
+    private static final Pattern WEBHOOK_URL = Pattern.compile("(https?)://([^/?#{}\\s]+)(?:[/?#].*)?", Pattern.DOTALL);
     /** Headers Drip sets on every webhook call itself. */
     private static final Set<String> OWN_HEADERS = Set.of("idempotency-key", "x-drip-signature", "x-drip-timestamp",
             "host", "content-length");
@@ -369,7 +372,10 @@ public final class JourneyReader {
     /** An http(s) URL whose scheme and host are written out (Liquid only in its path and query), on an allowed host. */
     private String webhookUrl(Node node) {
         String url = liquid(node, "url");
-        java.util.regex.Matcher start = Pattern.compile("(https?)://([^/?#{}]+)(?:[/?#].*)?", Pattern.DOTALL).matcher(url);
+        MessageRenderer.checkSyntax(WebhookStep.urlTemplate(url)).ifPresent(problem -> {
+            throw error(node, "the url is not valid Liquid once its outputs are URL-encoded: " + problem);
+        });
+        Matcher start = WEBHOOK_URL.matcher(url);
         URI origin = null;
         if (start.matches() && url.length() <= MAX_URL) {
             try {

@@ -27,11 +27,20 @@ public record WebhookStep(String id, String name, String method, String url, Map
 
     /** The URL as rendered: every {@code {{ output }}} URL-encoded, so a value cannot change the path's shape. */
     public String urlTemplate() {
+        return urlTemplate(url);
+    }
+
+    static String urlTemplate(String url) {
         return url.replaceAll("\\{\\{(.*?)}}", "{{$1 | url_encode }}");
     }
 
     /** How the run history and the outline show the call: method and URL without its query. */
     public String describe() {
+        return describe(method, url);
+    }
+
+    /** A call as the history shows it: its method and URL without the query (which may quote the contact). */
+    public static String describe(String method, String url) {
         int query = url.indexOf('?');
         return method + " " + (query < 0 ? url : url.substring(0, query));
     }

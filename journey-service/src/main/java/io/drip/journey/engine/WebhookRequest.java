@@ -1,5 +1,6 @@
 package io.drip.journey.engine;
 
+import io.drip.journey.definition.WebhookStep;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Map;
@@ -27,9 +28,8 @@ public record WebhookRequest(String idempotencyKey, String stepId, String method
                 .toString();
     }
 
-    /** How the history and the simulator show the call: method and URL without its query (which may quote the contact). */
+    /** How the history shows the call: method and URL without its query (which may quote the contact). */
     public String describe() {
-        int query = url.indexOf('?');
-        return method + " " + (query < 0 ? url : url.substring(0, query));
+        return WebhookStep.describe(method, url);
     }
 }

@@ -423,7 +423,7 @@ class JourneyReaderTest {
                 .contains("retries must be a whole number from 0 to 10"));
         assertTrue(webhookError(WEBHOOK.replace("name: coupon", "name: Coupon-Code")).getMessage()
                 .contains("name 'Coupon-Code' must be"));
-        assertTrue(webhookError(WEBHOOK.replace("{{ contact.contactId }}", "{{ 'https://x.example' | track }}"))
+        assertTrue(webhookError(WEBHOOK.replace("{{ contact.contactId }}", "{{ \"https://x.example\" | track }}"))
                 .getMessage().contains("cannot use it"));
         var misplaced = webhookError(WEBHOOK.replace("    goto: done\n", "    on_failure: done\n"));
         assertTrue(misplaced.getMessage().contains("on_failure belongs to webhook steps"), misplaced.getMessage());
