@@ -2,6 +2,8 @@ package io.drip.journey.definition;
 
 import java.time.Duration;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Calls the shop's HTTP endpoint and keeps its JSON answer under {@code webhook.<name>} for the
@@ -24,6 +26,7 @@ public record WebhookStep(String id, String name, String method, String url, Map
     /** The highest {@code retries} a step may ask for, and the longest {@code timeout}. */
     public static final int MAX_RETRIES = 10;
     public static final Duration MAX_TIMEOUT = Duration.ofSeconds(30);
+    private static final Pattern OUTPUT = Pattern.compile("\\{\\{(.*?)}}", Pattern.DOTALL);
 
     /** The URL as rendered: every {@code {{ output }}} URL-encoded, so a value cannot change the path's shape. */
     public String urlTemplate() {
@@ -31,7 +34,8 @@ public record WebhookStep(String id, String name, String method, String url, Map
     }
 
     static String urlTemplate(String url) {
-        return url.replaceAll("\\{\\{(.*?)}}", "{{$1 | url_encode }}");
+        return OUTPUT.matcher(url).replaceAll(output -> Matcher.quoteReplacement("{{ " + output.group(1).strip()
+                + " | url_encode }}"));
     }
 
     /** How the run history and the outline show the call: method and URL without its query. */

@@ -130,7 +130,7 @@ public class WebhookQueue implements DueWork.Queue<WebhookQueue.DueCall> {
                 .toArray(String[]::new);
         Uni<Void> lease = live.length == 0 ? Uni.createFrom().voidItem() : tx.preparedQuery("""
                         update webhook_call set attempts = attempts + 1,
-                          next_at = $2 + (coalesce(timeout_ms::bigint, $3) + $4) * interval '1 millisecond'
+                          next_at = $2::timestamptz + (coalesce(timeout_ms::bigint, $3) + $4) * interval '1 millisecond'
                         where idempotency_key = any($1)""")
                 .execute(Tuple.of(live, now.atOffset(ZoneOffset.UTC), config.timeout().toMillis(), LEASE_MARGIN.toMillis()))
                 .replaceWithVoid();

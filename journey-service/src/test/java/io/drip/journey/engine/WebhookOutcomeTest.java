@@ -53,9 +53,15 @@ class WebhookOutcomeTest {
                 exit: offered
             """)).withVersion(1);
 
-    private static final ContactSnapshot ANA = MessageJson.read("""
-            {"contactId": "ana", "phone": "+33612345678", "timezone": "Europe/Paris",
-             "traits": {"first_name": "Ana Lí"}}""", ContactSnapshot.class);
+    private static final ContactSnapshot ANA = contact("ana", "Ana Lí");
+
+    private static ContactSnapshot contact(String id, String firstName) {
+        var traits = MessageJson.mapper().createObjectNode();
+        if (firstName != null) {
+            traits.put("first_name", firstName);
+        }
+        return new ContactSnapshot(id, 1, "+33612345678", "valid", "Europe/Paris", "fr-FR", traits, Map.of(), NOW);
+    }
 
     private static Run entered(String cart) {
         return new Run(UUID.fromString("00000000-0000-0000-0000-000000000001"), "coupon", 1, "ana", "", 0, null, 0, false,
@@ -171,7 +177,7 @@ class WebhookOutcomeTest {
 
     @Test
     void aCallThatCannotBeRenderedIsNotMadeAndFailsAtOnce() {
-        ContactSnapshot nameless = MessageJson.read("{\"contactId\": \"bob\", \"traits\": {}}", ContactSnapshot.class);
+        ContactSnapshot nameless = contact("bob", null);
         Walk walk = walker.walk(COUPON, entered("A"), nameless, NOW);
         assertTrue(walk.effects().stream().noneMatch(e -> e instanceof Walk.Call));
         Walk.Note failed = walk.effects().stream().filter(e -> e instanceof Walk.Note n && n.what().equals("webhook_failed"))
