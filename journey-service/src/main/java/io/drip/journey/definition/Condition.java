@@ -11,7 +11,7 @@ import java.util.Map;
  * a contact's run.
  */
 public final class Condition {
-    private static final List<String> VARIABLES = List.of("contact", "event", "trigger", "reply");
+    private static final List<String> VARIABLES = List.of("contact", "event", "trigger", "reply", "webhook");
 
     private final JsonCel.Condition compiled;
 

@@ -11,7 +11,7 @@ public record JourneyOutline(List<Node> steps) {
     /** The target of an edge that completes the run (past the last step). */
     public static final String END = "(end)";
 
-    /** One step: its id, kind (send, wait, wait_for, branch, split, exit, update) and a one-line summary. */
+    /** One step: its id, kind (send, wait, wait_for, branch, split, exit, update, webhook) and a one-line summary. */
     public record Node(String id, String kind, String summary, List<Edge> next) {
     }
 
@@ -35,7 +35,8 @@ public record JourneyOutline(List<Node> steps) {
     private static String kind(Step step) {
         return step instanceof SendStep ? "send" : step instanceof WaitStep ? "wait"
                 : step instanceof WaitForStep ? "wait_for" : step instanceof BranchStep ? "branch"
-                : step instanceof SplitStep ? "split" : step instanceof ExitStep ? "exit" : "update";
+                : step instanceof SplitStep ? "split" : step instanceof ExitStep ? "exit"
+                : step instanceof WebhookStep ? "webhook" : "update";
     }
 
     private static String summary(Step step) {
@@ -55,6 +56,8 @@ public record JourneyOutline(List<Node> steps) {
             return exit.reason();
         } else if (step instanceof UpdateStep update) {
             return "set " + update.traits();
+        } else if (step instanceof WebhookStep webhook) {
+            return webhook.describe() + (webhook.name() == null ? "" : " as webhook." + webhook.name());
         }
         throw new IllegalStateException("a step kind the outline does not know: " + step);
     }

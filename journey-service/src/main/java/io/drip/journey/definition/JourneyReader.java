@@ -26,6 +26,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Predicate;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.yaml.snakeyaml.DumperOptions;
@@ -48,11 +49,22 @@ public final class JourneyReader {
     private static final Pattern ID = Pattern.compile("[a-z0-9][a-z0-9_-]{0,63}");
     private static final Pattern TAG = Pattern.compile(SendCommand.TAG_PATTERN);
     private static final Set<String> CATEGORIES = Set.of("marketing", "transactional");
-    private static final Set<String> ACTIONS = Set.of("send", "wait", "wait_for", "exit", "branch", "split", "update");
+    private static final Set<String> ACTIONS = Set.of("send", "wait", "wait_for", "exit", "branch", "split", "update",
+            "webhook");
     private static final Set<String> STEP_KEYS =
             Set.of("id", "goto", "else", "on_timeout", "send", "wait", "wait_for", "exit", "branch", "split", "update",
-                    "auto_winner");
-    private static final Set<String> CHOOSE_NEXT = Set.of("send", "wait", "wait_for", "update");
+                    "auto_winner", "webhook", "on_failure");
+    private static final Set<String> CHOOSE_NEXT = Set.of("send", "wait", "wait_for", "update", "webhook");
+    private static final Set<String> METHODS = Set.of("GET", "POST", "PUT", "PATCH", "DELETE");
+    /** An answer's name: an identifier Liquid and CEL can read as webhook.<name>. */
+    private static final Pattern NAME = Pattern.compile("[a-z_][a-z0-9_]{0,63}");
+    /** An HTTP header name (RFC 9110 token). */
+    private static final Pattern HEADER = Pattern.compile("[A-Za-z0-9!#$%&'*+.^_`|~-]{1,100}");
+    /** A webhook's URL: scheme and host written out, then anything (Liquid) from the path on. */
+    private static final Pattern WEBHOOK_URL = Pattern.compile("(https?)://([^/?#{}\\s]+)(?:[/?#].*)?", Pattern.DOTALL);
+    /** Headers Drip sets on every webhook call itself. */
+    private static final Set<String> OWN_HEADERS = Set.of("idempotency-key", "x-drip-signature", "x-drip-timestamp",
+            "host", "content-length");
     private static final Map<String, DayOfWeek> DAYS = Map.of("monday", DayOfWeek.MONDAY, "tuesday", DayOfWeek.TUESDAY,
             "wednesday", DayOfWeek.WEDNESDAY, "thursday", DayOfWeek.THURSDAY, "friday", DayOfWeek.FRIDAY,
             "saturday", DayOfWeek.SATURDAY, "sunday", DayOfWeek.SUNDAY);
@@ -69,14 +81,16 @@ public final class JourneyReader {
 
     private final String file;
     private final Predicate<String> smsOnly;
+    private final Predicate<String> webhookHost;
     private final Map<Node, String> targets = new LinkedHashMap<>();
     private final Map<Node, String> messageTargets = new LinkedHashMap<>();
     /** auto_winner metrics that count conversions, which only a journey with a goal has. */
     private final List<Node> goalMetrics = new ArrayList<>();
 
-    private JourneyReader(String file, Predicate<String> smsOnly) {
+    private JourneyReader(String file, Predicate<String> smsOnly, Predicate<String> webhookHost) {
         this.file = file;
         this.smsOnly = smsOnly;
+        this.webhookHost = webhookHost;
     }
 
     public static JourneyDefinition read(Path path) {
@@ -88,7 +102,7 @@ public final class JourneyReader {
     }
 
     public static JourneyDefinition read(String file, Reader yaml) {
-        return read(file, yaml, category -> false);
+        return read(file, yaml, category -> false, host -> true);
     }
 
     /**
@@ -96,6 +110,15 @@ public final class JourneyReader {
      * {@code smsOnly} says goes on SMS-only routes is refused at its {@code media} key.
      */
     public static JourneyDefinition read(String file, Reader yaml, Predicate<String> smsOnly) {
+        return read(file, yaml, smsOnly, host -> true);
+    }
+
+    /**
+     * As {@link #read(String, Reader, Predicate)}, and a webhook step whose URL's host
+     * {@code webhookHost} does not allow is refused at its {@code url}.
+     */
+    public static JourneyDefinition read(String file, Reader yaml, Predicate<String> smsOnly,
+            Predicate<String> webhookHost) {
         Node root;
         String text = text(file, yaml);
         try {
@@ -118,7 +141,7 @@ public final class JourneyReader {
         if (root == null) {
             throw new JourneyFileException(file, 1, 1, "the file is empty; a journey needs journey, trigger and steps");
         }
-        JourneyDefinition journey = new JourneyReader(file, smsOnly).journey(root);
+        JourneyDefinition journey = new JourneyReader(file, smsOnly, webhookHost).journey(root);
         // the reader's own messages are more specific; the schema has the last word on structure
         JourneySchema.check(file, root).ifPresent(problem -> {
             throw problem;
@@ -189,7 +212,7 @@ public final class JourneyReader {
         String id = fields.containsKey("id") ? id(fields.get("id"), "step id") : "step-" + position;
         String next = fields.containsKey("goto") ? target(fields.get("goto")) : null;
         if (next != null && !CHOOSE_NEXT.contains(action)) {
-            throw error(fields.get("goto"), "goto belongs to send, wait, wait_for and update steps; a " + action
+            throw error(fields.get("goto"), "goto belongs to send, wait, wait_for, update and webhook steps; a " + action
                     + " step decides itself");
         }
         if (fields.containsKey("else") && !action.equals("branch")) {
@@ -197,6 +220,9 @@ public final class JourneyReader {
         }
         if (fields.containsKey("on_timeout") && !action.equals("wait_for")) {
             throw error(fields.get("on_timeout"), "on_timeout belongs to wait_for steps");
+        }
+        if (fields.containsKey("on_failure") && !action.equals("webhook")) {
+            throw error(fields.get("on_failure"), "on_failure belongs to webhook steps");
         }
         if (fields.containsKey("auto_winner") && !action.equals("split")) {
             throw error(fields.get("auto_winner"), "auto_winner belongs to split steps");
@@ -209,6 +235,8 @@ public final class JourneyReader {
             case "wait_for" -> waitFor(id, value, fields.containsKey("on_timeout") ? target(fields.get("on_timeout")) : null,
                     next);
             case "exit" -> new ExitStep(id, id(value, "exit reason"));
+            case "webhook" -> webhook(id, value, fields.containsKey("on_failure") ? target(fields.get("on_failure")) : null,
+                    next);
             case "branch" -> branch(id, value, fields.containsKey("else") ? target(fields.get("else")) : null);
             default -> split(id, value, fields.get("auto_winner"));
         };
@@ -304,6 +332,105 @@ public final class JourneyReader {
         }
         throw error(node, "'" + value + "' is not an https URL of at most " + MAX_URL
                 + " characters; providers fetch media over https only");
+    }
+
+    private WebhookStep webhook(String id, Node node, String onFailure, String next) {
+        Map<String, Node> fields = mapping(node, "webhook",
+                Set.of("name", "method", "url", "headers", "body", "timeout", "retries"));
+        String name = null;
+        if (fields.containsKey("name")) {
+            name = scalar(fields.get("name"), "name");
+            if (!NAME.matcher(name).matches()) {
+                throw error(fields.get("name"), "name '" + name + "' must be lower-case letters, digits or '_', not "
+                        + "starting with a digit (the answer is read as webhook." + name + ")");
+            }
+        }
+        String method = "POST";
+        if (fields.containsKey("method")) {
+            method = scalar(fields.get("method"), "method");
+            if (!METHODS.contains(method)) {
+                throw error(fields.get("method"), "method must be one of " + METHODS.stream().sorted().toList()
+                        + ", not '" + method + "'");
+            }
+        }
+        Node urlNode = required(node, fields, "url");
+        String url = webhookUrl(urlNode);
+        Map<String, String> headers = new LinkedHashMap<>();
+        if (fields.containsKey("headers")) {
+            Node headersNode = fields.get("headers");
+            if (!(headersNode instanceof MappingNode mapping) || mapping.getValue().isEmpty()) {
+                throw error(headersNode, "headers must map header names to values, e.g. {X-Shop-Id: \"42\"}");
+            }
+            for (NodeTuple tuple : mapping.getValue()) {
+                String header = scalar(tuple.getKeyNode(), "a header name");
+                if (!HEADER.matcher(header).matches() || OWN_HEADERS.contains(header.toLowerCase(Locale.ROOT))) {
+                    throw error(tuple.getKeyNode(), "'" + header + "' cannot be a header of a webhook: a header name is "
+                            + "letters, digits and -, and Drip sets " + OWN_HEADERS.stream().sorted().toList() + " itself");
+                }
+                headers.put(header, liquid(tuple.getValueNode(), "header " + header));
+            }
+        }
+        String body = fields.containsKey("body") ? liquid(fields.get("body"), "body") : null;
+        if (body != null && method.equals("GET")) {
+            throw error(fields.get("body"), "a GET request has no body; use POST, or put the values in the url's query");
+        }
+        Duration timeout = null;
+        if (fields.containsKey("timeout")) {
+            timeout = duration(fields.get("timeout"));
+            if (timeout.compareTo(WebhookStep.MAX_TIMEOUT) > 0) {
+                throw error(fields.get("timeout"), "timeout is at most " + WebhookStep.MAX_TIMEOUT.toSeconds()
+                        + "s: the run waits, and the shop should answer fast or answer later");
+            }
+        }
+        Integer retries = null;
+        if (fields.containsKey("retries")) {
+            String value = scalar(fields.get("retries"), "retries");
+            if (!value.matches("\\d{1,2}") || Integer.parseInt(value) > WebhookStep.MAX_RETRIES) {
+                throw error(fields.get("retries"), "retries must be a whole number from 0 to " + WebhookStep.MAX_RETRIES
+                        + ", not '" + value + "'");
+            }
+            retries = Integer.parseInt(value);
+        }
+        return new WebhookStep(id, name, method, url, Map.copyOf(headers), body, timeout, retries, onFailure, next);
+    }
+
+    /** An http(s) URL whose scheme and host are written out (Liquid only in its path and query), on an allowed host. */
+    private String webhookUrl(Node node) {
+        String url = liquid(node, "url");
+        MessageRenderer.checkSyntax(WebhookStep.urlTemplate(url)).ifPresent(problem -> {
+            throw error(node, "the url is not valid Liquid once its outputs are URL-encoded: " + problem);
+        });
+        Matcher start = WEBHOOK_URL.matcher(url);
+        URI origin = null;
+        if (start.matches() && url.length() <= MAX_URL) {
+            try {
+                origin = new URI(start.group(1) + "://" + start.group(2));
+            } catch (URISyntaxException e) {
+                // reported below
+            }
+        }
+        if (origin == null || origin.getHost() == null || origin.getUserInfo() != null) {
+            throw error(node, "url must be an http or https URL of at most " + MAX_URL + " characters whose host is "
+                    + "written out (Liquid only in the path and query), e.g. https://shop.example/api/coupons?c={{ "
+                    + "contact.contactId }}; got '" + url + "'");
+        }
+        if (!webhookHost.test(origin.getHost())) {
+            throw error(node, "host '" + origin.getHost() + "' is not one webhooks may call: add it to "
+                    + "DRIP_JOURNEYS_WEBHOOKS_ALLOWED_HOSTS (docs/journeys.md, Webhooks)");
+        }
+        return url;
+    }
+
+    /** A Liquid template of a webhook's url, header or body; the track filter makes no sense there. */
+    private String liquid(Node node, String what) {
+        String template = scalar(node, what);
+        MessageRenderer.checkSyntax(template).ifPresent(problem -> {
+            throw error(node, "the " + what + " is not valid Liquid: " + problem);
+        });
+        if (template.matches("(?s).*\\|\\s*track\\b.*")) {
+            throw error(node, "track makes short links for SMS texts; a webhook's " + what + " cannot use it");
+        }
+        return template;
     }
 
     private BranchStep branch(String id, Node node, String otherwise) {

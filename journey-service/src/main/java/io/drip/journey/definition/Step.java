@@ -3,7 +3,8 @@ package io.drip.journey.definition;
 /**
  * One step of a journey. Steps run in file order unless a step names where to go next.
  */
-public sealed interface Step permits SendStep, WaitStep, WaitForStep, ExitStep, BranchStep, SplitStep, UpdateStep {
+public sealed interface Step permits SendStep, WaitStep, WaitForStep, ExitStep, BranchStep, SplitStep, UpdateStep,
+        WebhookStep {
 
     /** The step's id: the one written in the file, else {@code step-<n>} by position (1-based). */
     String id();

@@ -44,7 +44,8 @@ final class StepGraph {
      * The ways out of step {@code index}, labelled as a graph shows them: a branch's conditions
      * and {@code otherwise}, a wait_for's awaited outcome (a reply wait's answers, then any other reply)
      * and {@code timeout}, a split's variants
-     * (a holdout leaves the journey), {@code goto} where a step names its successor.
+     * (a holdout leaves the journey), a webhook's answer and failure (without {@code on_failure}
+     * the run leaves), {@code goto} where a step names its successor.
      */
     static List<Edge> edges(JourneyDefinition journey, int index) {
         Step step = journey.step(index);
@@ -60,6 +61,9 @@ final class StepGraph {
             int total = split.variants().stream().mapToInt(SplitStep.Variant::weight).sum();
             split.variants().forEach(v -> next.add(new Edge(v.name() + " " + Math.round(100.0 * v.weight() / total) + "%",
                     v.holdout() ? Edge.LEAVES : journey.indexOf(v.target()))));
+        } else if (step instanceof WebhookStep webhook) {
+            next.add(new Edge("answer", journey.following(index)));
+            next.add(new Edge("failure", webhook.onFailure() == null ? Edge.LEAVES : journey.indexOf(webhook.onFailure())));
         } else if (!(step instanceof ExitStep)) {
             next.add(new Edge(step.next() == null ? null : "goto", journey.following(index)));
         }

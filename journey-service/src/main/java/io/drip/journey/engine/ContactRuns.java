@@ -110,6 +110,19 @@ public final class ContactRuns {
         active.remove(run.id());
     }
 
+    /** What an attempt of a run's webhook call did to it: moved on, ended, or (a retry) nothing yet. */
+    public void called(WebhookOutcome outcome) {
+        if (outcome instanceof WebhookOutcome.Answered answered) {
+            moved(answered.moved());
+        } else if (outcome instanceof WebhookOutcome.GaveUp gaveUp) {
+            if (gaveUp.moved() == null) {
+                ended(gaveUp.run());
+            } else {
+                moved(gaveUp.moved());
+            }
+        }
+    }
+
     /** What a walk of one of the runs did: where it stands, and the messages it sent or its holdout. */
     public void walked(Walk walk, Instant now) {
         for (Walk.Effect effect : walk.effects()) {

@@ -134,7 +134,7 @@ public class EventDecider {
             return List.of(new Change.Ignored(last.get(), trigger, "re-entry " + journey.reentry().describe()));
         }
         Run run = new Run(runs.newRunId(), journey.id(), journey.version(), runs.contactId(), key, 0, null, 0, false,
-                json, now, null);
+                json, now, null, null);
         runs.addActive(run);
         Throttle throttle = journey.trigger().throttle();
         if (firstStepAt.isAfter(now) || throttle != null) {

@@ -15,6 +15,7 @@ import io.drip.journey.definition.Step;
 import io.drip.journey.definition.UpdateStep;
 import io.drip.journey.definition.WaitForStep;
 import io.drip.journey.definition.WaitStep;
+import io.drip.journey.definition.WebhookStep;
 import io.drip.journey.message.MessageRenderer;
 import io.drip.journey.message.RenderException;
 import io.drip.journey.message.RenderedMessage;
@@ -24,6 +25,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.ZoneId;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -67,7 +69,7 @@ public class StepWalker {
     public Walk walk(JourneyDefinition journey, Run run, ContactSnapshot contact, ClickHours clickHours, Instant now) {
         Map<String, Object> variables = Variables.of(journey, run, contact);
         Walk walk = new Walk(run);
-        for (int hops = 0; !walk.ended() && walk.nextAt() == null; hops++) {
+        for (int hops = 0; !walk.ended() && walk.nextAt() == null && !walk.calling(); hops++) {
             if (hops > MAX_STEPS_AT_ONCE) {
                 // the journey reader rejects loops without a wait; this guards against a bug there
                 throw new IllegalStateException("run " + run.id() + " took " + hops + " steps without waiting");
@@ -135,6 +137,8 @@ public class StepWalker {
             walk.add(new Walk.Update(step.id(), identify(run, update.traits(), now)));
             walk.note(step.id(), "updated", update.traits().toString());
             walk.moveTo(run.movedTo(journey.following(index), run.variant()));
+        } else if (step instanceof WebhookStep webhook) {
+            call(journey, walk, variables, webhook);
         } else if (step instanceof BranchStep branch) {
             BranchStep.Case taken = BranchStep.Case.firstHolding(branch.cases(), variables).orElse(null);
             int target = taken == null ? journey.following(index) : journey.indexOf(taken.target());
@@ -196,6 +200,35 @@ public class StepWalker {
         Walk.Send send = new Walk.Send(step.id(), command);
         walk.add(send);
         walk.note(step.id(), "sent", command.messageId() + ": " + send.describe());
+    }
+
+    /**
+     * Renders the step's call and leaves the run waiting for it; a call that cannot be rendered
+     * (a value the contact lacks) is never made, and fails at once.
+     */
+    private void call(JourneyDefinition journey, Walk walk, Map<String, Object> variables, WebhookStep step) {
+        Run run = walk.run();
+        WebhookRequest request;
+        try {
+            Map<String, String> headers = new LinkedHashMap<>();
+            for (Map.Entry<String, String> header : step.headers().entrySet()) {
+                headers.put(header.getKey(), renderer.render(header.getValue(), variables).text());
+            }
+            request = new WebhookRequest(WebhookRequest.key(run.id(), step.id(), run.stepsTaken()), step.id(),
+                    step.method(), renderer.render(step.urlTemplate(), variables).text(), headers,
+                    step.body() == null ? null : renderer.render(step.body(), variables).text(), step.timeout());
+        } catch (RenderException e) {
+            WebhookOutcome.GaveUp failed = WebhookOutcome.gaveUp(journey, run, step, "render_error: " + e.getMessage());
+            walk.note(step.id(), "webhook_failed", failed.detail());
+            if (failed.moved() == null) {
+                walk.end(run, step.id(), Run.EXITED, WebhookOutcome.FAILED);
+            } else {
+                walk.moveTo(failed.moved());
+            }
+            return;
+        }
+        walk.note(step.id(), "calling", request.describe());
+        walk.call(run, new Walk.Call(step.id(), request));
     }
 
     /** An identify for contact-service; its id is stable per run and step visit, so a retry is not applied twice. */

@@ -34,9 +34,14 @@ public final class Walk {
     public record Update(String stepId, SegmentMessage identify) implements Effect {
     }
 
+    /** A webhook call to make; the run waits at its step for the outcome ({@link WebhookOutcome}). */
+    public record Call(String stepId, WebhookRequest request) implements Effect {
+    }
+
     private final List<Effect> effects = new ArrayList<>();
     private Run run;
     private Instant nextAt;
+    private boolean calling;
     private String endStatus;
     private String endReason;
     private String endStep;
@@ -62,6 +67,13 @@ public final class Walk {
         nextAt = at;
     }
 
+    /** The run waits at its webhook step, with no timer: the call's outcome moves it on. */
+    void call(Run waiting, Call call) {
+        effects.add(call);
+        run = waiting;
+        calling = true;
+    }
+
     /** Ends the run at step {@code stepId} (null: past the last step). */
     void end(Run ended, String stepId, String status, String reason) {
         run = ended;
@@ -79,9 +91,14 @@ public final class Walk {
         return run;
     }
 
-    /** When the run is due again; null when it ended. */
+    /** When the run is due again; null when it ended or waits for a webhook call. */
     public Instant nextAt() {
         return nextAt;
+    }
+
+    /** The run waits for the outcome of the webhook call among the effects. */
+    public boolean calling() {
+        return calling;
     }
 
     public boolean ended() {

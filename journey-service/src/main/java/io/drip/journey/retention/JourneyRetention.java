@@ -16,8 +16,9 @@ public class JourneyRetention implements PrunedTables {
     @ConfigMapping(prefix = "drip.retention")
     public interface Periods {
         /**
-         * How long a run's step-by-step history is kept: it answers "why did this person get this
-         * message?" and counts the runs that reached each step in the stats.
+         * How long a run's step-by-step history is kept, and its webhook calls: they answer "why did
+         * this person get this message?" and count the runs that reached each step, and the calls,
+         * in the stats.
          */
         @WithDefault("P365D")
         Duration runHistory();
@@ -28,6 +29,7 @@ public class JourneyRetention implements PrunedTables {
 
     @Override
     public List<Table> tables() {
-        return List.of(new Table("run_history", "at", periods.runHistory()));
+        return List.of(new Table("run_history", "at", periods.runHistory()),
+                new Table("webhook_call", "created_at", periods.runHistory()));
     }
 }

@@ -174,6 +174,18 @@ public class RunRepository {
                 });
     }
 
+    /** Those of these runs that are still active, locked (in the order the events' batches lock runs), by id. */
+    public Uni<Map<UUID, Run>> activeRuns(SqlClient tx, Collection<UUID> ids) {
+        return tx.preparedQuery("select " + COLUMNS + " from journey_run where id = any($1) and status = 'active' "
+                        + "order by entered_at for update")
+                .execute(Tuple.of(ids.toArray(new UUID[0])))
+                .map(rows -> {
+                    Map<UUID, Run> active = new HashMap<>();
+                    rows.forEach(row -> active.put(row.getUUID("id"), toRun(row)));
+                    return active;
+                });
+    }
+
     /** Holds back the active runs of a journey while it is paused, or releases them when it resumes. */
     public Uni<Void> hold(SqlClient tx, String journeyId, boolean held) {
         return tx.preparedQuery("update journey_run set held = $2 where journey_id = $1 and status = 'active' and held <> $2")
@@ -213,7 +225,8 @@ public class RunRepository {
     private static String columns(String table) {
         return Stream.of("id", "journey_id", "journey_version", "contact_id", "run_key", "step_index", "variant",
                 "steps_taken", "waiting", "entered_at").map(column -> table + column).collect(Collectors.joining(", "))
-                + ", " + table + "trigger_event::text as trigger_event, " + table + "reply::text as reply";
+                + ", " + table + "trigger_event::text as trigger_event, " + table + "reply::text as reply, "
+                + table + "webhooks::text as webhooks";
     }
 
     private static Run toRun(Row row) {
@@ -221,7 +234,8 @@ public class RunRepository {
                 row.getString("contact_id"), row.getString("run_key"), row.getInteger("step_index"), row.getString("variant"),
                 row.getInteger("steps_taken"), row.getBoolean("waiting"), MessageJson.read(row.getString("trigger_event"), ObjectNode.class),
                 row.getOffsetDateTime("entered_at").toInstant(),
-                row.getString("reply") == null ? null : MessageJson.read(row.getString("reply"), ObjectNode.class));
+                row.getString("reply") == null ? null : MessageJson.read(row.getString("reply"), ObjectNode.class),
+                row.getString("webhooks") == null ? null : MessageJson.read(row.getString("webhooks"), ObjectNode.class));
     }
 
     private static OffsetDateTime utc(Instant instant) {

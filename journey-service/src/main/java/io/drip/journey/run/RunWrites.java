@@ -8,6 +8,8 @@ import io.drip.journey.engine.Change;
 import io.drip.journey.engine.Run;
 import io.drip.journey.engine.Touch;
 import io.drip.journey.engine.Walk;
+import io.drip.journey.engine.WebhookOutcome;
+import io.drip.journey.engine.WebhookRequest;
 import io.drip.kit.outbox.Outbox;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.SqlClient;
@@ -30,7 +32,7 @@ import java.util.function.IntFunction;
  * What one transaction does to runs, gathered while its items are decided and written by
  * {@link #flush} with one statement per table however many runs changed: runs entered (with the
  * state their first steps left them in), runs changed, history, messages, conversions, replies,
- * outbox records and inactivity timers. A run changed twice is written once, as it ended up.
+ * webhook calls, outbox records and inactivity timers. A run changed twice is written once, as it ended up.
  */
 public final class RunWrites {
     private final Instant now;
@@ -40,6 +42,8 @@ public final class RunWrites {
     private final List<Sent> messages = new ArrayList<>();
     private final List<Change.Converted> conversions = new ArrayList<>();
     private final List<Change.Replied> replies = new ArrayList<>();
+    private final List<Called> calls = new ArrayList<>();
+    private final List<CallChange> callChanges = new ArrayList<>();
     private final List<Outbox.Entry> records = new ArrayList<>();
     private final Map<String, Activity> activity = new LinkedHashMap<>();
     private final Map<String, List<Queued>> queued = new LinkedHashMap<>();
@@ -59,6 +63,14 @@ public final class RunWrites {
     }
 
     private record Sent(UUID runId, SendCommand command) {
+    }
+
+    /** A webhook call decided by a walk of a run at step visit {@code visit}. */
+    private record Called(UUID runId, int visit, WebhookRequest request) {
+    }
+
+    /** An attempt's outcome on its call: the status it leaves it in, when the next attempt is due. */
+    private record CallChange(String key, String status, Instant nextAt, String result, boolean failed) {
     }
 
     private record Activity(String journeyId, String contactId, Instant at, Instant dueAt) {
@@ -121,6 +133,8 @@ public final class RunWrites {
                 records.add(new Outbox.Entry(Topics.SENDS, run.contactId(), send.command(), traceparent));
             } else if (effect instanceof Walk.Update update) {
                 records.add(new Outbox.Entry(Topics.EVENTS, run.contactId(), update.identify(), traceparent));
+            } else if (effect instanceof Walk.Call call) {
+                calls.add(new Called(run.id(), run.stepsTaken(), call.request()));
             } else {
                 throw new IllegalArgumentException("unknown effect " + effect);
             }
@@ -129,6 +143,31 @@ public final class RunWrites {
             ended(run, walk.endStep(), walk.endStatus(), walk.endReason());
         } else {
             due(run, walk.nextAt());
+        }
+    }
+
+    /**
+     * What an attempt of webhook call {@code key} did to its run: the answer or the failure that
+     * moves it on (due now), or the retry it waits for; the attempt goes into the history.
+     */
+    void called(String key, WebhookOutcome outcome) {
+        if (outcome instanceof WebhookOutcome.Answered answered) {
+            due(answered.moved(), now);
+            note(answered.moved().id(), answered.stepId(), "webhook_answered", answered.detail());
+            callChanges.add(new CallChange(key, "answered", null, answered.detail(), false));
+        } else if (outcome instanceof WebhookOutcome.Retry retry) {
+            note(retry.run().id(), retry.stepId(), "webhook_failed", retry.detail());
+            callChanges.add(new CallChange(key, "pending", retry.at(), retry.detail(), true));
+        } else if (outcome instanceof WebhookOutcome.GaveUp gaveUp) {
+            note(gaveUp.run().id(), gaveUp.stepId(), "webhook_failed", gaveUp.detail());
+            callChanges.add(new CallChange(key, "failed", null, gaveUp.detail(), true));
+            if (gaveUp.moved() == null) {
+                ended(gaveUp.run(), gaveUp.stepId(), Run.EXITED, WebhookOutcome.FAILED);
+            } else {
+                due(gaveUp.moved(), now);
+            }
+        } else {
+            throw new IllegalArgumentException("unknown webhook outcome " + outcome);
         }
     }
 
@@ -174,6 +213,7 @@ public final class RunWrites {
     public Uni<Void> flush(SqlClient tx, Outbox outbox) {
         return queue(tx).chain(() -> insertEntered(tx)).chain(() -> slotted(tx)).chain(() -> updateChanged(tx)).chain(() -> insertHistory(tx))
                 .chain(() -> insertMessages(tx)).chain(() -> convert(tx)).chain(() -> insertReplies(tx))
+                .chain(() -> insertCalls(tx)).chain(() -> updateCalls(tx))
                 .chain(() -> outbox.addAll(tx, records))
                 .chain(() -> touchTimers(tx));
     }
@@ -262,14 +302,16 @@ public final class RunWrites {
                         update journey_run j set status = r.status, exit_reason = r.exit_reason, step_index = r.step_index,
                           variant = r.variant, steps_taken = r.steps_taken, waiting = r.waiting, next_at = r.next_at,
                           ended_at = case when r.status = 'active' then null else $13::timestamptz end, updated_at = $13,
-                          reply = r.reply::jsonb
+                          reply = r.reply::jsonb, webhooks = r.webhooks::jsonb
                         from unnest($1::uuid[], $2::text[], $3::int[], $4::text[], $5::text[], $6::text[], $7::text[],
-                          $8::int[], $9::text[], $10::int[], $11::bool[], $12::timestamptz[], $14::text[])
+                          $8::int[], $9::text[], $10::int[], $11::bool[], $12::timestamptz[], $14::text[], $15::text[])
                           as r(id, journey_id, journey_version, contact_id, run_key, status, exit_reason,
-                            step_index, variant, steps_taken, waiting, next_at, reply)
+                            step_index, variant, steps_taken, waiting, next_at, reply, webhooks)
                         where j.id = r.id""")
                 .execute(stateTuple(rows).addOffsetDateTime(utc(now)).addArrayOfString(column(rows,
-                        s -> s.run().reply() == null ? null : MessageJson.write(s.run().reply()), String[]::new)))
+                        s -> s.run().reply() == null ? null : MessageJson.write(s.run().reply()), String[]::new))
+                        .addArrayOfString(column(rows,
+                        s -> s.run().webhooks() == null ? null : MessageJson.write(s.run().webhooks()), String[]::new)))
                 .replaceWithVoid();
     }
 
@@ -367,6 +409,55 @@ public final class RunWrites {
                         .addArrayOfString(column(replies, Change.Replied::messageId, String[]::new))
                         .addArrayOfString(column(replies, Change.Replied::ledTo, String[]::new))
                         .addArrayOfOffsetDateTime(column(replies, r -> utc(r.reply().at()), OffsetDateTime[]::new)))
+                .replaceWithVoid();
+    }
+
+    /** The webhook calls the walks decided, due now. */
+    private Uni<Void> insertCalls(SqlClient tx) {
+        if (calls.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        return tx.preparedQuery("""
+                        insert into webhook_call (idempotency_key, run_id, step_id, visit, method, url, headers, body,
+                          timeout_ms, status, next_at, created_at)
+                        select k, r, s, v, m, u, h::jsonb, b, t, 'pending', $10, $10
+                        from unnest($1::text[], $2::uuid[], $3::text[], $4::int[], $5::text[], $6::text[], $7::text[],
+                          $8::text[], $9::int[]) as c(k, r, s, v, m, u, h, b, t)
+                        on conflict (idempotency_key) do nothing""")
+                .execute(Tuple.tuple()
+                        .addArrayOfString(column(calls, c -> c.request().idempotencyKey(), String[]::new))
+                        .addArrayOfUUID(column(calls, Called::runId, UUID[]::new))
+                        .addArrayOfString(column(calls, c -> c.request().stepId(), String[]::new))
+                        .addArrayOfInteger(column(calls, Called::visit, Integer[]::new))
+                        .addArrayOfString(column(calls, c -> c.request().method(), String[]::new))
+                        .addArrayOfString(column(calls, c -> c.request().url(), String[]::new))
+                        .addArrayOfString(column(calls, c -> MessageJson.write(c.request().headers()), String[]::new))
+                        .addArrayOfString(column(calls, c -> c.request().body(), String[]::new))
+                        .addArrayOfInteger(column(calls, c -> c.request().timeout() == null ? null
+                                : (int) c.request().timeout().toMillis(), Integer[]::new))
+                        .addOffsetDateTime(utc(now)))
+                .replaceWithVoid();
+    }
+
+    /** What the attempts of this transaction left their calls in. */
+    private Uni<Void> updateCalls(SqlClient tx) {
+        if (callChanges.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        return tx.preparedQuery("""
+                        update webhook_call w set status = c.status, next_at = c.next_at, last_result = c.result,
+                          failures = w.failures + case when c.failed then 1 else 0 end,
+                          ended_at = case when c.status = 'pending' then null else $6::timestamptz end
+                        from unnest($1::text[], $2::text[], $3::timestamptz[], $4::text[], $5::bool[])
+                          as c(key, status, next_at, result, failed)
+                        where w.idempotency_key = c.key""")
+                .execute(Tuple.tuple().addArrayOfString(column(callChanges, CallChange::key, String[]::new))
+                        .addArrayOfString(column(callChanges, CallChange::status, String[]::new))
+                        .addArrayOfOffsetDateTime(column(callChanges, c -> c.nextAt() == null ? null : utc(c.nextAt()),
+                                OffsetDateTime[]::new))
+                        .addArrayOfString(column(callChanges, CallChange::result, String[]::new))
+                        .addArrayOfBoolean(column(callChanges, CallChange::failed, Boolean[]::new))
+                        .addOffsetDateTime(utc(now)))
                 .replaceWithVoid();
     }
 

@@ -17,9 +17,11 @@ import java.util.Map;
  * @param clickHours        the contact's human clicks before the start, by local hour of day (0 to 23), for
  *                          {@code best_time} send steps; its clicks in {@code events} are added to them
  * @param countryClickHours the clicks of the contacts of its country (that of {@code contact.phone}) by hour
+ * @param webhooks          the stubbed answer of each webhook step, by step id; a step without one fails every attempt
  */
 public record Simulation(String journey, String journeyId, ObjectNode contact, Instant start, List<Input> events,
-        String until, Map<Integer, Long> clickHours, Map<Integer, Long> countryClickHours) {
+        String until, Map<Integer, Long> clickHours, Map<Integer, Long> countryClickHours,
+        ObjectNode webhooks) {
 
     /**
      * One thing the contact does, {@code after} (a duration such as 2h) the start: a track event

@@ -24,8 +24,12 @@ import io.drip.journey.engine.StepWalker;
 import io.drip.journey.engine.Touch;
 import io.drip.journey.engine.Variables;
 import io.drip.journey.engine.Walk;
+import io.drip.journey.engine.WebhookOutcome;
+import io.drip.journey.engine.WebhookRequest;
+import io.drip.journey.engine.WebhookResult;
 import io.drip.journey.run.InactivityTimers;
 import io.drip.journey.sendtime.PhoneCountry;
+import io.drip.journey.webhook.WebhookConfig;
 import io.drip.kit.clock.TimeZones;
 import io.drip.kit.sms.Keywords;
 import io.drip.kit.web.InvalidRequestException;
@@ -56,6 +60,9 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * emits the message. A split whose auto-winner has decided assigns its winner here as in the
  * engine (the walker reads the decisions). A {@code best_time} send step chooses its hour from the
  * click hours the request gives, plus the contact's clicks in the simulation, as the engine counts them.
+ * A webhook call is shown, not made: each attempt gets
+ * the answer stubbed for its step in the request, or fails without one, and
+ * {@link WebhookOutcome} decides what follows (retries on the virtual clock, {@code on_failure}).
  */
 @ApplicationScoped
 public class Simulator {
@@ -81,6 +88,9 @@ public class Simulator {
     @ConfigProperty(name = "drip.journeys.default-timezone")
     ZoneId defaultZone;
 
+    @Inject
+    WebhookConfig webhooks;
+
     public Simulation.Timeline run(Simulation request) {
         JourneyDefinition journey = journey(request);
         Instant start = request.start() != null ? request.start() : Instant.now();
@@ -93,7 +103,8 @@ public class Simulator {
         }
         inputs.sort(Comparator.comparing(Timed::at).thenComparing(Timed::index));
         ContactSnapshot contact = contact(request.contact());
-        Session session = new Session(journey, contact, start, clickHours(request, contact));
+        Session session = new Session(journey, contact, start, clickHours(request, contact),
+                request.webhooks() == null ? MessageJson.mapper().createObjectNode() : request.webhooks());
         session.play(inputs, end);
         return new Simulation.Timeline(journey.id(), session.entries);
     }
@@ -176,11 +187,13 @@ public class Simulator {
     private record Sent(SimRun run, String stepId, String messageId, Instant at) {
     }
 
-    /** A simulated run: its number in the timeline and its timer. */
+    /** A simulated run: its number in the timeline and its timer, and the webhook call it waits for. */
     private static final class SimRun {
         final int number;
         Run run;
         Instant nextAt;
+        WebhookRequest call;
+        int attempts;
 
         SimRun(int number, Run run) {
             this.number = number;
@@ -220,6 +233,7 @@ public class Simulator {
         final ContactRuns state;
         final Map<UUID, SimRun> runs = new LinkedHashMap<>();
         final List<Sent> sent = new ArrayList<>();
+        final ObjectNode stubs;
         ContactSnapshot contact;
         ClickHours clickHours;
         Instant inactivityDue;
@@ -229,8 +243,10 @@ public class Simulator {
         Instant roundDue;
         int entered;
 
-        Session(JourneyDefinition journey, ContactSnapshot contact, Instant start, ClickHours clickHours) {
+        Session(JourneyDefinition journey, ContactSnapshot contact, Instant start, ClickHours clickHours,
+                ObjectNode stubs) {
             this.journey = journey;
+            this.stubs = stubs;
             this.journeys = new OneJourney(journey);
             this.contact = contact;
             this.start = start;
@@ -405,8 +421,12 @@ public class Simulator {
             }
         }
 
-        /** The timer came due: the run takes its next steps. */
+        /** The timer came due: the run takes its next steps, or its webhook call its next attempt. */
         private void walk(SimRun run, Instant now) {
+            if (run.call != null) {
+                call(run, now);
+                return;
+            }
             Walk walk = walker.walk(journey, run.run, contact, clickHours, now);
             state.walked(walk, now);
             show(run, walk, now);
@@ -419,7 +439,10 @@ public class Simulator {
                     add(now, run.number, send.stepId(), "sent", send.describe());
                 } else if (effect instanceof Walk.Update update) {
                     setTraits(update.identify().traits());
-                } else if (effect instanceof Walk.Note note && !"sent".equals(note.what())) {
+                } else if (effect instanceof Walk.Call call) {
+                    run.call = call.request();
+                    run.attempts = 0;
+                } else if (effect instanceof Walk.Note note && !"sent".equals(note.what()) && !"calling".equals(note.what())) {
                     add(now, run.number, note.stepId(), note.what(), note.detail());
                 }
             }
@@ -427,8 +450,43 @@ public class Simulator {
             if (walk.ended()) {
                 end(run, walk.endStatus(), walk.endReason(), now);
             } else {
-                run.nextAt = walk.nextAt();
+                run.nextAt = walk.calling() ? now : walk.nextAt();
             }
+        }
+
+        /** An attempt of the run's webhook call, answered by the request's stub for its step. */
+        private void call(SimRun run, Instant now) {
+            WebhookRequest call = run.call;
+            run.attempts++;
+            add(now, run.number, call.stepId(), "called", call.method() + " " + call.url()
+                    + (call.body() == null ? "" : " " + call.body()));
+            JsonNode stub = stubs.get(call.stepId());
+            WebhookResult result = stub == null
+                    ? WebhookResult.unanswered("no answer stubbed for " + call.stepId() + " in the simulation's webhooks")
+                    : new WebhookResult.Answered(200, stub.toString());
+            WebhookOutcome outcome = WebhookOutcome.of(journey, run.run, result, run.attempts, webhooks.policy(), now);
+            state.called(outcome);
+            add(now, run.number, call.stepId(), outcome instanceof WebhookOutcome.Answered ? "webhook_answered"
+                    : "webhook_failed", outcome.detail());
+            if (outcome instanceof WebhookOutcome.Retry retry) {
+                run.nextAt = retry.at();
+                return;
+            }
+            Run next;
+            if (outcome instanceof WebhookOutcome.Answered answered) {
+                next = answered.moved();
+            } else if (outcome instanceof WebhookOutcome.GaveUp gaveUp) {
+                next = gaveUp.moved();
+            } else {
+                throw new IllegalStateException("unknown webhook outcome " + outcome);
+            }
+            run.call = null;
+            if (next == null) {
+                end(run, Run.EXITED, WebhookOutcome.FAILED, now);
+                return;
+            }
+            run.run = next;
+            walk(run, now);
         }
 
         /** What contact-service would do with an identify: merge the traits into the snapshot. */

@@ -135,11 +135,12 @@ public class JourneyResource {
                     int decidedIn = version == null ? journey.version() : version;
                     return reached(runs).chain(reached -> messages.stepStats(pool, RUNS, runs).chain(steps ->
                             replies(runs).chain(replies -> splits(journey, decidedIn, runs).chain(splits ->
-                                    audience.rounds(pool, id, AUDIENCE_ROUNDS).chain(rounds -> queued(id).map(queued ->
-                                    new JourneyStats(id, version, period, entered, byStatus.getOrDefault(Run.ACTIVE, 0L),
+                                    audience.rounds(pool, id, AUDIENCE_ROUNDS).chain(rounds -> queued(id).chain(queued ->
+                                    webhooks(runs).map(webhooks -> new JourneyStats(
+                                    id, version, period, entered, byStatus.getOrDefault(Run.ACTIVE, 0L),
                                     byStatus.getOrDefault(Run.COMPLETED, 0L), byStatus.getOrDefault(Run.EXITED, 0L),
                                     exitReasons, finalConverted, finalRevenue, reached, steps, replies, splits,
-                                    rounds, queued)))))));
+                                    rounds, queued, webhooks))))))));
                 });
     }
 
@@ -185,6 +186,27 @@ public class JourneyResource {
                     ledTo.forEach((step, counts) -> replies.put(step, new JourneyStats.ReplyStats(
                             counts.values().stream().mapToLong(Long::longValue).sum(), counts)));
                     return replies;
+                });
+    }
+
+    /** Per webhook step (its step id), its calls and their attempts. */
+    private Uni<Map<String, JourneyStats.WebhookStats>> webhooks(Tuple runs) {
+        return pool.preparedQuery("""
+                        select c.step_id, count(*) as calls, coalesce(sum(c.attempts), 0) as attempts,
+                          coalesce(sum(c.failures), 0) as failures,
+                          count(*) filter (where c.status = 'answered') as answered,
+                          count(*) filter (where c.status = 'failed') as failed,
+                          count(*) filter (where c.status = 'pending') as pending,
+                          count(*) filter (where c.status = 'abandoned') as abandoned
+                        from webhook_call c join journey_run r on r.id = c.run_id
+                        where""" + " " + RUNS + " group by c.step_id")
+                .execute(runs)
+                .map(rows -> {
+                    Map<String, JourneyStats.WebhookStats> webhooks = new TreeMap<>();
+                    rows.forEach(row -> webhooks.put(row.getString("step_id"), new JourneyStats.WebhookStats(
+                            row.getLong("calls"), row.getLong("attempts"), row.getLong("failures"), row.getLong("answered"),
+                            row.getLong("failed"), row.getLong("pending"), row.getLong("abandoned"))));
+                    return webhooks;
                 });
     }
 

@@ -402,4 +402,102 @@ class JourneyReaderTest {
         assertEquals("welcome.yaml", error.file());
         assertEquals(10, error.line());
     }
+
+    private static final String WEBHOOK = """
+            journey: coupon
+            trigger: {event: Checkout Started}
+            steps:
+              - id: coupon
+                webhook:
+                  name: coupon
+                  method: POST
+                  url: "https://shop.example/coupons?cart={{ event.properties.cart_id }}"
+                  headers: {X-Shop: "42"}
+                  body: '{"contact": "{{ contact.contactId }}"}'
+                  timeout: 5s
+                  retries: 2
+                on_failure: sorry
+              - send: {channel: sms, category: marketing, text: "{{ webhook.coupon.code }}"}
+                goto: done
+              - id: sorry
+                send: {channel: sms, category: marketing, text: "Sorry"}
+              - id: done
+                exit: offered
+            """;
+
+    private static JourneyFileException webhookError(String yaml) {
+        return assertThrows(JourneyFileException.class, () -> JourneyReader.read("coupon.yaml", new StringReader(yaml),
+                category -> false, "shop.example"::equals));
+    }
+
+    @Test
+    void readsAWebhookStepWithItsAnswerAndFailureBranches() {
+        JourneyDefinition journey = JourneyReader.read("coupon.yaml", new StringReader(WEBHOOK), category -> false,
+                "shop.example"::equals);
+        WebhookStep webhook = (WebhookStep) journey.step(0);
+        assertEquals("coupon", webhook.name());
+        assertEquals("POST", webhook.method());
+        assertEquals("https://shop.example/coupons?cart={{ event.properties.cart_id | url_encode }}", webhook.urlTemplate());
+        assertEquals(java.util.Map.of("X-Shop", "42"), webhook.headers());
+        assertEquals(java.time.Duration.ofSeconds(5), webhook.timeout());
+        assertEquals(2, webhook.retries());
+        assertEquals("sorry", webhook.onFailure());
+        var node = JourneyOutline.of(journey).steps().get(0);
+        assertEquals("webhook", node.kind());
+        assertEquals("POST https://shop.example/coupons as webhook.coupon", node.summary());
+        assertEquals(List.of(new JourneyOutline.Edge("step-2", "answer"), new JourneyOutline.Edge("sorry", "failure")),
+                node.next());
+        WebhookStep defaults = (WebhookStep) JourneyReader.read("c.yaml", new StringReader(WEBHOOK
+                .replace("      method: POST\n", "").replace("      timeout: 5s\n", "").replace("      retries: 2\n", "")))
+                .step(0);
+        assertEquals("POST", defaults.method());
+        assertEquals(null, defaults.timeout(), "the configured default");
+        assertEquals(null, defaults.retries(), "the configured default");
+    }
+
+    @Test
+    void aWebhookToAHostNotAllowedIsRefusedAtItsUrl() {
+        var e = webhookError(WEBHOOK.replace("https://shop.example/", "https://evil.example/"));
+        assertEquals(8, e.line());
+        assertEquals(12, e.column());
+        assertTrue(e.getMessage().startsWith("coupon.yaml:8:12: host 'evil.example' is not one webhooks may call"),
+                e.getMessage());
+        var templated = webhookError(WEBHOOK.replace("https://shop.example/", "https://{{ contact.traits.shop }}/"));
+        assertTrue(templated.getMessage().contains("whose host is written out"), templated.getMessage());
+        var ftp = webhookError(WEBHOOK.replace("https://shop.example/", "ftp://shop.example/"));
+        assertEquals(8, ftp.line());
+    }
+
+    @Test
+    void aBadMethodOrAMissingUrlIsReportedWhereItStands() {
+        var method = webhookError(WEBHOOK.replace("method: POST", "method: FETCH"));
+        assertEquals(7, method.line());
+        assertEquals(15, method.column());
+        assertTrue(method.getMessage().contains("method must be one of [DELETE, GET, PATCH, POST, PUT], not 'FETCH'"),
+                method.getMessage());
+        var missing = webhookError(WEBHOOK.replace("      url: \"https://shop.example/coupons?cart={{ event.properties.cart_id }}\"\n", ""));
+        assertEquals(6, missing.line());
+        assertEquals(7, missing.column());
+        assertTrue(missing.getMessage().contains("'url' is missing"), missing.getMessage());
+    }
+
+    @Test
+    void aWebhooksOptionsAreChecked() {
+        assertTrue(webhookError(WEBHOOK.replace("X-Shop", "Idempotency-Key")).getMessage()
+                .contains("cannot be a header of a webhook"));
+        assertTrue(webhookError(WEBHOOK.replace("method: POST", "method: GET")).getMessage()
+                .contains("a GET request has no body"));
+        assertTrue(webhookError(WEBHOOK.replace("timeout: 5s", "timeout: 1m")).getMessage().contains("timeout is at most 30s"));
+        assertTrue(webhookError(WEBHOOK.replace("retries: 2", "retries: 11")).getMessage()
+                .contains("retries must be a whole number from 0 to 10"));
+        assertTrue(webhookError(WEBHOOK.replace("name: coupon", "name: Coupon-Code")).getMessage()
+                .contains("name 'Coupon-Code' must be"));
+        assertTrue(webhookError(WEBHOOK.replace("{{ contact.contactId }}", "{{ \"https://x.example\" | track }}"))
+                .getMessage().contains("cannot use it"));
+        var misplaced = webhookError(WEBHOOK.replace("    goto: done\n", "    on_failure: done\n"));
+        assertTrue(misplaced.getMessage().contains("on_failure belongs to webhook steps"), misplaced.getMessage());
+        var nowhere = webhookError(WEBHOOK.replace("on_failure: sorry", "on_failure: nowhere"));
+        assertEquals(13, nowhere.line());
+        assertTrue(nowhere.getMessage().contains("'nowhere' is not a step of this journey"), nowhere.getMessage());
+    }
 }

@@ -113,4 +113,47 @@ class JourneySchemaTest {
         assertEquals(11, problem.column(), problem.getMessage());
         assertTrue(problem.getMessage().contains("journey schema"), problem.getMessage());
     }
+
+    private static final String WEBHOOK = """
+            journey: schema-webhook
+            trigger: {event: Checkout Started}
+            steps:
+              - id: coupon
+                webhook:
+                  name: coupon
+                  method: PUT
+                  url: "https://shop.example/coupons/{{ contact.contactId }}"
+                  headers: {X-Shop: "42", Content-Type: text/plain}
+                  body: "cart {{ event.properties.cart_id }}"
+                  timeout: 5s
+                  retries: 0
+                on_failure: sorry
+                goto: done
+              - id: sorry
+                send: {channel: sms, category: marketing, text: "Sorry"}
+              - id: done
+                exit: offered
+            """;
+
+    @Test
+    void aWebhookStepWithEveryOptionMatchesTheSchemaAndBothRejectTheSameMistakes() {
+        JourneyReader.read("t.yaml", new StringReader(WEBHOOK));
+        assertTrue(!schemaRejects(WEBHOOK));
+        List<String> invalid = List.of(
+                WEBHOOK.replace("method: PUT", "method: FETCH"),
+                WEBHOOK.replace("      url: \"https://shop.example/coupons/{{ contact.contactId }}\"\n", ""),
+                WEBHOOK.replace("https://shop.example/", "ftp://shop.example/"),
+                WEBHOOK.replace("https://shop.example/", "https://{{ contact.traits.shop }}/"),
+                WEBHOOK.replace("retries: 0", "retries: 11"),
+                WEBHOOK.replace("name: coupon", "name: Coupon"),
+                WEBHOOK.replace("timeout: 5s", "timeout: soon"),
+                WEBHOOK.replace("headers: {X-Shop: \"42\", Content-Type: text/plain}", "headers: {}"),
+                WEBHOOK.replace("retries: 0", "retry: 0"),
+                WEBHOOK.replace("    on_failure: sorry\n", "").replace("    send: {channel: sms, category: marketing, text: \"Sorry\"}",
+                        "    send: {channel: sms, category: marketing, text: \"Sorry\"}\n    on_failure: done"));
+        for (String yaml : invalid) {
+            assertThrows(JourneyFileException.class, () -> JourneyReader.read("t.yaml", new StringReader(yaml)), yaml);
+            assertTrue(schemaRejects(yaml), "the schema lets through:\n" + yaml);
+        }
+    }
 }

@@ -36,7 +36,7 @@ class BestTimeWalkTest {
     private final StepWalker walker = new StepWalker(new MessageRenderer("https://t.example"), ZoneId.of("UTC"),
             SplitWinners.NONE, new SendTimeChooser(new SendCommand.SendWindow("00:00", "00:00")));
     private final Run entered = new Run(UUID.randomUUID(), "best", 1, "lea", "", 0, null, 0, false,
-            MessageJson.mapper().createObjectNode(), NOW, null);
+            MessageJson.mapper().createObjectNode(), NOW, null, null);
 
     private static List<Walk.Send> sends(Walk walk) {
         return walk.effects().stream().filter(e -> e instanceof Walk.Send).map(Walk.Send.class::cast).toList();

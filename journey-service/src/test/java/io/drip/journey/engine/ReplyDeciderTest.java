@@ -158,7 +158,7 @@ class ReplyDeciderTest {
     /** A run of {@code journey} walked to its wait, its messages sent at {@code at}. */
     private Run ask(JourneyDefinition journey, Instant at) {
         Run run = new Run(UUID.randomUUID(), journey.id(), 1, "ana", "", 0, null, 0, false,
-                MessageJson.mapper().createObjectNode().put("event", "Signed Up"), at, null);
+                MessageJson.mapper().createObjectNode().put("event", "Signed Up"), at, null, null);
         ana.addActive(run);
         Walk walk = walker.walk(journey, run, contact(), at);
         walk.effects().stream().filter(e -> e instanceof Walk.Send).map(e -> (Walk.Send) e).forEach(send ->

@@ -266,6 +266,50 @@ class SimulatorTest {
         Map<String, Object> request = new java.util.HashMap<>(Map.of("journey", yaml, "start", START, "events", events,
                 "until", "30d", "contact", contact));
         request.putAll(more);
+        return simulate(request);
+    }
+
+    @Test
+    void aWebhookCallIsShownAndAnsweredByTheStubGivenWithTheSimulation() {
+        String yaml = """
+                journey: coupon
+                trigger: {event: Checkout Started}
+                steps:
+                  - id: coupon
+                    webhook:
+                      name: coupon
+                      url: "https://shop.example/coupons?cart={{ event.properties.cart_id }}"
+                      body: '{"contact": "{{ contact.contactId }}"}'
+                      retries: 1
+                    on_failure: sorry
+                  - send: {channel: sms, category: marketing, text: "Use {{ webhook.coupon.code }}"}
+                    goto: done
+                  - id: sorry
+                    send: {channel: sms, category: marketing, text: "Your cart is waiting"}
+                  - id: done
+                    exit: offered
+                """;
+        Map<String, Object> request = new java.util.HashMap<>(Map.of("journey", yaml, "start", START, "until", "1d",
+                "events", List.of(event("0s", "Checkout Started", Map.of("cart_id", "A 1"))),
+                "webhooks", Map.of("coupon", Map.of("code", "SAVE10"))));
+        String answered = simulate(request);
+        assertTrue(answered.contains("+0s        #1   coupon       called           POST https://shop.example/coupons?cart=A+1 "
+                + "{\"contact\": \"simulated\"}"), answered);
+        assertTrue(answered.contains("coupon       webhook_answered attempt 1 of 2: HTTP 200, kept as webhook.coupon"),
+                answered);
+        assertTrue(answered.contains("step-2       sent             Use SAVE10"), answered);
+
+        request.remove("webhooks");
+        String failed = simulate(request);
+        assertTrue(failed.contains("coupon       webhook_failed   attempt 1 of 2: no answer stubbed for coupon in the "
+                + "simulation's webhooks; again at "), failed);
+        assertTrue(failed.contains("coupon       webhook_failed   attempt 2 of 2: no answer stubbed for coupon in the "
+                + "simulation's webhooks; on to sorry"), failed);
+        assertTrue(failed.contains("sorry        sent             Your cart is waiting"), failed);
+        assertEquals(2, failed.lines().filter(line -> line.contains(" called ")).count(), failed);
+    }
+
+    private static String simulate(Map<String, Object> request) {
         return given().header("Authorization", TestKeys.bearer(TestKeys.VIEWER)).contentType(ContentType.JSON)
                 .accept(ContentType.TEXT).body(request).post("/v1/journeys/simulate")
                 .then().statusCode(200).extract().asString();
