@@ -6,6 +6,7 @@ import io.drip.dispatch.provider.ProviderException;
 import io.drip.dispatch.provider.Recovery;
 import io.drip.dispatch.provider.SmsProvider;
 import io.drip.dispatch.provider.Submission;
+import io.drip.kit.signing.HmacSignature;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -26,7 +27,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * A generic JSON webhook provider for regional gateways: POSTs
  * {@code {"messageId", "to", "text", "callbackUrl"}} (and {@code "media"}, the image URLs of an
  * MMS) to {@code drip.http.url}, signed with
- * HMAC-SHA256 ({@link WebhookSignature}), with {@code Idempotency-Key: <messageId>}. The gateway
+ * HMAC-SHA256 ({@link HmacSignature}), with {@code Idempotency-Key: <messageId>}. The gateway
  * answers 2xx {@code {"id", "segments"}}; 429 or 5xx are transient; 4xx
  * {@code {"reason": "..."}} is permanent. Receipts and inbound SMS come back signed the same
  * way ({@link HttpWebhooks}). When {@code drip.http.idempotent} (the gateway honours the
@@ -97,8 +98,8 @@ public class HttpProvider implements SmsProvider {
         return client.postAbs(url.orElseThrow())
                 .putHeader("Content-Type", "application/json")
                 .putHeader("Idempotency-Key", submission.messageId())
-                .putHeader(WebhookSignature.TIMESTAMP_HEADER, Long.toString(timestamp))
-                .putHeader(WebhookSignature.SIGNATURE_HEADER, WebhookSignature.sign(secret.orElseThrow(), timestamp, body))
+                .putHeader(HmacSignature.TIMESTAMP_HEADER, Long.toString(timestamp))
+                .putHeader(HmacSignature.SIGNATURE_HEADER, HmacSignature.sign(secret.orElseThrow(), timestamp, body))
                 .timeout(timeout.toMillis())
                 .sendBuffer(Buffer.buffer(body))
                 .onFailure().transform(HttpCalls::failure)

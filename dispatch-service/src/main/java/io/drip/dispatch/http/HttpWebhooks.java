@@ -5,8 +5,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.drip.contracts.DeliveryStatus;
 import io.drip.contracts.MessageJson;
 import io.drip.dispatch.inbound.InboundMessages;
-import io.drip.dispatch.send.Receipts;
 import io.drip.dispatch.provider.WebhookRefusals;
+import io.drip.dispatch.send.Receipts;
+import io.drip.kit.signing.HmacSignature;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import jakarta.annotation.security.PermitAll;
@@ -25,7 +26,7 @@ import java.util.function.Function;
  * The generic HTTP provider's callbacks: delivery receipts
  * {@code {"id", "status": delivered|undelivered|failed, "reason"}} and inbound SMS
  * {@code {"id", "from", "to", "text"}}, each signed like Drip's requests
- * ({@link WebhookSignature}); an unsigned, badly signed or stale request gets 403.
+ * ({@link HmacSignature}); an unsigned, badly signed or stale request gets 403.
  */
 @PermitAll
 @Path("/v1/providers/http")
@@ -49,8 +50,8 @@ public class HttpWebhooks {
 
     @POST
     @Path("/receipts")
-    public Uni<Response> receipt(@HeaderParam(WebhookSignature.TIMESTAMP_HEADER) String timestamp,
-            @HeaderParam(WebhookSignature.SIGNATURE_HEADER) String signature, String body) {
+    public Uni<Response> receipt(@HeaderParam(HmacSignature.TIMESTAMP_HEADER) String timestamp,
+            @HeaderParam(HmacSignature.SIGNATURE_HEADER) String signature, String body) {
         return verified(timestamp, signature, body, this::applyReceipt);
     }
 
@@ -69,8 +70,8 @@ public class HttpWebhooks {
 
     @POST
     @Path("/inbound")
-    public Uni<Response> inbound(@HeaderParam(WebhookSignature.TIMESTAMP_HEADER) String timestamp,
-            @HeaderParam(WebhookSignature.SIGNATURE_HEADER) String signature, String body) {
+    public Uni<Response> inbound(@HeaderParam(HmacSignature.TIMESTAMP_HEADER) String timestamp,
+            @HeaderParam(HmacSignature.SIGNATURE_HEADER) String signature, String body) {
         return verified(timestamp, signature, body, this::receiveInbound);
     }
 
@@ -95,9 +96,9 @@ public class HttpWebhooks {
         if (!provider.configured()) {
             return Uni.createFrom().item(WebhookRefusals.notConfigured());
         }
-        if (!WebhookSignature.valid(provider.secret(), timestamp, body, signature, Instant.now())) {
+        if (!HmacSignature.valid(provider.secret(), timestamp, body, signature, Instant.now())) {
             return Uni.createFrom().item(WebhookRefusals.forbidden(
-                    "missing, invalid or stale " + WebhookSignature.SIGNATURE_HEADER));
+                    "missing, invalid or stale " + HmacSignature.SIGNATURE_HEADER));
         }
         JsonNode json;
         try {

@@ -1,5 +1,6 @@
 package io.drip.dispatch.http;
 
+import io.drip.kit.signing.HmacSignature;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServer;
@@ -36,8 +37,8 @@ public class HttpGatewayStandIn implements QuarkusTestResourceLifecycleManager {
         Router router = Router.router(vertx);
         router.post("/sms").handler(BodyHandler.create()).handler(ctx -> {
             String body = ctx.body().asString();
-            if (!WebhookSignature.valid(SECRET, ctx.request().getHeader(WebhookSignature.TIMESTAMP_HEADER), body,
-                    ctx.request().getHeader(WebhookSignature.SIGNATURE_HEADER), Instant.now())) {
+            if (!HmacSignature.valid(SECRET, ctx.request().getHeader(HmacSignature.TIMESTAMP_HEADER), body,
+                    ctx.request().getHeader(HmacSignature.SIGNATURE_HEADER), Instant.now())) {
                 ctx.response().setStatusCode(401).end();
                 return;
             }

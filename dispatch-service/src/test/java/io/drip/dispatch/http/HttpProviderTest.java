@@ -11,6 +11,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import io.drip.contracts.InboundSms;
 import io.drip.contracts.MessageJson;
 import io.drip.contracts.Topics;
+import io.drip.kit.signing.HmacSignature;
 import io.drip.testing.TopicProbe;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -29,8 +30,8 @@ class HttpProviderTest {
 
     private static RequestSpecification signed(String body, long timestamp) {
         return given().contentType("application/json").body(body)
-                .header(WebhookSignature.TIMESTAMP_HEADER, Long.toString(timestamp))
-                .header(WebhookSignature.SIGNATURE_HEADER, WebhookSignature.sign(HttpGatewayStandIn.SECRET, timestamp, body));
+                .header(HmacSignature.TIMESTAMP_HEADER, Long.toString(timestamp))
+                .header(HmacSignature.SIGNATURE_HEADER, HmacSignature.sign(HttpGatewayStandIn.SECRET, timestamp, body));
     }
 
     @Test
