@@ -18,10 +18,11 @@ import java.util.Map;
  *                          {@code best_time} send steps; its clicks in {@code events} are added to them
  * @param countryClickHours the clicks of the contacts of its country (that of {@code contact.phone}) by hour
  * @param webhooks          the stubbed answer of each webhook step, by step id; a step without one fails every attempt
+ * @param heldOut           whether the contact is in the global holdout; null: as the service's holdout draws it
  */
 public record Simulation(String journey, String journeyId, ObjectNode contact, Instant start, List<Input> events,
         String until, Map<Integer, Long> clickHours, Map<Integer, Long> countryClickHours,
-        ObjectNode webhooks) {
+        ObjectNode webhooks, Boolean heldOut) {
 
     /**
      * One thing the contact does, {@code after} (a duration such as 2h) the start: a track event

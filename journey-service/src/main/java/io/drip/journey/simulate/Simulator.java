@@ -5,11 +5,12 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.drip.contracts.ContactSnapshot;
 import io.drip.contracts.MessageJson;
 import io.drip.contracts.SegmentMessage;
+import io.drip.contracts.SendCommand;
+import io.drip.journey.definition.Audience;
 import io.drip.journey.definition.Durations;
 import io.drip.journey.definition.JourneyCatalog;
 import io.drip.journey.definition.JourneyDefinition;
 import io.drip.journey.definition.JourneyValidator;
-import io.drip.journey.definition.Audience;
 import io.drip.journey.engine.AudienceRound;
 import io.drip.journey.engine.Change;
 import io.drip.journey.engine.ClickHours;
@@ -31,15 +32,16 @@ import io.drip.journey.run.InactivityTimers;
 import io.drip.journey.sendtime.PhoneCountry;
 import io.drip.journey.webhook.WebhookConfig;
 import io.drip.kit.clock.TimeZones;
+import io.drip.kit.holdout.GlobalHoldout;
 import io.drip.kit.sms.Keywords;
 import io.drip.kit.web.InvalidRequestException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.time.LocalDateTime;
-import java.time.ZoneId;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -58,7 +60,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * {@link EventDecider#onAudience} for each round of an audience (the contact is a member of its
  * segment). What dispatch does later (quiet hours, caps, consent) is not simulated: a "sent" line is the moment the journey
  * emits the message. A split whose auto-winner has decided assigns its winner here as in the
- * engine (the walker reads the decisions). A {@code best_time} send step chooses its hour from the
+ * engine (the walker reads the decisions). A contact in the global holdout ({@link GlobalHoldout},
+ * configured as dispatch's) gets a {@code held_out} line after each marketing send. A {@code best_time} send step chooses its hour from the
  * click hours the request gives, plus the contact's clicks in the simulation, as the engine counts them.
  * A webhook call is shown, not made: each attempt gets
  * the answer stubbed for its step in the request, or fails without one, and
@@ -71,6 +74,9 @@ public class Simulator {
 
     @Inject
     StepWalker walker;
+
+    @Inject
+    GlobalHoldout holdout;
 
     @Inject
     EventDecider decider;
@@ -104,7 +110,8 @@ public class Simulator {
         inputs.sort(Comparator.comparing(Timed::at).thenComparing(Timed::index));
         ContactSnapshot contact = contact(request.contact());
         Session session = new Session(journey, contact, start, clickHours(request, contact),
-                request.webhooks() == null ? MessageJson.mapper().createObjectNode() : request.webhooks());
+                request.webhooks() == null ? MessageJson.mapper().createObjectNode() : request.webhooks(),
+                request.heldOut() != null ? request.heldOut() : holdout.holdsOut(contact.contactId()));
         session.play(inputs, end);
         return new Simulation.Timeline(journey.id(), session.entries);
     }
@@ -236,6 +243,8 @@ public class Simulator {
         final ObjectNode stubs;
         ContactSnapshot contact;
         ClickHours clickHours;
+        /** In the global holdout: dispatch suppresses every marketing message, the run goes on. */
+        final boolean heldOut;
         Instant inactivityDue;
         /** The next round of the journey's audience (the simulated contact is a member), null if none. */
         AudienceRound round;
@@ -244,8 +253,9 @@ public class Simulator {
         int entered;
 
         Session(JourneyDefinition journey, ContactSnapshot contact, Instant start, ClickHours clickHours,
-                ObjectNode stubs) {
+                ObjectNode stubs, boolean heldOut) {
             this.journey = journey;
+            this.heldOut = heldOut;
             this.stubs = stubs;
             this.journeys = new OneJourney(journey);
             this.contact = contact;
@@ -437,6 +447,10 @@ public class Simulator {
                 if (effect instanceof Walk.Send send) {
                     sent.add(new Sent(run, send.stepId(), send.command().messageId(), now));
                     add(now, run.number, send.stepId(), "sent", send.describe());
+                    if (heldOut && SendCommand.MARKETING.equals(send.command().category())) {
+                        add(now, run.number, send.stepId(), "held_out", "the contact is in the global holdout: "
+                                + "dispatch suppresses this marketing message (reason held_out) and the run goes on");
+                    }
                 } else if (effect instanceof Walk.Update update) {
                     setTraits(update.identify().traits());
                 } else if (effect instanceof Walk.Call call) {

@@ -3,6 +3,7 @@ package io.drip.journey.simulate;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -259,6 +260,29 @@ class SimulatorTest {
         assertTrue(none.contains("+1d        #1   sale         send_time        no clicks known of the contact or of FR: "
                 + "at once"), none);
         assertTrue(none.contains("+1d        #1   sale         sent             Sale"), none);
+    }
+
+    @Test
+    void aContactInTheGlobalHoldoutIsShownTheMarketingThatDispatchWouldSuppress() {
+        String yaml = """
+                journey: order
+                trigger: {event: Order Completed}
+                steps:
+                  - id: receipt
+                    send: {channel: sms, category: transactional, text: "Order received"}
+                  - id: upsell
+                    send: {channel: sms, category: marketing, text: "Socks?", tags: [cross_sell]}
+                """;
+        Map<String, Object> ada = Map.of("timezone", "Europe/Paris");
+        List<Map<String, Object>> order = List.of(event("0s", "Order Completed", Map.of()));
+        String heldOut = simulate(yaml, ada, order, Map.of("heldOut", true));
+        assertTrue(heldOut.contains("upsell       held_out         the contact is in the global holdout"), heldOut);
+        assertEquals(1, heldOut.lines().filter(line -> line.contains("held_out")).count(),
+                "the transactional receipt still goes: " + heldOut);
+        assertTrue(heldOut.contains("Socks? (tags cross_sell)"), "the tags the caps count are shown: " + heldOut);
+        String drawn = simulate(yaml, ada, order, Map.of());
+        assertFalse(drawn.contains("held_out"), "the service's holdout share is 0 here: " + drawn);
+        assertFalse(simulate(yaml, ada, order, Map.of("heldOut", false)).contains("held_out"));
     }
 
     private static String simulate(String yaml, Map<String, Object> contact, List<Map<String, Object>> events,
