@@ -26,8 +26,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * Keeps the next round of every active audience journey planned (a row of {@code audience_round}
  * that {@link AudienceRounds} enters when it is due): the round after the last one started, by
  * the journey's current schedule. A planned round that has not started yet is replaced when the
- * schedule changes; one that has come due is left to be entered. Every replica plans; the primary
- * key makes them agree.
+ * schedule changes; one that has come due is left to be entered. Rounds a marketer started by
+ * hand are no rounds of the schedule. Every replica plans; the primary key makes them agree.
  */
 @ApplicationScoped
 public class AudiencePlanner {
@@ -65,10 +65,10 @@ public class AudiencePlanner {
     private Uni<Void> plan(SqlConnection tx, JourneyDefinition journey, Instant now) {
         Audience audience = journey.trigger().audience();
         return tx.preparedQuery("""
-                        select (select max(round) from audience_round
-                                where journey_id = $1 and (status <> 'planned' or starts_at <= $2)) as last,
-                               (select max(round) from audience_round
-                                where journey_id = $1 and status = 'planned' and starts_at > $2) as planned""")
+                        select (select max(round) from audience_round where journey_id = $1 and not manual
+                                  and (status <> 'planned' or starts_at <= $2)) as last,
+                               (select max(round) from audience_round where journey_id = $1 and not manual
+                                  and status = 'planned' and starts_at > $2) as planned""")
                 .execute(Tuple.of(journey.id(), now.atOffset(ZoneOffset.UTC)))
                 .chain(rows -> {
                     var row = rows.iterator().next();
@@ -78,7 +78,7 @@ public class AudiencePlanner {
                         return Uni.createFrom().voidItem();
                     }
                     Uni<Void> replaced = planned == null ? Uni.createFrom().voidItem() : tx.preparedQuery(
-                                    "delete from audience_round where journey_id = $1 and status = 'planned' and starts_at > $2")
+                                    "delete from audience_round where journey_id = $1 and status = 'planned' and starts_at > $2 and not manual")
                             .execute(Tuple.of(journey.id(), now.atOffset(ZoneOffset.UTC))).replaceWithVoid();
                     return next.isEmpty() ? replaced : replaced.chain(() -> insert(tx, journey.id(), next.get(),
                             audience.startOf(next.get(), defaultZone)));

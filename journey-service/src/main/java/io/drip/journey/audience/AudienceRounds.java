@@ -93,7 +93,7 @@ public class AudienceRounds implements DueWork.Queue<RoundRow> {
         JourneyDefinition journey = found.get();
         String segment = round.segment() != null ? round.segment() : journey.trigger().audience().segment();
         AudienceRound entering = new AudienceRound(journey.id(), journey.trigger().audience(), round.round(),
-                defaultZone);
+                defaultZone, round.manual());
         // the audience's size is counted once, when the round starts
         Uni<Long> size = round.audienceSize() != null ? Uni.createFrom().item(round.audienceSize())
                 : members.size(tx, segment);

@@ -12,18 +12,26 @@ import java.time.ZoneId;
  * One round of a journey's audience (named by its local date and time) as the engine and the
  * simulator enter its members: each member's trigger event, {@value #EVENT}, and the moment the
  * round reaches the member.
+ *
+ * @param manual a round a marketer started now, beside the schedule: named by that moment in
+ *               {@code defaultZone}, it reaches every member at once, whatever their zone
  */
-public record AudienceRound(String journeyId, Audience audience, LocalDateTime round, ZoneId defaultZone) {
+public record AudienceRound(String journeyId, Audience audience, LocalDateTime round, ZoneId defaultZone, boolean manual) {
     public static final String EVENT = "Audience";
+
+    /** A round of the journey's schedule. */
+    public AudienceRound(String journeyId, Audience audience, LocalDateTime round, ZoneId defaultZone) {
+        this(journeyId, audience, round, defaultZone, false);
+    }
 
     /** When the round starts entering its members. */
     public Instant startsAt() {
-        return audience.startOf(round, defaultZone);
+        return manual ? round.atZone(defaultZone).toInstant() : audience.startOf(round, defaultZone);
     }
 
     /** When the member, in {@code zone} (null: unknown), takes the first step: the round's time there. */
     public Instant reaches(String zone) {
-        return audience.reaches(round, zone == null ? null : ZoneId.of(zone), defaultZone);
+        return manual ? startsAt() : audience.reaches(round, zone == null ? null : ZoneId.of(zone), defaultZone);
     }
 
     /**

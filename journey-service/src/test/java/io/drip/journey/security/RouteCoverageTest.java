@@ -25,7 +25,8 @@ class RouteCoverageTest {
                         "POST /v1/journeys/validate", "POST /v1/journeys/simulate", "GET /v1/contacts/{id}/journeys",
                         "POST /v1/journeys/{id}/audience/preview", "GET /v1/journeys/{id}/audience")
                 .allow(List.of(MARKETER), "POST /v1/journeys", "POST /v1/journeys/{id}/pause",
-                        "POST /v1/journeys/{id}/resume", "POST /v1/journeys/{id}/archive")
+                        "POST /v1/journeys/{id}/resume", "POST /v1/journeys/{id}/archive",
+                        "POST /v1/journeys/{id}/audience/rounds")
                 .verify();
     }
 }
