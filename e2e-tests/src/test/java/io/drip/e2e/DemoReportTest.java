@@ -91,6 +91,7 @@ class DemoReportTest {
             env.put("DRIP_API_KEYS", "demo-admin:marketer+ops+viewer:" + sha256(ADMIN_KEY));
             env.put("DRIP_WRITE_KEYS", "demo-shop:" + sha256(WRITE_KEY));
             env.put("DRIP_JOURNEYS_DIR", repo.resolve("deploy/journeys").toString());
+            env.put("DRIP_SEGMENTS_FILE", repo.resolve("deploy/segments/segments.yaml").toString());
             env.put("DRIP_TRACKING_BASE_URL", url("tracking"));
             // as deploy/local/demo runs them
             env.put("DRIP_TIME_COMPRESSION", "17280");
@@ -140,7 +141,33 @@ class DemoReportTest {
             assertTrue(report.stream().flatMap(j -> j.steps().stream()).mapToLong(JourneyFigures.Step::bots).sum() > 0,
                     "preview bots fetched links");
             assertTrue(report.stream().anyMatch(j -> !j.abTests().isEmpty()), "the abandoned checkout's A/B test ran");
+            assertVipRoundPlayed(report.stream().filter(j -> j.id().equals("vip-rounds")).findFirst().orElseThrow());
         });
+    }
+
+    /**
+     * The marketer started the VIP round a third into the run: those who had ordered by then (the
+     * sample `vip` segment) entered it and got round one; round two went only to who clicked it.
+     */
+    private static void assertVipRoundPlayed(JourneyFigures vip) throws Exception {
+        JourneyFigures.Round round = vip.rounds().stream().filter(JourneyFigures.Round::manual).findFirst().orElseThrow();
+        assertEquals("done", round.status());
+        assertTrue(round.entered() > 0, "shoppers who had ordered entered the round: " + round);
+        assertEquals(round.entered(), vip.entered(), "every run of vip-rounds came from the round");
+        try (Connection db = connect(database("journey"))) {
+            assertEquals(Map.of(), counts(db, """
+                    select 'round two to a run that did not click round one', count(*) from message two
+                    where two.journey_id = 'vip-rounds' and two.step_id = 'round-two' and not exists (
+                      select 1 from message one where one.run_id = two.run_id and one.step_id = 'round-one'
+                        and one.first_click_at is not null)
+                    having count(*) > 0"""));
+        }
+        try (Connection contacts = connect(database("contact"))) {
+            long members = counts(contacts, "select 'n', count(*) from segment_membership where segment_id = 'vip'").get("n");
+            assertTrue(round.entered() <= round.audienceSize() && round.audienceSize() <= members,
+                    "the round's audience were the segment's members then (more have ordered since): " + round + ", "
+                            + members + " members now");
+        }
     }
 
     private static void assertJourneyAgrees(JourneyFigures journey) throws Exception {

@@ -6,11 +6,19 @@ import java.util.Map;
 
 /**
  * One journey's figures as the report shows them, each taken from one field of a service's answer;
- * {@code answers}: per reply wait, its answers by the step they led to.
+ * {@code answers}: per reply wait, its answers by the step they led to; {@code rounds}: an audience
+ * journey's latest rounds.
  */
 public record JourneyFigures(String id, String name, int version, String status, long entered, long active,
         long completed, long exited, Map<String, Long> exitReasons, long converted, BigDecimal revenue,
-        List<Step> steps, Map<String, Map<String, Long>> answers, List<AbTest> abTests) {
+        List<Step> steps, Map<String, Map<String, Long>> answers, List<AbTest> abTests, List<Round> rounds) {
+
+    /**
+     * A round of an audience journey: {@code reached} of {@code audienceSize} members decided so far,
+     * {@code entered} of them entered; {@code manual} when a marketer started it now.
+     */
+    public record Round(String round, boolean manual, String status, long audienceSize, long reached, long entered) {
+    }
 
     /**
      * A send step (and variant). {@code entered}: runs that reached it (journey-service's messages);

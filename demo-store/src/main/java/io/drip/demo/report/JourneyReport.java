@@ -10,7 +10,7 @@ import java.util.Map;
 /**
  * Reads {@link ReportData} (the services' answers) into {@link JourneyFigures}: per journey its
  * runs, per send step (and variant) the runs that reached it, what dispatch did with the messages,
- * human clicks, bot fetches and conversions, and per A/B split its result. It copies figures, it
+ * human clicks, bot fetches and conversions, per A/B split its result, and its audience rounds. It copies figures, it
  * computes none: journey-service's stats, dispatch's delivery report and tracking's click stats.
  */
 public final class JourneyReport {
@@ -45,7 +45,17 @@ public final class JourneyReport {
                 journey.path("status").asText(), stats.path("entered").asLong(), stats.path("active").asLong(),
                 stats.path("completed").asLong(), stats.path("exited").asLong(), counts(stats.path("exitReasons")),
                 stats.path("converted").asLong(), money(stats.path("revenue")), steps, answers(stats.path("replies")),
-                abTests);
+                abTests, rounds(stats.path("audience")));
+    }
+
+    private static List<JourneyFigures.Round> rounds(JsonNode audience) {
+        List<JourneyFigures.Round> rounds = new ArrayList<>();
+        for (JsonNode round : audience) {
+            rounds.add(new JourneyFigures.Round(round.path("round").asText(), round.path("manual").asBoolean(),
+                    round.path("status").asText(), round.path("audienceSize").asLong(), round.path("reached").asLong(),
+                    round.path("entered").asLong()));
+        }
+        return rounds;
     }
 
     private static Map<String, Map<String, Long>> answers(JsonNode replies) {

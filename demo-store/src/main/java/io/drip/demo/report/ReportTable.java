@@ -34,6 +34,12 @@ public final class ReportTable {
         out.append(String.format(Locale.ROOT, "  runs: entered %d, active %d, completed %d, exited %d%s; converted %d, revenue %s%n",
                 j.entered(), j.active(), j.completed(), j.exited(), reasons(j.exitReasons()), j.converted(),
                 j.revenue().setScale(2, RoundingMode.HALF_UP)));
+        for (JourneyFigures.Round round : j.rounds()) {
+            out.append(String.format(Locale.ROOT, "  round %s%s: %s%n", round.round(), round.manual() ? " (started now)" : "",
+                    "planned".equals(round.status()) ? "planned"
+                            : String.format(Locale.ROOT, "%s, %d of %d members reached, %d entered", round.status(),
+                                    round.reached(), round.audienceSize(), round.entered())));
+        }
         if (j.steps().isEmpty()) {
             out.append("  no messages yet\n\n");
             return;

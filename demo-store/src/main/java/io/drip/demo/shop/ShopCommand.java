@@ -22,7 +22,8 @@ import picocli.CommandLine.Spec;
 
 /** {@code demo-store shop}: plays the store and its shoppers' phones for a while, then says what they did. */
 @Command(name = "shop", mixinStandardHelpOptions = true,
-        description = "Plays N shoppers: they sign up, browse, check out or abandon, get SMS, tap links, reply STOP.")
+        description = "Plays N shoppers: they sign up, browse, check out or abandon, get SMS, tap links, reply STOP; "
+                + "a third into the run the marketer starts the VIP round now.")
 public final class ShopCommand implements Callable<Integer> {
     private static final int THREADS = 16;
 
@@ -72,6 +73,10 @@ public final class ShopCommand implements Callable<Integer> {
     @Option(names = "--order-after-click-rate", defaultValue = "0.3", description = "${DEFAULT-VALUE}")
     double orderAfterClick;
 
+    @Option(names = "--round-now", defaultValue = "vip-rounds",
+            description = "an audience journey whose round the marketer starts a third into the run (${DEFAULT-VALUE}; empty: none)")
+    String roundNow;
+
     @Option(names = "--opt-out-rate", defaultValue = "0.04", description = "share of SMS answered STOP or TD (${DEFAULT-VALUE})")
     double optOut;
 
@@ -89,13 +94,17 @@ public final class ShopCommand implements Callable<Integer> {
         Tally tally = new Tally();
         Http http = new Http();
         ScheduledExecutorService clock = Executors.newScheduledThreadPool(THREADS);
-        Instant end = Instant.now().plus(duration);
+        Instant start = Instant.now();
+        Instant end = start.plus(duration);
+        RoundNow round = new RoundNow(http, endpoints.journey, endpoints.adminKey, roundNow, start.plus(duration.dividedBy(3)),
+                tally);
         try (ShopBackend backend = new ShopBackend(http, endpoints.contact, writeKey, kafka, tally)) {
             Store store = new Store(backend, clock, tally, seed);
             Phones phones = new Phones(http, endpoints.dispatch, endpoints.adminKey, endpoints.tracking, people, rates, seed,
                     clock, store, tally);
             store.open(people, signupsPerSecond);
             while (Instant.now().isBefore(end)) {
+                round.startIfDue(Instant.now());
                 phones.look();
                 Thread.sleep(1000);
             }

@@ -92,6 +92,22 @@ class JourneyReportTest {
     }
 
     @Test
+    void anAudienceJourneysRoundsAreShownAsJourneyServiceCountsThem() throws IOException {
+        ObjectNode data = captured();
+        ObjectNode stats = (ObjectNode) data.path("byJourney").path("welcome").path("stats");
+        var audience = stats.putArray("audience");
+        audience.addObject().put("round", "2027-01-01T10:00").put("status", "planned").put("manual", false);
+        audience.addObject().put("round", "2026-12-07T11:40:12").put("status", "done").put("manual", true)
+                .put("audienceSize", 180).put("reached", 180).put("entered", 171);
+        JourneyFigures welcome = journey(JourneyReport.figures(data), "welcome");
+        assertEquals(List.of(new JourneyFigures.Round("2027-01-01T10:00", false, "planned", 0, 0, 0),
+                new JourneyFigures.Round("2026-12-07T11:40:12", true, "done", 180, 180, 171)), welcome.rounds());
+        String table = ReportTable.render(List.of(welcome));
+        assertTrue(table.contains("round 2026-12-07T11:40:12 (started now): done, 180 of 180 members reached, 171 entered"), table);
+        assertTrue(table.contains("round 2027-01-01T10:00: planned"), table);
+    }
+
+    @Test
     void theTableHasARowPerStepAndTheRunsOfEachJourney() throws IOException {
         List<JourneyFigures> report = JourneyReport.figures(captured());
         String table = ReportTable.render(report);
