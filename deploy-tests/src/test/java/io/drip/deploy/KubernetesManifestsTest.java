@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.HasMetadata;
@@ -111,6 +112,26 @@ class KubernetesManifestsTest {
             // the service's shutdown timeout is 15 s, the preStop pause 5 s
             assertTrue(deployment.getSpec().getTemplate().getSpec().getTerminationGracePeriodSeconds() > 20, name);
         }
+    }
+
+    @Test
+    void contactServiceReadsTheSampleSegmentsFromTheirConfigMap() throws Exception {
+        List<HasMetadata> objects = Manifests.objects(Manifests.render("prod"));
+        Deployment contact = objects.stream().filter(o -> o instanceof Deployment && o.getMetadata().getName()
+                .equals("contact-service")).map(o -> (Deployment) o).findFirst().orElseThrow();
+        var pod = contact.getSpec().getTemplate().getSpec();
+        String configMap = pod.getVolumes().stream().filter(v -> v.getConfigMap() != null
+                && v.getConfigMap().getName().startsWith("drip-segments")).findFirst().orElseThrow().getConfigMap().getName();
+        String volume = pod.getVolumes().stream().filter(v -> v.getConfigMap() != null
+                && v.getConfigMap().getName().equals(configMap)).findFirst().orElseThrow().getName();
+        assertTrue(pod.getContainers().get(0).getVolumeMounts().stream()
+                .anyMatch(m -> m.getName().equals(volume) && m.getMountPath().equals("/deployments/segments")));
+        ConfigMap segments = objects.stream().filter(o -> o instanceof ConfigMap && o.getMetadata().getName().equals(configMap))
+                .map(o -> (ConfigMap) o).findFirst().orElseThrow();
+        assertEquals(Files.readString(Manifests.REPO.resolve("deploy/segments/segments.yaml")), segments.getData().get("segments.yaml"));
+        String settings = objects.stream().filter(o -> o instanceof ConfigMap && o.getMetadata().getName().startsWith("contact-service"))
+                .map(o -> ((ConfigMap) o).getData().toString()).collect(Collectors.joining());
+        assertTrue(settings.contains("DRIP_SEGMENTS_FILE=/deployments/segments/segments.yaml"), settings);
     }
 
     @Test
