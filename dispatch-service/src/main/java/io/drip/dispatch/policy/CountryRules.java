@@ -1,10 +1,10 @@
 package io.drip.dispatch.policy;
 
-import com.google.i18n.phonenumbers.NumberParseException;
 import com.google.i18n.phonenumbers.PhoneNumberUtil;
 import de.focus_shift.jollyday.core.HolidayManager;
 import de.focus_shift.jollyday.core.HolidayType;
 import de.focus_shift.jollyday.core.ManagerParameters;
+import io.drip.kit.phone.PhoneCountry;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import io.smallrye.config.WithParentName;
@@ -53,7 +53,7 @@ public class CountryRules {
         if (!underARuledCallingCode(phone)) {
             return day -> false;
         }
-        Optional<String> region = region(phone);
+        Optional<String> region = Optional.ofNullable(PhoneCountry.of(phone));
         Config.Rule rule = region.map(r -> config.countries().get(r)).orElse(null);
         if (rule == null) {
             return day -> false;
@@ -80,14 +80,5 @@ public class CountryRules {
     private HolidayManager holidays(String region) {
         return holidays.computeIfAbsent(region,
                 r -> HolidayManager.getInstance(ManagerParameters.create(r.toLowerCase(Locale.ROOT))));
-    }
-
-    private static Optional<String> region(String phone) {
-        try {
-            PhoneNumberUtil util = PhoneNumberUtil.getInstance();
-            return Optional.ofNullable(util.getRegionCodeForNumber(util.parse(phone, null)));
-        } catch (NumberParseException e) {
-            return Optional.empty();
-        }
     }
 }

@@ -6,6 +6,7 @@ import io.drip.journey.engine.ClickHours;
 import io.drip.journey.engine.HourCounts;
 import io.drip.journey.engine.StepWalker;
 import io.drip.kit.contacts.ContactSnapshots;
+import io.drip.kit.phone.PhoneCountry;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.SqlClient;

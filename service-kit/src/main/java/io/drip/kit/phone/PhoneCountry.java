@@ -1,9 +1,12 @@
-package io.drip.journey.sendtime;
+package io.drip.kit.phone;
 
 import com.google.i18n.phonenumbers.NumberParseException;
 import com.google.i18n.phonenumbers.PhoneNumberUtil;
 
-/** A contact's country, for its country's click hours: the region of its phone number (libphonenumber). */
+/**
+ * A contact's country: the region of its phone number (libphonenumber), for journey-service's
+ * click hours per country and dispatch-service's country rules.
+ */
 public final class PhoneCountry {
 
     private PhoneCountry() {
