@@ -11,9 +11,11 @@ import java.time.ZoneId;
 /**
  * One round of a journey's audience (named by its local date and time) as the engine and the
  * simulator enter its members: each member's trigger event, {@value #EVENT}, and the moment the
- * round reaches the member.
+ * member takes its first step.
+ *
+ * @param size the audience's size counted when the round started: a spread divides its window by it
  */
-public record AudienceRound(String journeyId, Audience audience, LocalDateTime round, ZoneId defaultZone) {
+public record AudienceRound(String journeyId, Audience audience, LocalDateTime round, ZoneId defaultZone, long size) {
     public static final String EVENT = "Audience";
 
     /** When the round starts entering its members. */
@@ -21,9 +23,13 @@ public record AudienceRound(String journeyId, Audience audience, LocalDateTime r
         return audience.startOf(round, defaultZone);
     }
 
-    /** When the member, in {@code zone} (null: unknown), takes the first step: the round's time there. */
-    public Instant reaches(String zone) {
-        return audience.reaches(round, zone == null ? null : ZoneId.of(zone), defaultZone);
+    /**
+     * When the member at {@code position} (0-based, in the order the round enters its members), in
+     * {@code zone} (null: unknown), takes the first step: the round's time there, plus its share of
+     * the spread if the audience has one.
+     */
+    public Instant firstStepAt(String zone, long position) {
+        return audience.firstStepAt(round, zone == null ? null : ZoneId.of(zone), defaultZone, position, size);
     }
 
     /**
