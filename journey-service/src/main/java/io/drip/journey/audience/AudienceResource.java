@@ -46,10 +46,11 @@ public class AudienceResource {
     /**
      * The audience now: the segment's size and its first members in contact id order (as this
      * service's projection of the contacts knows them: a segment contact-service does not have
-     * has no members), and when the next round would start (null when the schedule is over).
+     * has no members), when the next round would start (null when the schedule is over), and the
+     * window its members' first steps are spread over (ISO-8601, such as PT2H; null: none).
      */
     public record Preview(String journey, String segment, long size, List<String> sample, LocalDateTime nextRound,
-            Instant nextRoundStartsAt, boolean localTime) {
+            Instant nextRoundStartsAt, boolean localTime, String spread) {
     }
 
     @Inject
@@ -92,7 +93,8 @@ public class AudienceResource {
         return members.size(pool, audience.segment())
                 .chain(size -> members.page(pool, audience.segment(), null, config.sampleSize())
                         .map(page -> new Preview(id, audience.segment(), size, page.contactIds(), next,
-                                next == null ? null : audience.startOf(next, defaultZone), audience.localTime())));
+                                next == null ? null : audience.startOf(next, defaultZone), audience.localTime(),
+                                audience.spread() == null ? null : audience.spread().toString())));
     }
 
     /**

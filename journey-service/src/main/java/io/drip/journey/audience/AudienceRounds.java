@@ -28,11 +28,12 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * Enters the due rounds of audience journeys, one page of members per round and transaction:
  * the page is read ({@link SegmentMembers}) after the member the last page ended at, each member
  * is decided by the {@link EventDecider} (trigger condition, one active run, re-entry; its first
- * step at the round's time in its zone), and the runs, the new cursor and the counts are stored
- * in the same transaction. A page that fails (a crash, the database gone) leaves the round where
- * the last committed page left it, and the next poll, on any replica, resumes from there: no
- * member skipped, none entered twice. Claimed {@code for update skip locked}: one replica per
- * round at a time.
+ * step at the round's time in its zone, plus its share of the spread by its position in the
+ * round), and the runs, the new cursor and the counts are stored in the same transaction. A
+ * page that fails (a crash, the database gone) leaves the round where the last committed page
+ * left it, and the next poll, on any replica, resumes from there: no member skipped, none
+ * entered twice, each at the same moment. Claimed {@code for update skip locked}: one replica
+ * per round at a time.
  */
 @ApplicationScoped
 public class AudienceRounds implements DueWork.Queue<RoundRow> {
@@ -92,18 +93,21 @@ public class AudienceRounds implements DueWork.Queue<RoundRow> {
         }
         JourneyDefinition journey = found.get();
         String segment = round.segment() != null ? round.segment() : journey.trigger().audience().segment();
-        AudienceRound entering = new AudienceRound(journey.id(), journey.trigger().audience(), round.round(),
-                defaultZone, round.manual());
         // the audience's size is counted once, when the round starts
         Uni<Long> size = round.audienceSize() != null ? Uni.createFrom().item(round.audienceSize())
                 : members.size(tx, segment);
         return size.chain(audienceSize -> members.page(tx, segment, round.afterMember(), config.pageSize())
-                .chain(page -> enter(tx, journey, entering, page, now)
+                .chain(page -> enter(tx, journey, new AudienceRound(journey.id(), journey.trigger().audience(),
+                                round.round(), defaultZone, audienceSize, round.manual()), round.reached(), page, now)
                         .chain(entered -> advanced(tx, round, segment, audienceSize, page, entered, now))));
     }
 
-    /** Decides every member of the page and stores the runs; how many entered. */
-    private Uni<Integer> enter(SqlConnection tx, JourneyDefinition journey, AudienceRound round,
+    /**
+     * Decides every member of the page and stores the runs; how many entered. The page's first
+     * member is at position {@code reached} in the round (the members of the pages committed
+     * before it), so a page entered again after a crash gives its members the same moments.
+     */
+    private Uni<Integer> enter(SqlConnection tx, JourneyDefinition journey, AudienceRound round, long reached,
             SegmentMembers.Page page, Instant now) {
         List<String> contactIds = page.contactIds();
         if (contactIds.isEmpty()) {
@@ -114,19 +118,22 @@ public class AudienceRounds implements DueWork.Queue<RoundRow> {
                 .chain(state -> {
                     RunWrites writes = new RunWrites(now);
                     int entered = 0;
-                    for (ContactSnapshot member : page.members()) {
-                        entered += decide(journey, round, state.get(member.contactId()), member, now, writes);
+                    List<ContactSnapshot> members = page.members();
+                    for (int i = 0; i < members.size(); i++) {
+                        ContactSnapshot member = members.get(i);
+                        entered += decide(journey, round, reached + i, state.get(member.contactId()), member, now,
+                                writes);
                     }
                     int count = entered;
                     return writes.flush(tx, outbox).replaceWith(count);
                 });
     }
 
-    private int decide(JourneyDefinition journey, AudienceRound round, ContactRuns runs, ContactSnapshot contact,
-            Instant now, RunWrites writes) {
+    private int decide(JourneyDefinition journey, AudienceRound round, long position, ContactRuns runs,
+            ContactSnapshot contact, Instant now, RunWrites writes) {
         int entered = 0;
         List<Change> changes = decider.onAudience(journey, runs, round.trigger(runs.contactId(), now), contact, now,
-                round.reaches(contact.timezone()));
+                round.firstStepAt(contact.timezone(), position));
         for (Change change : changes) {
             if (change instanceof Change.Entered) {
                 entered++;

@@ -620,6 +620,12 @@ public final class JourneyReader {
     }
 
     private Trigger trigger(Node node) {
+        if (node instanceof MappingNode mapping && mapping.getValue().stream()
+                .anyMatch(t -> t.getKeyNode() instanceof ScalarNode k && "spread".equals(k.getValue()))) {
+            // only an audience's size is known before its members enter
+            throw error(key(node, "spread"), "spread belongs to an audience ('audience: {segment: vip, ..., spread: 2h}'); "
+                    + "to pace an event or inactivity trigger, use 'throttle: {entries: 200, per: 1m}'");
+        }
         Map<String, Node> fields = mapping(node, "trigger",
                 Set.of("event", "when", "inactive", "key", "audience", "throttle"));
         Throttle throttle = fields.containsKey("throttle") ? throttle(fields.get("throttle")) : null;
@@ -662,15 +668,16 @@ public final class JourneyReader {
     }
 
     private Audience audience(Node node) {
-        Map<String, Node> fields = mapping(node, "audience", Set.of("segment", "at", "every", "local_time"));
+        Map<String, Node> fields = mapping(node, "audience", Set.of("segment", "at", "every", "local_time", "spread"));
         String segment = scalar(required(node, fields, "segment"), "segment");
         if (fields.containsKey("at") == fields.containsKey("every")) {
             throw error(node, "an audience enters either once ('at: \"2026-11-11T10:00\"') or on a schedule "
                     + "('every: {week: monday, at: \"10:00\"}' or 'every: {month: 1, at: \"10:00\"}')");
         }
         boolean localTime = fields.containsKey("local_time") && bool(fields.get("local_time"), "local_time");
+        Duration spread = fields.containsKey("spread") ? spread(fields.get("spread")) : null;
         if (fields.containsKey("at")) {
-            return new Audience(segment, localDateTime(fields.get("at")), null, localTime);
+            return new Audience(segment, localDateTime(fields.get("at")), null, localTime, spread);
         }
         Node everyNode = fields.get("every");
         Map<String, Node> every = mapping(everyNode, "every", Set.of("week", "month", "at"));
@@ -679,13 +686,30 @@ public final class JourneyReader {
         }
         LocalTime at = LocalTime.parse(localTime(required(everyNode, every, "at")));
         if (every.containsKey("week")) {
-            return new Audience(segment, null, new Audience.Every(weekday(every.get("week")), null, at), localTime);
+            return new Audience(segment, null, new Audience.Every(weekday(every.get("week")), null, at), localTime, spread);
         }
         int day = positiveInt(every.get("month"), "the day of the month");
         if (day > 31) {
             throw error(every.get("month"), "the day of the month is 1 to 31 (31: the last day of every month), not " + day);
         }
-        return new Audience(segment, null, new Audience.Every(null, day, at), localTime);
+        return new Audience(segment, null, new Audience.Every(null, day, at), localTime, spread);
+    }
+
+    /** A round's spread: positive and at most a day, so a window never runs into the next round. */
+    private Duration spread(Node node) {
+        String value = scalar(node, "spread");
+        String expected = "spread is a duration above 0 and at most " + Audience.LONGEST_SPREAD.toHours()
+                + "h, such as 2h or PT2H, ";
+        Duration spread;
+        try {
+            spread = Durations.parse(value);
+        } catch (IllegalArgumentException e) {
+            throw error(node, expected + "not '" + value + "'");
+        }
+        if (spread.compareTo(Audience.LONGEST_SPREAD) > 0) {
+            throw error(node, expected + "not " + value + ": a round's members all start within a day of its time");
+        }
+        return spread;
     }
 
     private LocalDateTime localDateTime(Node node) {

@@ -27,8 +27,8 @@ public record Trigger(String event, Condition when, Duration inactiveFor, JsonPa
     }
 
     public Trigger compressed(long factor) {
-        return new Trigger(event, when, inactiveFor == null ? null : inactiveFor.dividedBy(factor), key, audience,
-                throttle == null ? null : throttle.compressed(factor));
+        return new Trigger(event, when, inactiveFor == null ? null : inactiveFor.dividedBy(factor), key,
+                audience == null ? null : audience.compressed(factor), throttle == null ? null : throttle.compressed(factor));
     }
 
     public boolean isAudience() {

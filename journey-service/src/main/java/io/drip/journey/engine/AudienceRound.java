@@ -11,17 +11,19 @@ import java.time.ZoneId;
 /**
  * One round of a journey's audience (named by its local date and time) as the engine and the
  * simulator enter its members: each member's trigger event, {@value #EVENT}, and the moment the
- * round reaches the member.
+ * member takes its first step.
  *
+ * @param size   the audience's size counted when the round started: a spread divides its window by it
  * @param manual a round a marketer started now, beside the schedule: named by that moment in
  *               {@code defaultZone}, it reaches every member at once, whatever their zone
  */
-public record AudienceRound(String journeyId, Audience audience, LocalDateTime round, ZoneId defaultZone, boolean manual) {
+public record AudienceRound(String journeyId, Audience audience, LocalDateTime round, ZoneId defaultZone, long size,
+        boolean manual) {
     public static final String EVENT = "Audience";
 
     /** A round of the journey's schedule. */
-    public AudienceRound(String journeyId, Audience audience, LocalDateTime round, ZoneId defaultZone) {
-        this(journeyId, audience, round, defaultZone, false);
+    public AudienceRound(String journeyId, Audience audience, LocalDateTime round, ZoneId defaultZone, long size) {
+        this(journeyId, audience, round, defaultZone, size, false);
     }
 
     /** When the round starts entering its members. */
@@ -29,9 +31,14 @@ public record AudienceRound(String journeyId, Audience audience, LocalDateTime r
         return manual ? round.atZone(defaultZone).toInstant() : audience.startOf(round, defaultZone);
     }
 
-    /** When the member, in {@code zone} (null: unknown), takes the first step: the round's time there. */
-    public Instant reaches(String zone) {
-        return manual ? startsAt() : audience.reaches(round, zone == null ? null : ZoneId.of(zone), defaultZone);
+    /**
+     * When the member at {@code position} (0-based, in the order the round enters its members), in
+     * {@code zone} (null: unknown), takes the first step: the round's time there (a manual round's
+     * moment, everywhere), plus its share of the spread if the audience has one.
+     */
+    public Instant firstStepAt(String zone, long position) {
+        return manual ? startsAt().plus(audience.delayOf(position, size))
+                : audience.firstStepAt(round, zone == null ? null : ZoneId.of(zone), defaultZone, position, size);
     }
 
     /**

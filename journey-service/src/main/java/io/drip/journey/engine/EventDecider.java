@@ -86,7 +86,8 @@ public class EventDecider {
     /**
      * A round of the journey's audience reached a member: it enters if the trigger's condition
      * holds, as any trigger enters (one active run, re-entry policy); its first step is taken at
-     * {@code firstStepAt} (the round's time in the contact's zone), at once when that has come.
+     * {@code firstStepAt} ({@link AudienceRound#firstStepAt}: the round's time in the contact's zone, plus
+     * its share of the spread), at once when that has come; with a throttle, not before its slot either.
      *
      * @param contact the member's snapshot, null when it has not arrived (the timer then waits for it,
      *                as for a triggering event)

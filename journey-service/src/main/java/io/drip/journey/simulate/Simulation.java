@@ -19,10 +19,20 @@ import java.util.Map;
  * @param countryClickHours the clicks of the contacts of its country (that of {@code contact.phone}) by hour
  * @param webhooks          the stubbed answer of each webhook step, by step id; a step without one fails every attempt
  * @param heldOut           whether the contact is in the global holdout; null: as the service's holdout draws it
+ * @param audience          where the contact stands in each round of an audience with a spread; null: first
  */
 public record Simulation(String journey, String journeyId, ObjectNode contact, Instant start, List<Input> events,
         String until, Map<Integer, Long> clickHours, Map<Integer, Long> countryClickHours,
-        ObjectNode webhooks, Boolean heldOut) {
+        ObjectNode webhooks, Boolean heldOut, Place audience) {
+
+    /**
+     * The contact's place in an audience round: at {@code position} (0-based, in contact id order)
+     * of {@code size} members, which decides its moment in the round's spread.
+     */
+    public record Place(long position, long size) {
+        /** The first of one: the round's own time. */
+        static final Place FIRST = new Place(0, 1);
+    }
 
     /**
      * One thing the contact does, {@code after} (a duration such as 2h) the start: a track event

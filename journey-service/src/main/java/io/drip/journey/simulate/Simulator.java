@@ -58,8 +58,9 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * {@link StepWalker} for timers, the {@link Reaction}s to clicks and deliveries, the
  * {@link ReplyDecider} for replies (recognised with dispatch's keyword table) and
  * {@link EventDecider#onAudience} for each round of an audience (the contact is a member of its
- * segment). What dispatch does later (quiet hours, caps, consent) is not simulated: a "sent" line is the moment the journey
- * emits the message. A split whose auto-winner has decided assigns its winner here as in the
+ * segment; in a spread round, at the place the request gives, by default the first). What
+ * dispatch does later (quiet hours, caps, consent) is not simulated: a "sent" line is the moment
+ * the journey emits the message. A split whose auto-winner has decided assigns its winner here as in the
  * engine (the walker reads the decisions). A contact in the global holdout ({@link GlobalHoldout},
  * configured as dispatch's) gets a {@code held_out} line after each marketing send. A {@code best_time} send step chooses its hour from the
  * click hours the request gives, plus the contact's clicks in the simulation, as the engine counts them.
@@ -111,7 +112,8 @@ public class Simulator {
         ContactSnapshot contact = contact(request.contact());
         Session session = new Session(journey, contact, start, clickHours(request, contact),
                 request.webhooks() == null ? MessageJson.mapper().createObjectNode() : request.webhooks(),
-                request.heldOut() != null ? request.heldOut() : holdout.holdsOut(contact.contactId()));
+                request.heldOut() != null ? request.heldOut() : holdout.holdsOut(contact.contactId()),
+                place(request.audience()));
         session.play(inputs, end);
         return new Simulation.Timeline(journey.id(), session.entries);
     }
@@ -161,6 +163,20 @@ public class Simulator {
         } catch (IllegalArgumentException e) {
             throw new InvalidRequestException(field, e.getMessage() + ", e.g. {\"19\": 5, \"12\": 2}");
         }
+    }
+
+    private static Simulation.Place place(Simulation.Place given) {
+        if (given == null) {
+            return Simulation.Place.FIRST;
+        }
+        if (given.size() < 1) {
+            throw new InvalidRequestException("/audience/size", "the round's size is 1 or more, not " + given.size());
+        }
+        if (given.position() < 0) {
+            throw new InvalidRequestException("/audience/position",
+                    "the position is 0 (the first member) or more, not " + given.position());
+        }
+        return given;
     }
 
     private static Simulation.Input check(Simulation.Input input, int index) {
@@ -250,11 +266,14 @@ public class Simulator {
         AudienceRound round;
         /** When it starts: a round already due at the start (an `at` gone by) starts at once, as published. */
         Instant roundDue;
+        /** The contact's place in every round, for its moment in a spread. */
+        final Simulation.Place place;
         int entered;
 
         Session(JourneyDefinition journey, ContactSnapshot contact, Instant start, ClickHours clickHours,
-                ObjectNode stubs, boolean heldOut) {
+                ObjectNode stubs, boolean heldOut, Simulation.Place place) {
             this.journey = journey;
+            this.place = place;
             this.heldOut = heldOut;
             this.stubs = stubs;
             this.journeys = new OneJourney(journey);
@@ -301,19 +320,25 @@ public class Simulator {
                     now);
         }
 
-        /** The audience's round starts: the contact, a member, enters (at its local time if asked). */
+        /**
+         * The audience's round starts: the contact, a member, enters (at its local time if asked, and
+         * at its place in the spread if there is one).
+         */
         private void audienceRound(Instant now) {
             AudienceRound entering = round;
             round = null;
             roundDue = null;
             journey.trigger().audience().roundAfter(entering.round(), now, defaultZone).ifPresent(next -> planRound(next, now));
-            add(now, 0, null, "audience_round", entering.round() + " of segment " + entering.audience().segment());
+            Duration spread = entering.audience().spread();
+            add(now, 0, null, "audience_round", entering.round() + " of segment " + entering.audience().segment()
+                    + (spread == null ? "" : ", spread over " + spread + ", the contact at position "
+                    + place.position() + " of " + place.size()));
             show(decider.onAudience(journey, state, entering.trigger(contact.contactId(), now), contact, now,
-                    entering.reaches(contact.timezone())), now);
+                    entering.firstStepAt(contact.timezone(), place.position())), now);
         }
 
         private void planRound(LocalDateTime next, Instant notBefore) {
-            round = new AudienceRound(journey.id(), journey.trigger().audience(), next, defaultZone);
+            round = new AudienceRound(journey.id(), journey.trigger().audience(), next, defaultZone, place.size());
             roundDue = round.startsAt().isBefore(notBefore) ? notBefore : round.startsAt();
         }
 

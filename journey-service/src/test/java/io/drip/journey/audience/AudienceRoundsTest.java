@@ -18,7 +18,6 @@ import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.response.ValidatableResponse;
 import io.vertx.mutiny.sqlclient.Pool;
-import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -58,27 +57,6 @@ class AudienceRoundsTest {
     @Inject
     Pool pool;
 
-    /**
-     * {@code count} members of {@code segment} in journey-service's projection of the contacts, as
-     * contact-service's snapshots would leave them, half in Paris and half in Sydney: one statement.
-     */
-    private void members(String segment, String prefix, int count) {
-        execute("""
-                        insert into contact_snapshot (id, version, snapshot, updated_at)
-                        select id, 1, jsonb_build_object('contactId', id, 'version', 1,
-                          'phone', '+3361' || lpad(g::text, 7, '0'), 'phoneStatus', 'valid',
-                          'timezone', case when g % 2 = 0 then 'Europe/Paris' else 'Australia/Sydney' end,
-                          'locale', 'fr-FR', 'traits', '{}'::jsonb, 'consent', '{}'::jsonb,
-                          'updatedAt', '2026-12-01T00:00:00Z', 'segments', jsonb_build_array($1::text)), now()
-                        from generate_series(1, $3) g, lateral (select $2 || lpad(g::text, 6, '0') as id) i""",
-                segment, prefix, count);
-    }
-
-    /** A statement over many rows (Rows gives a statement 5 s). */
-    private void execute(String sql, Object... params) {
-        pool.preparedQuery(sql).execute(Tuple.from(params)).await().atMost(Duration.ofSeconds(60));
-    }
-
     private static String journey(String id, String segment, LocalDateTime at, boolean localTime) {
         return """
                 journey: %s
@@ -113,7 +91,7 @@ class AudienceRoundsTest {
     void aRoundOfAHundredThousandEntersInLocalTimeAndResumesAfterTheDatabaseWentAwayMidRound() {
         String id = "big-" + UUID.randomUUID().toString().substring(0, 8);
         String prefix = id + "-m";
-        members(id, prefix, MEMBERS);
+        SegmentFixture.members(pool, id, prefix, MEMBERS);
         // its 10:00 has just come at UTC+14: Sydney's and Paris's are hours ahead
         LocalDateTime at = LocalDateTime.now(ZoneOffset.ofHours(14)).minusMinutes(1).truncatedTo(ChronoUnit.MINUTES);
         String yaml = journey(id, id, at, true);
@@ -159,10 +137,7 @@ class AudienceRoundsTest {
             given().header("Authorization", TestKeys.bearer(TestKeys.VIEWER)).get("/v1/journeys/" + id + "/stats")
                     .then().statusCode(200).body("entered", is(MEMBERS)).body("audience[0].entered", is(MEMBERS));
         } finally {
-            // leave the shared test database as small as the other tests expect it
-            execute("delete from run_history where run_id in (select id from journey_run where journey_id = $1)", id);
-            execute("delete from journey_run where journey_id = $1", id);
-            execute("delete from contact_snapshot where id like $1", prefix + "%");
+            SegmentFixture.remove(pool, id, prefix);
         }
     }
 

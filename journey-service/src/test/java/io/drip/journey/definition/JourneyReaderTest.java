@@ -338,6 +338,28 @@ class JourneyReaderTest {
     }
 
     @Test
+    void readsAnAudiencesSpreadAndRefusesOneThatIsNotAWindowOfADayAtMost() {
+        String spread = VALID.replace("  event: Signed Up",
+                "  audience: {segment: vip, every: {month: 1, at: \"10:00\"}, local_time: true, spread: 2h}")
+                .replace("steps:", "reentry: always\nsteps:");
+        Trigger trigger = JourneyReader.read("t.yaml", new StringReader(spread)).trigger();
+        assertEquals(java.time.Duration.ofHours(2), trigger.audience().spread());
+        assertTrue(trigger.describe().contains("local time, spread over PT2H"), trigger.describe());
+        assertEquals(java.time.Duration.ofHours(24), JourneyReader.read("t.yaml", new StringReader(
+                spread.replace("spread: 2h", "spread: PT24H"))).trigger().audience().spread(), "a whole day at most");
+        assertEquals(null, JourneyReader.read("t.yaml", new StringReader(spread.replace(", spread: 2h", "")))
+                .trigger().audience().spread());
+
+        assertErrorAt(spread.replace("spread: 2h", "spread: 0s"), "0s}", "spread is a duration above 0 and at most 24h");
+        assertErrorAt(spread.replace("spread: 2h", "spread: -PT1H"), "-PT1H}", "not '-PT1H'");
+        assertErrorAt(spread.replace("spread: 2h", "spread: soon"), "soon}", "such as 2h or PT2H");
+        assertErrorAt(spread.replace("spread: 2h", "spread: 25h"), "25h}", "within a day of its time");
+        assertErrorAt(spread.replace("spread: 2h", "spread: P2D"), "P2D}", "at most 24h");
+        String onAnEvent = VALID.replace("  event: Signed Up", "  event: Signed Up\n  spread: 2h");
+        assertErrorAt(onAnEvent, "spread: 2h", "use 'throttle:");
+    }
+
+    @Test
     void readsAThrottledTriggerAndRefusesARateTooFastToMean() {
         Trigger throttled = JourneyReader.read("t.yaml", new StringReader(VALID.replace("  event: Signed Up",
                 "  event: Signed Up\n  throttle: {entries: 200, per: 1m}"))).trigger();

@@ -51,7 +51,9 @@ class JourneySchemaTest {
         String monthly = "trigger: {audience: {segment: vip, every: {month: 31, at: \"10:00\"}}}";
         String once = "trigger: {audience: {segment: vip, at: \"2026-11-11T10:00\"}, when: \"has(contact.phone)\"}";
         String throttled = "trigger: {audience: {segment: vip, at: \"2026-11-11T10:00\"}, throttle: {entries: 200, per: 1m}}";
-        for (String trigger : List.of(weekly, monthly, once, throttled)) {
+        String spread = "trigger: {audience: {segment: vip, at: \"2026-11-11T10:00\", spread: PT2H}, "
+                + "throttle: {entries: 200, per: 1m}}";
+        for (String trigger : List.of(weekly, monthly, once, throttled, spread)) {
             String yaml = VALID.replace("trigger: {event: Signed Up, key: properties.list}", trigger);
             JourneyReader.read("t.yaml", new StringReader(yaml));
             assertTrue(!schemaRejects(yaml), yaml);
@@ -64,6 +66,10 @@ class JourneySchemaTest {
                 "trigger: {audience: {segment: vip, every: {week: monday, month: 1, at: \"10:00\"}}}",
                 "trigger: {audience: {segment: vip, every: {month: 0, at: \"10:00\"}}}",
                 "trigger: {audience: {segment: vip, every: {week: monday}}}",
+                "trigger: {audience: {segment: vip, at: \"2026-11-11T10:00\", spread: soon}}",
+                "trigger: {audience: {segment: vip, at: \"2026-11-11T10:00\", spread: 90}}",
+                "trigger: {audience: {segment: vip, at: \"2026-11-11T10:00\"}, spread: 2h}",
+                "trigger: {event: X, spread: 2h}",
                 "trigger: {event: X, throttle: {entries: 0, per: 1m}}",
                 "trigger: {event: X, throttle: {entries: 10}}")) {
             String yaml = VALID.replace("trigger: {event: Signed Up, key: properties.list}", trigger);

@@ -34,4 +34,14 @@ class TimeCompressionTest {
         assertSame(journey.step(3), compressed.step(3), "wait until 10:00 is a local time, not a duration");
         assertSame(journey, journey.compressed(1));
     }
+
+    @Test
+    void anAudiencesSpreadIsDividedAndItsScheduleStays() {
+        JourneyDefinition journey = JourneyReader.read("c.yaml", new StringReader(YAML.replace("{inactive: {for: 30d}}",
+                "{audience: {segment: vip, every: {month: 1, at: \"10:00\"}, local_time: true, spread: 2h}}")));
+        Audience compressed = journey.compressed(60).trigger().audience();
+        assertEquals(Duration.ofMinutes(2), compressed.spread());
+        assertEquals(journey.trigger().audience().every(), compressed.every());
+        assertEquals(true, compressed.localTime());
+    }
 }

@@ -176,8 +176,8 @@ class EventDeciderTest {
                     send: {channel: sms, category: marketing, text: "11.11"}
                 """);
         AudienceRound round = new AudienceRound("eleven-eleven", elevenEleven.trigger().audience(),
-                java.time.LocalDateTime.parse("2026-03-02T12:00"), ZoneId.of("UTC"));
-        Instant noonInUtc = round.reaches("UTC");
+                java.time.LocalDateTime.parse("2026-03-02T12:00"), ZoneId.of("UTC"), 1);
+        Instant noonInUtc = round.firstStepAt("UTC", 0);
         List<Change> changes = decider.onAudience(elevenEleven, ana, round.trigger("ana", NOW), contact(), NOW, noonInUtc);
 
         assertEquals(1, changes.size(), changes.toString());
@@ -203,10 +203,41 @@ class EventDeciderTest {
                   - send: {channel: sms, category: marketing, text: "Now"}
                 """);
         AudienceRound round = new AudienceRound("now", now.trigger().audience(),
-                java.time.LocalDateTime.parse("2026-03-02T10:00"), ZoneId.of("UTC"));
-        List<Change> changes = decider.onAudience(now, ana, round.trigger("ana", NOW), contact(), NOW, round.reaches("UTC"));
+                java.time.LocalDateTime.parse("2026-03-02T10:00"), ZoneId.of("UTC"), 1);
+        List<Change> changes = decider.onAudience(now, ana, round.trigger("ana", NOW), contact(), NOW, round.firstStepAt("UTC", 0));
         assertEquals(2, changes.size(), changes.toString());
         assertEquals("Now", sends(assertInstanceOf(Change.Walked.class, changes.get(1)).walk()).get(0).command().text());
+    }
+
+    @Test
+    void aSpreadRoundGivesEachMemberItsMomentAndAThrottleStillQueuesIt() {
+        JourneyDefinition spread = journey("""
+                journey: spread
+                trigger:
+                  audience: {segment: vip, at: "2026-03-02T10:00", local_time: true, spread: 2h}
+                  throttle: {entries: 100, per: 1m}
+                steps:
+                  - send: {channel: sms, category: marketing, text: "Spread"}
+                """);
+        AudienceRound round = new AudienceRound("spread", spread.trigger().audience(),
+                java.time.LocalDateTime.parse("2026-03-02T10:00"), ZoneId.of("UTC"), 4);
+        assertEquals(Instant.parse("2026-03-02T10:00:00Z"), round.firstStepAt("UTC", 0));
+        assertEquals(Instant.parse("2026-03-02T10:30:00Z"), round.firstStepAt(null, 1), "no zone: the default");
+        assertEquals(Instant.parse("2026-03-02T10:30:00Z").minus(Duration.ofHours(1)), round.firstStepAt("Europe/Paris", 1),
+                "10:00 in Paris, then its share");
+        assertEquals(Instant.parse("2026-03-02T12:00:00Z"), round.firstStepAt("UTC", 7), "beyond the size: the window's end");
+
+        List<Change> last = decider.onAudience(spread, ana, round.trigger("ana", NOW), contact(), NOW,
+                round.firstStepAt("UTC", 3));
+        Change.Entered entered = assertInstanceOf(Change.Entered.class, last.get(0));
+        assertEquals(1, last.size(), "nothing walked before its moment");
+        assertEquals(Instant.parse("2026-03-02T11:30:00Z"), entered.firstStepAt(NOW));
+        assertEquals(Duration.ofMillis(600), entered.throttle().interval(), "and its slot in the queue, whichever is later");
+
+        ContactRuns bob = new ContactRuns("bob", UUID::randomUUID);
+        Change.Entered first = assertInstanceOf(Change.Entered.class,
+                decider.onAudience(spread, bob, round.trigger("bob", NOW), contact(), NOW, round.firstStepAt("UTC", 0)).get(0));
+        assertEquals(NOW, first.firstStepAt(NOW), "the first member's moment has come: only its slot waits");
     }
 
     private List<Change> decide(List<JourneyDefinition> journeys, SegmentMessage event, Instant now) {

@@ -80,6 +80,37 @@ class SimulatorTest {
     }
 
     @Test
+    void aSpreadRoundSaysSoAndTheContactStartsAtItsPlaceInTheWindowFirstUnlessTheRequestPlacesIt() {
+        String yaml = """
+                journey: spread-offer
+                trigger: {audience: {segment: vip, at: "2026-03-30T10:00", local_time: true, spread: 2h}}
+                steps:
+                  - send: {channel: sms, category: marketing, text: "Spread offer"}
+                """;
+        Map<String, Object> paris = Map.of("timezone", "Europe/Paris");
+        // Monday 10:00 in Paris (summer time since Sunday) is 08:00Z, 3 days after the start
+        String first = simulate(yaml, paris, List.of());
+        assertTrue(first.contains("audience_round   2026-03-30T10:00 of segment vip, spread over PT2H, "
+                + "the contact at position 0 of 1"), first);
+        assertTrue(first.contains("+3d        #1   step-1       sent             Spread offer"), first);
+
+        String placed = simulate(yaml, paris, List.of(), Map.of("audience", Map.of("position", 3, "size", 4)));
+        assertTrue(placed.contains("spread over PT2H, the contact at position 3 of 4"), placed);
+        assertTrue(placed.contains("+3d1h30m   #1   step-1       sent             Spread offer"), placed);
+        String beyond = simulate(yaml, paris, List.of(), Map.of("audience", Map.of("position", 9, "size", 4)));
+        assertTrue(beyond.contains("+3d2h      #1   step-1       sent             Spread offer"),
+                "a member beyond the counted size: the window's end: " + beyond);
+
+        Map<String, Object> request = new java.util.HashMap<>(Map.of("journey", yaml, "start", START,
+                "audience", Map.of("position", 0, "size", 0)));
+        given().header("Authorization", TestKeys.bearer(TestKeys.VIEWER)).contentType(ContentType.JSON).body(request)
+                .post("/v1/journeys/simulate").then().statusCode(400).body("message", containsString("1 or more"));
+        request.put("audience", Map.of("position", -1, "size", 4));
+        given().header("Authorization", TestKeys.bearer(TestKeys.VIEWER)).contentType(ContentType.JSON).body(request)
+                .post("/v1/journeys/simulate").then().statusCode(400).body("message", containsString("0 (the first member)"));
+    }
+
+    @Test
     void waitsUntilADateHeldInATraitAndGoesOnAtOnceWithoutOne() {
         String yaml = """
                 journey: renewal
