@@ -27,9 +27,17 @@ public class ApiErrorMappers {
         return json(Response.Status.NOT_FOUND, new ApiError("not_found", e.getMessage(), null));
     }
 
-    /** A body Jackson could not bind: what it found wrong, and where (line and column, or the field). */
+    /**
+     * A body Jackson could not bind: what it found wrong, and where (line and column, or the field);
+     * a body that passed its size limit while Jackson read it (JsonBodyLimit) is a 413.
+     */
     @ServerExceptionMapper
     public Response unreadable(JsonProcessingException e) {
+        for (Throwable cause = e.getCause(); cause != null; cause = cause.getCause()) {
+            if (cause instanceof PayloadTooLargeException tooLarge) {
+                return tooLarge(tooLarge);
+            }
+        }
         return json(Response.Status.BAD_REQUEST, new ApiError("invalid_request", describe(e), pointer(e)));
     }
 
@@ -55,8 +63,7 @@ public class ApiErrorMappers {
             return response;
         }
         if (e.getCause() instanceof JsonProcessingException) {
-            JsonProcessingException cause = (JsonProcessingException) e.getCause();
-            return json(Response.Status.BAD_REQUEST, new ApiError("invalid_request", describe(cause), pointer(cause)));
+            return unreadable((JsonProcessingException) e.getCause());
         }
         String code = response.getStatusInfo().getReasonPhrase().toLowerCase().replace(' ', '_');
         return Response.status(status).type(MediaType.APPLICATION_JSON_TYPE)
