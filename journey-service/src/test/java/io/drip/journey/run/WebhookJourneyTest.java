@@ -84,8 +84,8 @@ class WebhookJourneyTest {
                 return new Answer(200, empty.replace("\"\"}", "\"" + "x".repeat(answerLimit + 1 - empty.length()) + "\"}"));
             case "/lease":
                 // 1: this replica's first attempt, failed once the journey is paused; 2: this replica's attempt
-                // once the lease of the replica that died ran out, answered once that one's answer is dropped;
-                // 3: the late attempt of the replica that died
+                // once the other replica's lease ran out, answered once that one's late answer is dropped;
+                // 3: the other replica's late attempt
                 if (ofContact.size() == 1) {
                     LEASE_JOURNEY_PAUSED.await(WAIT.toSeconds(), TimeUnit.SECONDS);
                     return busy();
@@ -231,14 +231,14 @@ class WebhookJourneyTest {
     }
 
     /**
-     * A replica claims and leases an attempt, then dies before it makes the call; the test plays
-     * that replica through the queue's own claim and lease. This replica makes the call again once
-     * the lease has run out, with the same key; when the replica that died comes back with an
-     * answer of its own while the call is still pending, that answer is dropped, and the run
-     * moves on once, with the answer of the attempt that holds the lease.
+     * Another replica claims and leases an attempt, then stops (dies, or stalls) before it makes
+     * the call; the test plays that replica through the queue's own claim and lease. This replica
+     * makes the call again once the lease has run out, with the same key; when the stalled replica
+     * wakes up and makes its attempt after all, while the call is still pending, its answer is
+     * dropped, and the run moves on once, with the answer of the attempt that holds the lease.
      */
     @Test
-    void aCallLeasedByAReplicaThatDiedIsMadeAgainAfterItsLeaseAndItsLateAnswerIsDropped() {
+    void aCallLeasedByAReplicaThatStoppedIsMadeAgainAfterItsLeaseAndItsLateAnswerIsDropped() {
         String journey = "test-webhook-lease";
         try (var sends = TopicProbe.watch(Topics.SENDS)) {
             String contactId = enter("lease");
@@ -252,22 +252,22 @@ class WebhookJourneyTest {
                     select 1 from webhook_call where run_id = $1 and failures = 1 and status = 'pending' and next_at <= now()""",
                     runId).size() == 1);
 
-            Claimed dead = claimAsAnotherReplica(runId);
+            Claimed stalled = claimAsAnotherReplica(runId);
             setStatus(journey, "resume");
-            assertEquals(2, dead.call().attempt());
-            Row lease = rows("select attempts, next_at from webhook_call where run_id = $1", runId).get(0);
-            Instant leasedUntil = lease.getOffsetDateTime("next_at").toInstant();
-            assertEquals(dead.at().plus(LEASE_TIMEOUT).plus(webhooks.leaseMargin()), leasedUntil,
+            assertEquals(2, stalled.call().attempt());
+            Instant leasedUntil = rows("select next_at from webhook_call where run_id = $1", runId).get(0)
+                    .getOffsetDateTime("next_at").toInstant();
+            assertEquals(stalled.at().plus(LEASE_TIMEOUT).plus(webhooks.leaseMargin()), leasedUntil,
                     "leased for the step's timeout plus drip.journeys.webhooks.lease-margin");
 
-            // nobody answers for the replica that died: this replica makes the call again once its lease ran out
+            // the other replica makes no call: this one makes it again once the lease has run out
             Awaitility.await().atMost(WAIT).until(() -> shop.seen(contactId).size() == 2);
             Seen again = shop.seen(contactId).get(1);
             assertFalse(again.at().isBefore(leasedUntil), "not made again before the lease ran out: " + again.at()
                     + " < " + leasedUntil);
 
-            // the replica that died comes back while that attempt waits for the shop: its late answer is dropped
-            queue.afterCommit(List.of(dead.call())).await().atMost(WAIT);
+            // the stalled replica wakes up while that attempt waits for the shop: its late answer is dropped
+            queue.afterCommit(List.of(stalled.call())).await().atMost(WAIT);
             assertEquals(3, shop.seen(contactId).size(), "the late attempt was made: " + shop.seen(contactId));
             assertEquals(List.of(), rows("select 1 from run_history where run_id = $1 and what = 'webhook_answered'", runId));
             assertNull(rows("select webhooks::text as webhooks from journey_run where id = $1", runId).get(0)
