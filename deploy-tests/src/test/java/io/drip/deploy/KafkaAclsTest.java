@@ -13,7 +13,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.drip.contracts.Topics;
 import io.fabric8.kubernetes.api.model.ConfigMap;
-import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.EnvVar;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.HasMetadata;
@@ -388,7 +387,7 @@ class KafkaAclsTest {
             String name = deployment.getMetadata().getName();
             if (usesKafka(name)) {
                 assertTrue(users.containsKey(name), name + " has a KafkaUser");
-                clients.add(new Client(name, serviceConfig(objects, deployment).getData().get("DRIP_KAFKA_GROUP"), users.get(name)));
+                clients.add(new Client(name, Manifests.serviceConfig(objects, deployment).getData().get("DRIP_KAFKA_GROUP"), users.get(name)));
             }
         }
         assertFalse(clients.isEmpty(), "no service uses Kafka?");
@@ -398,15 +397,6 @@ class KafkaAclsTest {
     private static ConfigMap common(List<HasMetadata> objects) {
         return objects.stream().filter(o -> o instanceof ConfigMap && o.getMetadata().getName().equals("drip-common"))
                 .map(o -> (ConfigMap) o).findFirst().orElseThrow();
-    }
-
-    /** The service's own ConfigMap (generated, so with a hash), as its Deployment names it. */
-    private static ConfigMap serviceConfig(List<HasMetadata> objects, Deployment deployment) {
-        Container app = deployment.getSpec().getTemplate().getSpec().getContainers().get(0);
-        Set<String> referenced = new TreeSet<>();
-        app.getEnvFrom().stream().filter(e -> e.getConfigMapRef() != null).forEach(e -> referenced.add(e.getConfigMapRef().getName()));
-        return objects.stream().filter(o -> o instanceof ConfigMap && referenced.contains(o.getMetadata().getName())
-                && ((ConfigMap) o).getData().containsKey("DRIP_KAFKA_GROUP")).map(o -> (ConfigMap) o).findFirst().orElseThrow();
     }
 
     private static Map<String, EnvVar> env(Deployment deployment) {

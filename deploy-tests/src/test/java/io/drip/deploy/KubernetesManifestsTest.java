@@ -8,6 +8,7 @@ import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -146,6 +147,34 @@ class KubernetesManifestsTest {
                 && e.getSecretRef().getName().equals("drip-console")), "its key and session key from a Secret");
         assertTrue(objects.stream().anyMatch(o -> o.getKind().equals("Ingress") && Manifests.SERIALIZATION.asYaml(o)
                 .contains("console-service")), "an Ingress routes to the console");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"dev", "prod"})
+    void journeyServiceSignsWebhooksWithASecretAndCallsOnlyTheConfiguredHosts(String overlay) throws Exception {
+        List<HasMetadata> objects = Manifests.objects(Manifests.render(overlay));
+        Deployment journey = objects.stream().filter(o -> o instanceof Deployment && o.getMetadata().getName()
+                .equals("journey-service")).map(o -> (Deployment) o).findFirst().orElseThrow();
+        Container app = journey.getSpec().getTemplate().getSpec().getContainers().get(0);
+        // a Secret the overlay generates has a hash in its name
+        String secretName = app.getEnvFrom().stream().filter(e -> e.getSecretRef() != null)
+                .map(e -> e.getSecretRef().getName()).filter(name -> name.startsWith("drip-webhooks")).findFirst()
+                .orElseThrow(() -> new AssertionError("DRIP_JOURNEYS_WEBHOOKS_SECRET from Secret drip-webhooks"));
+        assertFalse(app.getEnv().stream().anyMatch(e -> e.getName().equals("DRIP_JOURNEYS_WEBHOOKS_SECRET")
+                && e.getValue() != null), "the webhook secret is not written in the manifests");
+        for (HasMetadata object : objects) {
+            if (object instanceof ConfigMap config) {
+                assertFalse(config.getData() != null && config.getData().containsKey("DRIP_JOURNEYS_WEBHOOKS_SECRET"),
+                        config.getMetadata().getName() + " holds the webhook secret");
+            }
+        }
+        String hosts = Manifests.serviceConfig(objects, journey).getData().get("DRIP_JOURNEYS_WEBHOOKS_ALLOWED_HOSTS");
+        assertTrue(hosts != null && !hosts.isBlank(), "the hosts webhook steps may call are configured");
+        if (overlay.equals("dev")) {
+            Secret secret = objects.stream().filter(o -> o instanceof Secret && o.getMetadata().getName().equals(secretName))
+                    .map(o -> (Secret) o).findFirst().orElseThrow(() -> new AssertionError("dev makes its demo webhook secret"));
+            assertTrue(secret.getData().containsKey("DRIP_JOURNEYS_WEBHOOKS_SECRET"), secret.getData().keySet().toString());
+        }
     }
 
     @Test

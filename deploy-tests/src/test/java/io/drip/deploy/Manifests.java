@@ -1,11 +1,16 @@
 package io.drip.deploy;
 
+import io.fabric8.kubernetes.api.model.ConfigMap;
+import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
 
 /** The manifests of an overlay as Kubernetes would receive them: rendered by kustomize. */
@@ -38,5 +43,15 @@ final class Manifests {
     static List<HasMetadata> objects(String yaml) {
         Object parsed = SERIALIZATION.unmarshal(yaml);
         return parsed instanceof List<?> list ? (List<HasMetadata>) list : List.of((HasMetadata) parsed);
+    }
+
+    /** A service's own ConfigMap (generated, so with a hash), as its Deployment names it beside drip-common. */
+    static ConfigMap serviceConfig(List<HasMetadata> objects, Deployment deployment) {
+        Container app = deployment.getSpec().getTemplate().getSpec().getContainers().get(0);
+        Set<String> referenced = new TreeSet<>();
+        app.getEnvFrom().stream().filter(e -> e.getConfigMapRef() != null).forEach(e -> referenced.add(e.getConfigMapRef().getName()));
+        referenced.remove("drip-common");
+        return objects.stream().filter(o -> o instanceof ConfigMap && referenced.contains(o.getMetadata().getName()))
+                .map(o -> (ConfigMap) o).findFirst().orElseThrow();
     }
 }

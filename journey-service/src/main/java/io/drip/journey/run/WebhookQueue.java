@@ -31,8 +31,8 @@ import java.util.UUID;
 
 /**
  * Makes the runs' webhook calls, never inside a transaction: a batch of due calls is claimed
- * ({@code skip locked}) and leased (their next attempt is due only after their timeout, so a
- * replica that dies mid-call leaves them to another), the claim commits, the calls are made at
+ * ({@code skip locked}) and leased (their next attempt is due only after their timeout and the
+ * {@code lease-margin}, so a replica that dies mid-call leaves them to another), the claim commits, the calls are made at
  * most {@code max-concurrency} at once, then one transaction takes their outcomes
  * ({@link WebhookOutcome}): the answer moves the run on holding it, a failure waits for its retry
  * or moves the run to {@code on_failure}. An outcome whose call was leased again meanwhile (its
@@ -40,9 +40,6 @@ import java.util.UUID;
  */
 @ApplicationScoped
 public class WebhookQueue implements DueWork.Queue<WebhookQueue.DueCall> {
-    /** How long past its timeout a leased attempt may take before another replica makes it again. */
-    static final Duration LEASE_MARGIN = Duration.ofSeconds(30);
-
     /**
      * A claimed call: its request, its run at the step visit it belongs to, the attempt about to be
      * made (1 for the first); {@code live} when the run still waits for it.
@@ -132,7 +129,8 @@ public class WebhookQueue implements DueWork.Queue<WebhookQueue.DueCall> {
                         update webhook_call set attempts = attempts + 1,
                           next_at = $2::timestamptz + (coalesce(timeout_ms::bigint, $3) + $4) * interval '1 millisecond'
                         where idempotency_key = any($1)""")
-                .execute(Tuple.of(live, now.atOffset(ZoneOffset.UTC), config.timeout().toMillis(), LEASE_MARGIN.toMillis()))
+                .execute(Tuple.of(live, now.atOffset(ZoneOffset.UTC), config.timeout().toMillis(),
+                        config.leaseMargin().toMillis()))
                 .replaceWithVoid();
         return lease.chain(() -> abandoned.length == 0 ? Uni.createFrom().voidItem() : tx.preparedQuery("""
                         update webhook_call set status = 'abandoned', next_at = null, ended_at = $2

@@ -39,6 +39,13 @@ public interface WebhookConfig {
     @WithDefault("PT10M")
     Duration maxBackoff();
 
+    /**
+     * How long past its timeout a leased attempt may take (its outcome stored) before another
+     * replica makes it again: a replica that dies mid-call holds its calls this long.
+     */
+    @WithDefault("PT30S")
+    Duration leaseMargin();
+
     /** Calls one replica makes at once. */
     @WithDefault("16")
     int maxConcurrency();

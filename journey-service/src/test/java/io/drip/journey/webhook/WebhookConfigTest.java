@@ -44,6 +44,11 @@ class WebhookConfigTest {
             }
 
             @Override
+            public Duration leaseMargin() {
+                return Duration.ofSeconds(30);
+            }
+
+            @Override
             public int maxConcurrency() {
                 return 16;
             }
