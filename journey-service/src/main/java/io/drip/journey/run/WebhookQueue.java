@@ -32,8 +32,9 @@ import java.util.UUID;
 /**
  * Makes the runs' webhook calls, never inside a transaction: a batch of due calls is claimed
  * ({@code skip locked}) and leased (their next attempt is due only after their timeout and the
- * {@code lease-margin}, so a replica that dies mid-call leaves them to another), the claim commits, the calls are made at
- * most {@code max-concurrency} at once, then one transaction takes their outcomes
+ * {@code lease-margin}, so a replica that dies mid-call leaves them to another), the claim commits,
+ * the calls are made (at most {@code max-concurrency} a batch, all at once), then one transaction
+ * takes their outcomes
  * ({@link WebhookOutcome}): the answer moves the run on holding it, a failure waits for its retry
  * or moves the run to {@code on_failure}. An outcome whose call was leased again meanwhile (its
  * attempt outlived the lease) or whose run moved on is dropped: the later attempt decides.
@@ -87,6 +88,12 @@ public class WebhookQueue implements DueWork.Queue<WebhookQueue.DueCall> {
         return "webhook call " + call.request().idempotencyKey() + " of run " + call.runId();
     }
 
+    /**
+     * At most {@code max-concurrency} calls a batch, whatever the batch size: every call of a batch
+     * is then made at once and ends within its timeout, inside its lease, and the batch's outcomes
+     * are stored before any lease runs out (a larger batch queued behind the limit outlived its
+     * leases against a slow shop, and other replicas made its calls again).
+     */
     @Override
     public Uni<List<DueCall>> claim(SqlConnection tx, Instant now, int limit) {
         return tx.preparedQuery("""
@@ -95,7 +102,7 @@ public class WebhookQueue implements DueWork.Queue<WebhookQueue.DueCall> {
                         from webhook_call c join journey_run r on r.id = c.run_id
                         where c.status = 'pending' and c.next_at <= $1 and not r.held
                         order by c.next_at limit $2 for update of c skip locked""")
-                .execute(Tuple.of(now.atOffset(ZoneOffset.UTC), limit))
+                .execute(Tuple.of(now.atOffset(ZoneOffset.UTC), Math.min(limit, config.maxConcurrency())))
                 .map(rows -> {
                     List<DueCall> due = new ArrayList<>();
                     rows.forEach(row -> due.add(toCall(row)));
@@ -155,7 +162,7 @@ public class WebhookQueue implements DueWork.Queue<WebhookQueue.DueCall> {
         }
         return Multi.createFrom().iterable(live)
                 .onItem().transformToUni(call -> client.call(call.request()).map(result -> new Attempted(call, result)))
-                .merge(config.maxConcurrency())
+                .merge(live.size())
                 .collect().asList()
                 .chain(attempts -> pool.withTransaction(tx -> clock.now(tx).chain(now -> settle(tx, attempts, now))));
     }
