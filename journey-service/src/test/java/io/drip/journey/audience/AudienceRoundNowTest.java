@@ -16,7 +16,6 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.ValidatableResponse;
 import io.vertx.mutiny.sqlclient.Pool;
 import jakarta.inject.Inject;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashSet;
@@ -51,11 +50,6 @@ class AudienceRoundNowTest {
                 """.formatted(id, segment);
     }
 
-    private static ValidatableResponse post(String key, String path, String yaml) {
-        return given().header("Authorization", TestKeys.bearer(key)).contentType("application/yaml")
-                .body(yaml.getBytes(StandardCharsets.UTF_8)).post(path).then();
-    }
-
     private static ValidatableResponse startRound(String key, String id) {
         return given().header("Authorization", TestKeys.bearer(key)).post("/v1/journeys/" + id + "/audience/rounds").then();
     }
@@ -69,7 +63,7 @@ class AudienceRoundNowTest {
         snapshot(id + "-outsider", "Europe/Paris", List.of("vip"));
         Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> Rows.count(pool,
                 "select count(*) from contact_snapshot where id like $1", id + "-%") == 4);
-        post(TestKeys.MARKETER, "/v1/journeys", journey(id, id)).statusCode(201);
+        SegmentFixture.postYaml(TestKeys.MARKETER, "/v1/journeys", journey(id, id)).statusCode(201);
         Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> Rows.count(pool,
                 "select count(*) from audience_round where journey_id = $1 and status = 'planned'", id) == 1);
 
@@ -107,14 +101,14 @@ class AudienceRoundNowTest {
     @Test
     void onlyAnActiveAudienceJourneyStartsARound() {
         String id = "vip-paused-" + UUID.randomUUID().toString().substring(0, 8);
-        post(TestKeys.MARKETER, "/v1/journeys", journey(id, "vip")).statusCode(201);
+        SegmentFixture.postYaml(TestKeys.MARKETER, "/v1/journeys", journey(id, "vip")).statusCode(201);
         given().header("Authorization", TestKeys.bearer(TestKeys.MARKETER)).post("/v1/journeys/" + id + "/pause")
                 .then().statusCode(200);
         startRound(TestKeys.MARKETER, id).statusCode(409).body("message", containsString("is paused"));
         startRound(TestKeys.MARKETER, "no-such-journey").statusCode(404);
 
         String plain = "plain-" + UUID.randomUUID().toString().substring(0, 8);
-        post(TestKeys.MARKETER, "/v1/journeys",
+        SegmentFixture.postYaml(TestKeys.MARKETER, "/v1/journeys",
                 "journey: " + plain + "\ntrigger: {event: X}\nsteps:\n  - send: {channel: sms, category: marketing, text: Hi}\n")
                 .statusCode(201);
         startRound(TestKeys.MARKETER, plain).statusCode(400).body("message", containsString("no audience trigger"));

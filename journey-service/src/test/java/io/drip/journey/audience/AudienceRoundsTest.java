@@ -16,10 +16,8 @@ import io.drip.testing.TopicProbe;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
-import io.restassured.response.ValidatableResponse;
 import io.vertx.mutiny.sqlclient.Pool;
 import jakarta.inject.Inject;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
@@ -67,11 +65,6 @@ class AudienceRoundsTest {
                 """.formatted(id, segment, at.truncatedTo(ChronoUnit.MINUTES), localTime);
     }
 
-    private static ValidatableResponse post(String key, String path, String yaml) {
-        return given().header("Authorization", TestKeys.bearer(key)).contentType("application/yaml")
-                .body(yaml.getBytes(StandardCharsets.UTF_8)).post(path).then();
-    }
-
     private Map<String, Object> round(String journeyId) {
         var rows = Rows.of(pool, "select status, reached, entered, audience_size from audience_round where journey_id = $1",
                 journeyId);
@@ -96,10 +89,10 @@ class AudienceRoundsTest {
         LocalDateTime at = LocalDateTime.now(ZoneOffset.ofHours(14)).minusMinutes(1).truncatedTo(ChronoUnit.MINUTES);
         String yaml = journey(id, id, at, true);
 
-        post(TestKeys.VIEWER, "/v1/journeys/" + id + "/audience/preview", yaml).statusCode(200)
+        SegmentFixture.postYaml(TestKeys.VIEWER, "/v1/journeys/" + id + "/audience/preview", yaml).statusCode(200)
                 .body("size", is(MEMBERS)).body("sample.size()", is(10)).body("sample[0]", is(prefix + "000001"))
                 .body("localTime", is(true));
-        post(TestKeys.MARKETER, "/v1/journeys", yaml).statusCode(201);
+        SegmentFixture.postYaml(TestKeys.MARKETER, "/v1/journeys", yaml).statusCode(201);
 
         // a page of 1000 takes 0.3 to 1.3 s on two shared cores
         Awaitility.await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(50))
@@ -154,7 +147,7 @@ class AudienceRoundsTest {
                 "select count(*) from contact_snapshot where id like $1", id + "-%") == 4);
         String yaml = journey(id, id, LocalDateTime.now(ZoneOffset.UTC).minusMinutes(1), false);
         try (var sends = TopicProbe.watch(Topics.SENDS)) {
-            post(TestKeys.MARKETER, "/v1/journeys", yaml).statusCode(201);
+            SegmentFixture.postYaml(TestKeys.MARKETER, "/v1/journeys", yaml).statusCode(201);
             for (String contactId : members) {
                 sends.await(r -> contactId.equals(r.key()), Duration.ofSeconds(30));
             }
@@ -171,12 +164,12 @@ class AudienceRoundsTest {
     @Test
     void aPreviewNeedsAnAudienceJourneyOfThatIdAndProgressAKnownJourney() {
         String yaml = journey("preview-me", "vip", LocalDateTime.parse("2030-01-01T10:00"), false);
-        post(TestKeys.VIEWER, "/v1/journeys/someone-else/audience/preview", yaml).statusCode(400)
+        SegmentFixture.postYaml(TestKeys.VIEWER, "/v1/journeys/someone-else/audience/preview", yaml).statusCode(400)
                 .body("message", containsString("not 'someone-else'"));
-        post(TestKeys.VIEWER, "/v1/journeys/plain/audience/preview",
+        SegmentFixture.postYaml(TestKeys.VIEWER, "/v1/journeys/plain/audience/preview",
                 "journey: plain\ntrigger: {event: X}\nsteps:\n  - send: {channel: sms, category: marketing, text: Hi}\n")
                 .statusCode(400).body("message", containsString("no audience trigger"));
-        post(TestKeys.VIEWER, "/v1/journeys/preview-me/audience/preview",
+        SegmentFixture.postYaml(TestKeys.VIEWER, "/v1/journeys/preview-me/audience/preview",
                 yaml.replace("2030-01-01T10:00", "tomorrow")).statusCode(400).body("line", is(2));
         given().header("Authorization", TestKeys.bearer(TestKeys.VIEWER)).get("/v1/journeys/no-such-journey/audience")
                 .then().statusCode(404);

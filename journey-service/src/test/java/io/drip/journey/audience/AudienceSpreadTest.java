@@ -1,6 +1,5 @@
 package io.drip.journey.audience;
 
-import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.is;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -12,11 +11,9 @@ import io.drip.testing.TestKeys;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
-import io.restassured.response.ValidatableResponse;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import jakarta.inject.Inject;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
@@ -69,11 +66,6 @@ class AudienceSpreadTest {
                 """.formatted(id, id, at, spread, throttle == null ? "" : "  throttle: " + throttle);
     }
 
-    private static ValidatableResponse post(String key, String path, String yaml) {
-        return given().header("Authorization", TestKeys.bearer(key)).contentType("application/yaml")
-                .body(yaml.getBytes(StandardCharsets.UTF_8)).post(path).then();
-    }
-
     private String status(String journeyId) {
         List<Row> rows = Rows.of(pool, "select status from audience_round where journey_id = $1", journeyId);
         return rows.isEmpty() ? "none" : rows.get(0).getString("status");
@@ -107,9 +99,9 @@ class AudienceSpreadTest {
         LocalDateTime at = justStarted();
         String yaml = journey(id, at, "2h", null);
         try {
-            post(TestKeys.VIEWER, "/v1/journeys/" + id + "/audience/preview", yaml).statusCode(200)
+            SegmentFixture.postYaml(TestKeys.VIEWER, "/v1/journeys/" + id + "/audience/preview", yaml).statusCode(200)
                     .body("size", is(members)).body("spread", is("PT2H"));
-            post(TestKeys.MARKETER, "/v1/journeys", yaml).statusCode(201);
+            SegmentFixture.postYaml(TestKeys.MARKETER, "/v1/journeys", yaml).statusCode(201);
 
             Awaitility.await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(20))
                     .until(() -> reached(id) >= 100);
@@ -153,7 +145,7 @@ class AudienceSpreadTest {
         SegmentFixture.members(pool, id, prefix, members);
         LocalDateTime at = justStarted();
         try {
-            post(TestKeys.MARKETER, "/v1/journeys", journey(id, at, "PT24H", "{entries: 1, per: 1h}")).statusCode(201);
+            SegmentFixture.postYaml(TestKeys.MARKETER, "/v1/journeys", journey(id, at, "PT24H", "{entries: 1, per: 1h}")).statusCode(201);
             Awaitility.await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200))
                     .until(() -> "done".equals(status(id)));
 

@@ -1,10 +1,18 @@
 package io.drip.journey.audience;
 
+import static io.restassured.RestAssured.given;
+
+import io.drip.testing.TestKeys;
+import io.restassured.response.ValidatableResponse;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Tuple;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 
-/** Large segments in journey-service's projection of the contacts, for the audience tests, and their removal. */
+/**
+ * Large segments in journey-service's projection of the contacts, for the audience tests, and
+ * their removal; the journeys' YAML posted with a key.
+ */
 final class SegmentFixture {
 
     private SegmentFixture() {
@@ -24,6 +32,12 @@ final class SegmentFixture {
                           'updatedAt', '2026-12-01T00:00:00Z', 'segments', jsonb_build_array($1::text)), now()
                         from generate_series(1, $3) g, lateral (select $2 || lpad(g::text, 6, '0') as id) i""",
                 segment, prefix, count);
+    }
+
+    /** POST of a journey's YAML with the key of a role. */
+    static ValidatableResponse postYaml(String key, String path, String yaml) {
+        return given().header("Authorization", TestKeys.bearer(key)).contentType("application/yaml")
+                .body(yaml.getBytes(StandardCharsets.UTF_8)).post(path).then();
     }
 
     /** Leaves the shared test database as small as the other tests expect it: the journey's runs and the members go. */
