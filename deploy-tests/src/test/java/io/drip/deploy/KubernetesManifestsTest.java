@@ -115,6 +115,30 @@ class KubernetesManifestsTest {
         }
     }
 
+    /** What a service's JVM takes beside its heap, measured at the identify burst (docs/benchmarks.md): 200 MB. */
+    private static final long BESIDE_THE_HEAP = 200L * 1024 * 1024;
+
+    @ParameterizedTest
+    @ValueSource(strings = {"dev", "prod"})
+    void everyServiceHasRoomBesideItsHeapWithinItsMemoryLimit(String overlay) throws Exception {
+        List<HasMetadata> objects = Manifests.objects(Manifests.render(overlay));
+        String options = objects.stream().filter(o -> o instanceof ConfigMap)
+                .map(o -> ((ConfigMap) o).getData().getOrDefault("JAVA_TOOL_OPTIONS", ""))
+                .filter(o -> !o.isEmpty()).findFirst().orElseThrow();
+        java.util.regex.Matcher percentage = java.util.regex.Pattern.compile("-XX:MaxRAMPercentage=([0-9.]+)").matcher(options);
+        assertTrue(percentage.find(), options);
+        double heapShare = Double.parseDouble(percentage.group(1)) / 100;
+        for (HasMetadata object : objects) {
+            if (object instanceof Deployment deployment) {
+                long limit = deployment.getSpec().getTemplate().getSpec().getContainers().get(0).getResources().getLimits()
+                        .get("memory").getNumericalAmount().longValue();
+                assertTrue(limit * (1 - heapShare) >= BESIDE_THE_HEAP, overlay + " " + deployment.getMetadata().getName()
+                        + ": a heap of " + (long) (limit * heapShare) / (1024 * 1024) + " MB in a limit of "
+                        + limit / (1024 * 1024) + " MB leaves less than 200 MB beside it");
+            }
+        }
+    }
+
     @Test
     void contactServiceReadsTheSampleSegmentsFromTheirConfigMap() throws Exception {
         List<HasMetadata> objects = Manifests.objects(Manifests.render("prod"));
