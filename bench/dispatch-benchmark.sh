@@ -74,6 +74,7 @@ done
 echo
 echo "== dispatch-service: $sends send commands at once → SMS at the sandbox ($(nproc) CPUs, $(date -u +%FT%TZ)) =="
 echo "PostgreSQL baseline in this run: pgbench -N -c8 -j2 -T $pgbench_seconds: $pgbench_tps TPS"
+pg_settings_line
 printf '%-8s %9s %10s %8s %8s %8s %10s %10s %8s\n' build seconds SMS/s "p50 s" "p95 s" "p99 s" "service µs" \
   "postgres µs" "RSS MB"
 echo "(latency: from the command's creation to its submission to the sandbox; µs: CPU per SMS of the service and of PostgreSQL)"

@@ -70,6 +70,7 @@ done
 echo
 echo "== journey-service: $events sign-ups at once → send commands ($(nproc) CPUs, $(date -u +%FT%TZ)) =="
 echo "PostgreSQL baseline in this run: pgbench -N -c8 -j2 -T $pgbench_seconds: $pgbench_tps TPS"
+pg_settings_line
 printf '%-8s %9s %10s %8s %8s %8s %10s %10s %8s\n' build seconds events/s "p50 s" "p95 s" "p99 s" "service µs" \
   "postgres µs" "RSS MB"
 echo "(latency: from the event's timestamp to its send command; µs: CPU per event of the service and of PostgreSQL)"

@@ -20,11 +20,34 @@ pg_statements_reset() {
 }
 pg_statements_top() { # prefix of the databases to report
   pg_statements -F $'\t' -c "select round(s.total_exec_time)::bigint, round((100 * s.total_exec_time / sum(s.total_exec_time) over ())::numeric, 1),
-      s.calls, round(s.rows::numeric / greatest(s.calls, 1), 1), d.datname, left(regexp_replace(s.query, '\s+', ' ', 'g'), 110)
+      s.calls, round(s.rows::numeric / greatest(s.calls, 1), 1), round(s.shared_blks_read::numeric / greatest(s.calls, 1), 1),
+      d.datname, left(regexp_replace(s.query, '\s+', ' ', 'g'), 110)
     from pg_stat_statements s join pg_database d on d.oid = s.dbid where d.datname like '$1%'
     order by s.total_exec_time desc limit 15" |
-    awk -F'\t' 'BEGIN { printf "  %9s %6s %8s %8s  %-20s %s\n", "ms", "%", "calls", "rows/c", "database", "statement" }
-      { printf "  %9s %6s %8s %8s  %-20s %s\n", $1, $2, $3, $4, $5, $6 }' || true
+    awk -F'\t' 'BEGIN { printf "  %9s %6s %8s %8s %8s  %-20s %s\n", "ms", "%", "calls", "rows/c", "reads/c", "database", "statement" }
+      { printf "  %9s %6s %8s %8s %8s  %-20s %s\n", $1, $2, $3, $4, $5, $6, $7 }' || true
+}
+# PostgreSQL's buffer traffic so far: blocks found in shared_buffers and blocks read (from the OS)
+# by the databases named $1*, and buffers written by backends, the checkpointer and the background
+# writer, and checkpoints (server-wide)
+pg_buffers() { # prefix of the databases
+  psql_db -d postgres -F ' ' -c "select (select coalesce(sum(blks_hit), 0) from pg_stat_database where datname like '$1%'),
+      (select coalesce(sum(blks_read), 0) from pg_stat_database where datname like '$1%'),
+      buffers_backend, buffers_checkpoint, buffers_clean, checkpoints_timed + checkpoints_req from pg_stat_bgwriter"
+}
+pg_buffers_report() { # the pg_buffers lines before and after
+  awk -v x="$1" -v y="$2" -v sb="$(psql_db -d postgres -c 'show shared_buffers')" 'BEGIN { split(x, p); split(y, q)
+    hit = q[1] - p[1]; read = q[2] - p[2]
+    printf "PostgreSQL buffers (shared_buffers %s): %d hit, %d read from the OS (%.1f %%); written by backends %d, checkpointer %d, bgwriter %d; %d checkpoint(s)\n",
+      sb, hit, read, 100 * read / (hit + read + 0.000001), q[3] - p[3], q[4] - p[4], q[5] - p[5], q[6] - p[6] }'
+}
+# The server settings a figure depends on, and a warning when autovacuum is off: without it the
+# queue tables bloat and are never analyzed, which doubled PostgreSQL's CPU per event here
+pg_settings_line() {
+  local autovacuum
+  autovacuum="$(psql_db -d postgres -c 'show autovacuum')"
+  echo "PostgreSQL settings: autovacuum $autovacuum, shared_buffers $(psql_db -d postgres -c 'show shared_buffers')"
+  [[ "$autovacuum" == on ]] || log "WARNING: autovacuum is off on this server; the figures are not those of a production database (docs/operations.md)"
 }
 # PostgreSQL's own rate on this machine now, the baseline of every figure: pgbench -N -c8 -j2 TPS
 pgbench_baseline() { # seconds

@@ -8,7 +8,7 @@
 # (p50/p95/p99, share within 10 s); the CPU each process used per event, and each service's peak
 # RSS. PostgreSQL's own `pgbench -N -c8 -j2` runs first in the same run as the baseline.
 #
-#   bench/pipeline-benchmark.sh          # BENCH_EVENTS (10000), BENCH_WARMUP (2000), BENCH_CLIENTS (8),
+#   bench/pipeline-benchmark.sh          # BENCH_EVENTS (10000), BENCH_WARMUP (20000), BENCH_CLIENTS (8),
 #                                        # BENCH_REPLICAS (1: replicas of journey and dispatch each)
 #
 # Needs the built jars (./mvnw package -DskipTests) and PostgreSQL on 127.0.0.1:5432 (user drip,
@@ -21,7 +21,9 @@ repo="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 # shellcheck source=SCRIPTDIR/lib.sh
 source "$repo/bench/lib.sh"
 events="${BENCH_EVENTS:-10000}"
-warmup="${BENCH_WARMUP:-2000}"
+# 20,000 sign-ups before the burst: with 2,000 the JIT compilers still took a fifth of the
+# machine through the burst, a cost a service that has run for a while no longer pays
+warmup="${BENCH_WARMUP:-20000}"
 clients="${BENCH_CLIENTS:-8}"
 kafka_port="${BENCH_KAFKA_PORT:-29492}"
 pgbench_seconds="${BENCH_PGBENCH_SECONDS:-20}"
@@ -133,6 +135,7 @@ sleep 2
 log "Burst: $events sign-ups at once"
 batches track 1 "$events"
 pg_statements_reset
+buffers_before="$(pg_buffers drip_pipe_)"
 cpu_before="$(cpu_now)"
 start="$(date +%s.%N)"
 ingest_seconds="$(post_batches)"
@@ -141,6 +144,7 @@ journey_end="$(date +%s.%N)"
 await "SMS at the sandbox" "$total" submitted >/dev/null
 end="$(date +%s.%N)"
 cpu_after="$(cpu_now)"
+buffers_after="$(pg_buffers drip_pipe_)"
 
 # latency per message: the trigger's acceptance (receivedAt) to the sandbox's submission
 db journey "select m.message_id, r.trigger_event ->> 'receivedAt' from message m join journey_run r on r.id = m.run_id
@@ -157,6 +161,7 @@ rss() { awk '/VmHWM/ { printf "%.0f", $2 / 1024 }' "/proc/${pids[$1]}/status"; }
 echo
 echo "== the pipeline: $events sign-ups at once over /v1/batch → SMS at the sandbox, $replicas replica(s) of journey and dispatch ($(nproc) CPUs, $(date -u +%FT%TZ)) =="
 echo "PostgreSQL baseline in this run: pgbench -N -c8 -j2 -T $pgbench_seconds: $pgbench_tps TPS"
+pg_settings_line
 awk -v n="$total" -v s="$identify_seconds" 'BEGIN { printf "identify over /v1/batch: %d contacts in %.1f s: %.0f messages/s\n", n, s, n / s }'
 awk -v n="$events" -v i="$ingest_seconds" -v a="$start" -v j="$journey_end" -v b="$end" 'BEGIN {
   printf "burst ingest (track over /v1/batch): %.1f s, %.0f messages/s\n", i, n / i
@@ -168,6 +173,7 @@ awk -v x="$cpu_before" -v y="$cpu_after" -v n="$events" -v hz="$(getconf CLK_TCK
   split(x, p); split(y, q); k = split(names, name)
   printf "CPU per event:"; for (i = 1; i <= k; i++) printf " %s %.0f µs", name[i], 1e6 * (q[i] - p[i]) / hz / n; print "" }'
 printf 'peak RSS:'; for svc in "${instances[@]}"; do printf ' %s %s MB' "$svc" "$(rss "$svc")"; done; echo
+pg_buffers_report "$buffers_before" "$buffers_after"
 echo "PostgreSQL's statements during the burst by execution time (pg_stat_statements, if loaded):"
 pg_statements_top drip_pipe_
 echo "records per batch a consumer received (mean over the whole run, drip_records_batch_records):"

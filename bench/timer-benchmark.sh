@@ -114,6 +114,7 @@ done
 echo
 echo "== journey-service timers: $pending waiting runs, $due due over $spread_ms ms ($(nproc) CPUs, $(date -u +%FT%TZ)) =="
 echo "PostgreSQL baseline in this run: pgbench -N -c8 -j2 -T $pgbench_seconds: $pgbench_tps TPS"
+pg_settings_line
 printf '%-8s %8s %10s %8s %8s %8s %10s %10s %8s\n' build fired runs/s "p50 s" "p95 s" "p99 s" "service µs" \
   "postgres µs" "RSS MB"
 echo "(runs/s: fired runs over the span from the first due time to the last message; lateness: due time to"

@@ -43,11 +43,20 @@ public final class JsonCel {
             this.reads = reads;
         }
 
-        /** False also when it cannot be evaluated for these values (e.g. a missing trait). */
-        @SuppressWarnings("unchecked")
+        /**
+         * False also when it cannot be evaluated for these values (e.g. a missing trait). Only the
+         * variables it reads are converted to CEL's values.
+         */
         public boolean test(Map<String, ?> variables) {
+            Map<String, Object> read = new HashMap<>();
+            for (String name : reads) {
+                Object value = variables.get(name);
+                if (value != null) {
+                    read.put(name, celValue(value));
+                }
+            }
             try {
-                return Boolean.TRUE.equals(program.eval((Map<String, ?>) celValue(variables)));
+                return Boolean.TRUE.equals(program.eval(read));
             } catch (CelEvaluationException e) {
                 return false;
             }
