@@ -5,6 +5,13 @@ log() { printf '[bench] %s\n' "$*" >&2; }
 free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
 # CPU time (user + system, all threads, in clock ticks) of the given processes, from /proc
 ticks_of() { local t=0 pid; for pid; do [[ -r /proc/$pid/stat ]] && t=$((t + $(awk '{print $14 + $15}' /proc/$pid/stat))); done; echo "$t"; }
+# The machine's CPU ticks so far: all of them and those stolen by the hypervisor (/proc/stat), so
+# a figure can say how much of the machine another tenant took while it was measured
+machine_ticks() { awk '/^cpu / { t = 0; for (i = 2; i <= 9; i++) t += $i; print t, $9 }' /proc/stat; }
+steal_report() { # the machine_ticks lines before and after
+  awk -v x="$1" -v y="$2" 'BEGIN { split(x, p); split(y, q)
+    printf "CPU stolen by the hypervisor meanwhile: %.1f %% of the machine\n", 100 * (q[2] - p[2]) / (q[1] - p[1] + 0.000001) }'
+}
 # PostgreSQL's CPU ticks: the postmaster's own and its exited children's (cutime, cstime), plus the
 # live backends' (backends come and go between two readings)
 pg_ticks() {

@@ -59,8 +59,8 @@ for svc in "${services[@]}"; do
   psql_db -d postgres -c "drop database if exists drip_pipe_$svc" -c "create database drip_pipe_$svc owner drip"
 done
 for svc in "${instances[@]}"; do ports[$svc]="$(free_port)" management[$svc]="$(free_port)"; done
-# The heap as deploy/local and the Kubernetes manifests give it (75 % of a 512 Mi limit), so the
-# RSS target (< 512 MB) is measured as the services run; an OutOfMemoryError ends the process.
+# The heap deploy/local gives the services, so the RSS target (< 512 MB) is measured as they run;
+# an OutOfMemoryError ends the process.
 for svc in "${instances[@]}"; do
   base="${svc%%[0-9]*}"
   DRIP_HTTP_PORT="${ports[$svc]}" DRIP_MANAGEMENT_PORT="${management[$svc]}" DRIP_DB_NAME="drip_pipe_$base" \
@@ -69,7 +69,7 @@ for svc in "${instances[@]}"; do
     DRIP_TRACKING_BASE_URL="http://127.0.0.1:${ports[tracking]}" DRIP_LOG_JSON=false \
     DRIP_DEFAULT_ROUTE_RATE=100000 DRIP_SEND_WINDOW_FROM=00:00 DRIP_SEND_WINDOW_TO=00:00 \
     QUARKUS_HTTP_HOST=127.0.0.1 QUARKUS_MANAGEMENT_HOST=127.0.0.1 \
-    java -Xmx384m -XX:+ExitOnOutOfMemoryError ${BENCH_JAVA_OPTS:-} -jar "$repo/$base-service/target/quarkus-app/quarkus-run.jar" \
+    java -Xmx256m -XX:+ExitOnOutOfMemoryError ${BENCH_JAVA_OPTS:-} -jar "$repo/$base-service/target/quarkus-app/quarkus-run.jar" \
     >"$work/$svc.log" 2>&1 &
   pids[$svc]=$!
 done
@@ -135,7 +135,7 @@ sleep 2
 log "Burst: $events sign-ups at once"
 batches track 1 "$events"
 pg_statements_reset
-buffers_before="$(pg_buffers drip_pipe_)"
+buffers_before="$(pg_buffers drip_pipe_)" machine_before="$(machine_ticks)"
 cpu_before="$(cpu_now)"
 start="$(date +%s.%N)"
 ingest_seconds="$(post_batches)"
@@ -144,7 +144,7 @@ journey_end="$(date +%s.%N)"
 await "SMS at the sandbox" "$total" submitted >/dev/null
 end="$(date +%s.%N)"
 cpu_after="$(cpu_now)"
-buffers_after="$(pg_buffers drip_pipe_)"
+buffers_after="$(pg_buffers drip_pipe_)" machine_after="$(machine_ticks)"
 
 # latency per message: the trigger's acceptance (receivedAt) to the sandbox's submission
 db journey "select m.message_id, r.trigger_event ->> 'receivedAt' from message m join journey_run r on r.id = m.run_id
@@ -173,6 +173,7 @@ awk -v x="$cpu_before" -v y="$cpu_after" -v n="$events" -v hz="$(getconf CLK_TCK
   split(x, p); split(y, q); k = split(names, name)
   printf "CPU per event:"; for (i = 1; i <= k; i++) printf " %s %.0f µs", name[i], 1e6 * (q[i] - p[i]) / hz / n; print "" }'
 printf 'peak RSS:'; for svc in "${instances[@]}"; do printf ' %s %s MB' "$svc" "$(rss "$svc")"; done; echo
+steal_report "$machine_before" "$machine_after"
 pg_buffers_report "$buffers_before" "$buffers_after"
 echo "PostgreSQL's statements during the burst by execution time (pg_stat_statements, if loaded):"
 pg_statements_top drip_pipe_
