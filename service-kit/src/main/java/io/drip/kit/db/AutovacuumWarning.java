@@ -12,7 +12,8 @@ import org.jboss.logging.Logger;
  * messages, runs) are rows updated and deleted all day: without autovacuum their dead rows are
  * never reclaimed and their statistics never gathered, so each statement reads more pages and
  * plans go stale. In the pipeline benchmark PostgreSQL spent 44 % less CPU per event with it on
- * (docs/benchmarks.md). A warning, not a refusal: a test database may turn it off on purpose.
+ * and 1 GB of shared_buffers than with Debian's defaults and it off (docs/benchmarks.md). A
+ * warning, not a refusal: a test database may turn it off on purpose.
  */
 @ApplicationScoped
 public class AutovacuumWarning {
