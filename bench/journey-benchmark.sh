@@ -15,16 +15,16 @@
 #
 # Needs PostgreSQL on 127.0.0.1:5432 (user drip) and a broker from deploy/local/kafka (BENCH_KAFKA,
 # default 127.0.0.1:29092: KAFKA_PORT=29092 deploy/local/kafka start). Settings: BENCH_EVENTS
-# (10000), BENCH_WARMUP (2000 sign-ups of other contacts first, so the JIT has compiled the path; a
+# (10000), BENCH_WARMUP (10000 sign-ups of other contacts first, so the JIT has compiled the path; a
 # fresh JVM spends most of its first seconds compiling), BENCH_PGBENCH_SECONDS (20). Each run gets its own topics (6 partitions), a fresh database
 # (drip_journey_bench) and consumer groups; what it starts is stopped by pid. BENCH_JAVA_OPTS go to the
-# service only (e.g. -XX:StartFlightRecording=filename=/tmp/journey.jfr,settings=profile).
+# service only; BENCH_JFR=dir records each build's burst to dir/label.jfr (JFR's profile settings).
 set -euo pipefail
 repo="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 # shellcheck source=SCRIPTDIR/lib.sh
 source "$repo/bench/lib.sh"
 events="${BENCH_EVENTS:-10000}"
-warmup="${BENCH_WARMUP:-2000}"
+warmup="${BENCH_WARMUP:-10000}"
 kafka="${BENCH_KAFKA:-127.0.0.1:29092}"
 pgbench_seconds="${BENCH_PGBENCH_SECONDS:-20}"
 db=drip_journey_bench

@@ -103,12 +103,16 @@ burst_measure() { # label n warmup
   fi
   sleep 2
   burst_records 1 "$n" >"$work/burst.tsv"
+  # BENCH_JFR=dir: a flight recording of the service during the burst, to dir/label.jfr
+  [[ -z "${BENCH_JFR:-}" ]] || jcmd "$service_pid" JFR.start name=burst settings=profile \
+    filename="$BENCH_JFR/$label.jfr" >/dev/null
   cpu_before="$(ticks_of "$service_pid") $(pg_ticks)"
   start="$(date +%s.%N)"
   produce "$burst_topic" <"$work/burst.tsv"
   through=$(($(await_count burst_done "$((n + warmup))" 0.1 12000) - warmup))
   end="$(date +%s.%N)"
   cpu_after="$(ticks_of "$service_pid") $(pg_ticks)"
+  [[ -z "${BENCH_JFR:-}" ]] || jcmd "$service_pid" JFR.stop name=burst >/dev/null
   rss_mb="$(awk '/VmHWM/ { printf "%.0f", $2 / 1024 }' "/proc/$service_pid/status")"
   ((through >= n)) || { log "$label: only $through of $n through in 20 minutes"; exit 1; }
   latency="$(burst_latency)"

@@ -5,19 +5,24 @@ import io.drip.dispatch.provider.ProviderException;
 import io.drip.dispatch.provider.Recovery;
 import io.drip.dispatch.provider.SmsProvider;
 import io.drip.dispatch.provider.Submission;
+import io.drip.kit.work.GroupCommit;
 import io.smallrye.mutiny.Uni;
+import io.vertx.core.json.JsonArray;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * The built-in provider: "sends" by recording the message, with an MMS's media, in dispatch's
- * database (the sandbox inbox) and schedules a simulated delivery receipt. It takes a message id once, so
+ * database (the sandbox inbox) and schedules a simulated delivery receipt; calls made together are
+ * taken together ({@link GroupCommit}). It takes a message id once, so
  * submitting again after a crash never makes a second SMS, and it can tell what it took.
  * Every call is logged ({@code sandbox_submission}), and it can be put out of order for a
  * while ({@link SandboxOutage}) to rehearse a provider failing.
@@ -35,6 +40,9 @@ public class SandboxProvider implements SmsProvider {
     @ConfigProperty(name = "drip.sandbox.receipt-delay")
     Duration receiptDelay;
 
+    /** Calls in flight are bounded by drip.dispatch.lanes; 500 bounds one statement's arrays all the same. */
+    private final GroupCommit<Submission, String> submissions = new GroupCommit<>(500, this::takeAll);
+
     @Override
     public String name() {
         return NAME;
@@ -51,27 +59,51 @@ public class SandboxProvider implements SmsProvider {
             return Uni.createFrom().failure(ProviderException.transientFailure("sandbox_outage",
                     "the sandbox is out of order (POST /v1/sandbox/outage) for " + outage.remaining(), null));
         }
-        String id = "SB" + UUID.randomUUID().toString().replace("-", "");
-        // every call is logged, a second one for the same message too; the inbox keeps the first,
-        // whose id the same statement returns (one round trip and one commit per SMS)
+        // null: a concurrent call for the same message took it after the statement's snapshot
+        return submissions.submit(submission)
+                .chain(id -> id == null ? recorded(submission.messageId())
+                        : Uni.createFrom().item(Recovery.accepted(id)))
+                .map(recovery -> new Accepted(recovery.providerMessageId(), null));
+    }
+
+    /**
+     * Takes a group of submissions with one statement and one commit, as a provider's API takes a
+     * burst without a round trip to Drip's database per SMS. Every call is logged, a second one for
+     * the same message too; the inbox keeps the first, whose id each call of the message gets.
+     */
+    private Uni<List<String>> takeAll(List<Submission> group) {
+        List<String> ids = group.stream().map(s -> "SB" + UUID.randomUUID().toString().replace("-", "")).toList();
         return pool.preparedQuery("""
-                        with logged as (
+                        with submitted as (
+                          select * from unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[])
+                            with ordinality as s(id, message_id, to_phone, text, media, n)),
+                        logged as (
                           insert into sandbox_submission (message_id, to_phone, submitted_at)
-                          values ($2, $3, clock_timestamp())),
+                          select message_id, to_phone, clock_timestamp() from submitted order by n),
                         taken as (
                           insert into sandbox_message (id, message_id, to_phone, text, media, status, created_at, receipt_due_at)
-                          values ($1, $2, $3, $4, $6, 'sent', clock_timestamp(), clock_timestamp() + make_interval(secs => $5))
-                          on conflict (message_id) do nothing returning id)
-                        select id from taken
-                        union all
-                        select id from sandbox_message where message_id = $2 and not exists (select 1 from taken)""")
-                .execute(Tuple.of(id, submission.messageId(), submission.to(), submission.text(),
-                        receiptDelay.toNanos() / 1e9, submission.media().isEmpty() ? null
-                                : submission.media().toArray(String[]::new)))
-                // none: a concurrent call for the same message took it after this statement's snapshot
-                .chain(rows -> rows.size() == 0 ? recorded(submission.messageId())
-                        : Uni.createFrom().item(Recovery.accepted(rows.iterator().next().getString("id"))))
-                .map(recovery -> new Accepted(recovery.providerMessageId(), null));
+                          select distinct on (message_id) id, message_id, to_phone, text,
+                            case when media is not null then array(select jsonb_array_elements_text(media::jsonb)) end,
+                            'sent', clock_timestamp(), clock_timestamp() + make_interval(secs => $6)
+                          from submitted order by message_id, n
+                          on conflict (message_id) do nothing returning id, message_id)
+                        -- a message taken before: its id, looked up only then (coalesce stops at the first value)
+                        select coalesce(t.id, (select id from sandbox_message m where m.message_id = s.message_id)) as id
+                        from submitted s left join taken t on t.message_id = s.message_id
+                        order by s.n""")
+                .execute(Tuple.tuple()
+                        .addArrayOfString(ids.toArray(String[]::new))
+                        .addArrayOfString(group.stream().map(Submission::messageId).toArray(String[]::new))
+                        .addArrayOfString(group.stream().map(Submission::to).toArray(String[]::new))
+                        .addArrayOfString(group.stream().map(Submission::text).toArray(String[]::new))
+                        .addArrayOfString(group.stream().map(s -> s.media().isEmpty() ? null
+                                : new JsonArray(s.media()).encode()).toArray(String[]::new))
+                        .addDouble(receiptDelay.toNanos() / 1e9))
+                .map(rows -> {
+                    List<String> taken = new ArrayList<>();
+                    rows.forEach(row -> taken.add(row.getString("id")));
+                    return taken;
+                });
     }
 
     @Override

@@ -4,6 +4,7 @@ import io.drip.dispatch.provider.Providers;
 import io.drip.kit.clock.DatabaseClock;
 import io.drip.kit.consume.InOrder;
 import io.drip.kit.consume.TransientFailures;
+import io.drip.kit.work.GroupCommit;
 import io.drip.kit.work.Poller;
 import io.quarkus.runtime.StartupEvent;
 import io.smallrye.mutiny.Uni;
@@ -14,9 +15,8 @@ import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
-import java.util.Queue;
-import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -29,7 +29,7 @@ import org.jboss.logging.Logger;
  * {@code drip.dispatch.batch-size}) are claimed and planned in one transaction
  * ({@link AttemptPlanner}, which takes the slots of their routes' rates); their providers are
  * called outside any transaction, concurrently; the outcomes of the calls that have ended are
- * recorded together in one transaction ({@link AttemptOutcomes}) as their slots are released,
+ * recorded together in one transaction ({@link AttemptOutcomes}, a {@link GroupCommit}) as their slots are released,
  * and the lanes they free are filled again at once. A crash between a call and the commit of its
  * outcome leaves the message 'sending', which {@link SendingRecovery} settles. It is not a
  * {@code DueWork} queue because that handles an item inside the transaction that claimed it,
@@ -74,9 +74,8 @@ public class Dispatcher {
     /** Calls started whose outcome is not recorded yet. */
     private final AtomicInteger inFlight = new AtomicInteger();
     private final AtomicBoolean claiming = new AtomicBoolean();
-    private final AtomicBoolean recording = new AtomicBoolean();
-    /** Calls that ended, waiting for their outcome to be recorded. */
-    private final Queue<Called> ended = new ConcurrentLinkedQueue<>();
+    /** Calls that ended, their outcomes recorded a group at a time; lanes bound a group. */
+    private final GroupCommit<Called, Void> recordings = new GroupCommit<>(Integer.MAX_VALUE, this::recordAll);
 
     /** One planned batch: how many messages were claimed, and the attempts to make now. */
     private record Batch(int claimed, List<Attempt> attempts) {
@@ -146,37 +145,22 @@ public class Dispatcher {
                 .onItemOrFailure().transformToUni((accepted, failure) -> failure == null
                         ? Uni.createFrom().item((Called) new Called.Taken(attempt, accepted))
                         : outcomes.askIfUnknown(attempt, failure).map(recovery -> new Called.Refused(attempt, failure, recovery)))
-                .subscribe().with(called -> {
-                    ended.add(called);
-                    recordEnded();
+                .chain(recordings::submit)
+                .subscribe().with(recorded -> {
                 }, failure -> {
                     // the provider could not tell what became of a call that timed out
                     LOG.errorf(failure, "dispatch: the outcome of %s is unknown; %s settles it",
                             attempt.message().messageId(), SendingRecovery.class.getSimpleName());
-                    inFlight.decrementAndGet();
+                    freeLanes(1);
                 });
     }
 
     /**
-     * Records the outcomes of the calls that have ended, together, one recording at a time; then
-     * fills the lanes they freed.
+     * Records the outcomes of a group of calls that have ended, in one transaction (each alone if
+     * the group fails); then frees their lanes and fills them again.
      */
-    private void recordEnded() {
-        if (!recording.compareAndSet(false, true)) {
-            return;
-        }
-        List<Called> group = new ArrayList<>();
-        for (Called called = ended.poll(); called != null; called = ended.poll()) {
-            group.add(called);
-        }
-        if (group.isEmpty()) {
-            recording.set(false);
-            if (!ended.isEmpty()) {
-                recordEnded(); // one ended after the poll and before the flag was cleared
-            }
-            return;
-        }
-        pool.withTransaction(tx -> clock.now(tx).chain(now -> outcomes.recordAll(tx, group, now)))
+    private Uni<List<Void>> recordAll(List<Called> group) {
+        return pool.withTransaction(tx -> clock.now(tx).chain(now -> outcomes.recordAll(tx, group, now)))
                 .onFailure().recoverWithUni(failure -> {
                     LOG.warnf("dispatch: cannot record %d outcomes together (%s); recording each alone", group.size(),
                             failure.getMessage());
@@ -188,18 +172,18 @@ public class Dispatcher {
                 })
                 // a recording that hangs (a connection cut mid-transaction) would hold its lanes for good
                 .ifNoItem().after(RECORDING_STUCK_AFTER).fail()
-                .subscribe().with(done -> recorded(group.size()), failure -> {
+                .onFailure().recoverWithItem(failure -> {
                     LOG.errorf(failure, "dispatch: cannot record %d outcomes; %s settles them", group.size(),
                             SendingRecovery.class.getSimpleName());
-                    recorded(group.size());
-                });
+                    return null;
+                })
+                .invoke(() -> freeLanes(group.size()))
+                .map(done -> Collections.nCopies(group.size(), null));
     }
 
-    /** Frees the lanes of outcomes recorded (or left to recovery), then records more and fills them. */
-    private void recorded(int count) {
+    /** Frees the lanes of outcomes recorded (or left to recovery), and fills them. */
+    private void freeLanes(int count) {
         inFlight.addAndGet(-count);
-        recording.set(false);
-        recordEnded();
         fillLanes().subscribe().with(filled -> {
         }, failure -> LOG.errorf(failure, "dispatch: cannot fill the lanes"));
     }
