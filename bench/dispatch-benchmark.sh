@@ -41,13 +41,7 @@ commands() { # run first last: a marketing send command to each of those contact
 # what burst_measure (lib.sh) asks of this stage
 burst_contacts_stored() { count "select count(*) from contact_snapshot"; }
 burst_records() { commands "$run" "$1" "$2"; }
-# The calls in the sandbox's log, by its last id while fewer than all can be there (an index's
-# last entry), counted only then: counting outgoing_message every 0.1 s took a quarter of
-# PostgreSQL's time in the run, which the stage was charged with.
-burst_done() {
-  count "select case when max(id) >= $((sends + warmup)) then (select count(*) from sandbox_submission)
-    else coalesce(max(id), 0) end from sandbox_submission"
-}
+burst_done() { count "$(sandbox_calls_sql $((sends + warmup)))"; }
 
 bench_contacts "$((sends + warmup))" '{}' >"$work/contacts.tsv"
 

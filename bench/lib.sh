@@ -1,6 +1,13 @@
 # Helpers of the benchmark scripts in bench/ (sourced, not run).
 export PGPASSWORD="${DRIP_DB_PASSWORD:-drip}"
 psql_db() { psql -h 127.0.0.1 -U drip -v ON_ERROR_STOP=1 -qAt "$@"; }
+# A query for the calls in dispatch's sandbox log that costs PostgreSQL next to nothing while
+# fewer than $1 can be there: the log's last id (an index's last entry), counted only from then on.
+# Counting a table of 100,000 rows every poll took PostgreSQL CPU the stage was charged with.
+sandbox_calls_sql() { # target
+  echo "select case when max(id) >= $1 then (select count(*) from sandbox_submission)
+    else coalesce(max(id), 0) end from sandbox_submission"
+}
 log() { printf '[bench] %s\n' "$*" >&2; }
 free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
 # CPU time (user + system, all threads, in clock ticks) of the given processes, from /proc

@@ -108,7 +108,8 @@ post_batches() { # prints the seconds the posting took; fails on any non-2xx ans
 }
 await() { # what target command: polls the command until it prints at least target
   local n=0
-  # every 0.5 s: a count over 100,000 rows costs PostgreSQL CPU that would count as the pipeline's
+  # every 0.5 s: a count over 100,000 rows (journey's messages, once its outbox is empty) costs
+  # PostgreSQL CPU that would count as the pipeline's
   for _ in $(seq 1 2400); do
     n="$($3)"
     ((n >= $2)) && { echo "$n"; return; }
@@ -118,7 +119,7 @@ await() { # what target command: polls the command until it prints at least targ
 }
 snapshots() { echo $(($(db journey "select count(*) from contact_snapshot") + $(db dispatch "select count(*) from contact_snapshot"))); }
 commands() { db journey "select count(*) from message where not exists (select 1 from outbox)"; }
-submitted() { db dispatch "select count(*) from sandbox_submission"; }
+submitted() { db dispatch "$(sandbox_calls_sql "$total")"; }
 cpu_now() { local svc; for svc in "${instances[@]}"; do printf '%s ' "$(ticks_of "${pids[$svc]}")"; done; pg_ticks; }
 
 total=$((events + warmup))
