@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
 
@@ -60,6 +61,14 @@ class MessageJsonTest {
         var error = assertThrows(MalformedMessageException.class,
                 () -> MessageJson.read("{\"messageId\": \"m\",\n \"at\": }", DeliveryStatus.class));
         assertTrue(error.getMessage().contains("line 2"), error.getMessage());
+    }
+
+    @Test
+    void aTreeAskedForIsTheTreeReadAndATreeOfAnotherShapeIsMalformed() {
+        ObjectNode tree = MessageJson.read("{\"a\": [1, {\"b\": \"c\"}]}", ObjectNode.class);
+        assertEquals("c", tree.at("/a/1/b").asText());
+        var error = assertThrows(MalformedMessageException.class, () -> MessageJson.read("[1, 2]", ObjectNode.class));
+        assertTrue(error.getMessage().startsWith("not a valid ObjectNode"), error.getMessage());
     }
 
     @Test

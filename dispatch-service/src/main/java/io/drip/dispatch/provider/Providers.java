@@ -15,14 +15,18 @@ import java.time.temporal.ChronoUnit;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.faulttolerance.exceptions.TimeoutException;
 import org.jboss.logging.Logger;
 
 /**
- * The providers, each behind its own circuit breaker (SmallRye Fault Tolerance): a provider
- * whose recent calls mostly failed (transient or unknown outcome; permanent refusals of one
- * message do not count) is taken out for {@code drip.dispatch.circuit.delay}, then tried again
- * with one call. The breakers are per replica: each one learns a provider's health by itself.
+ * The providers, each behind its own guard (SmallRye Fault Tolerance). Its bulkhead lets the
+ * provider take {@link ProviderLanes} calls at once from this replica; the others wait for a
+ * lane, in order. Its circuit breaker takes out a provider whose recent calls mostly failed
+ * (transient or unknown outcome; permanent refusals of one message do not count) for
+ * {@code drip.dispatch.circuit.delay}, then tries it again with one call. Guards are per replica:
+ * each one learns a provider's health by itself.
  */
 @ApplicationScoped
 public class Providers {
@@ -44,6 +48,12 @@ public class Providers {
     @ConfigProperty(name = "drip.dispatch.provider-timeout")
     Duration timeout;
 
+    @ConfigProperty(name = "drip.dispatch.lanes")
+    int lanes;
+
+    @Inject
+    ProviderLanes providerLanes;
+
     private final Map<String, SmsProvider> byName = new ConcurrentHashMap<>();
     private final Map<String, TypedGuard<Uni<Accepted>>> guards = new ConcurrentHashMap<>();
     /** When each provider's breaker opened, while it is open. */
@@ -53,11 +63,17 @@ public class Providers {
     void load() {
         for (SmsProvider provider : beans) {
             byName.put(provider.name(), provider);
-            guards.put(provider.name(), guard(provider.name()));
+            guards.put(provider.name(), guard(provider.name(), providerLanes.of(provider.name(), lanes)));
         }
     }
 
-    private TypedGuard<Uni<Accepted>> guard(String name) {
+    /**
+     * The timeout counts from when the call joined the queue for a lane, not from its start, so a
+     * call is never made later than a timeout after it was planned: the lease of a message
+     * 'sending' ({@code drip.dispatch.sending-lease}) outlasts it, and recovery never settles a call
+     * still to come.
+     */
+    TypedGuard<Uni<Accepted>> guard(String name, int providerLanes) {
         return TypedGuard.create(new TypeLiteral<Uni<Accepted>>() {
                 })
                 .withCircuitBreaker()
@@ -74,6 +90,14 @@ public class Providers {
                         openSince.remove(name);
                     }
                 })
+                .done()
+                .withTimeout()
+                .duration(timeout.toMillis(), ChronoUnit.MILLIS)
+                .done()
+                // the lanes bound the calls waiting, so none is ever refused for want of room
+                .withBulkhead()
+                .limit(providerLanes)
+                .queueSize(Math.max(1, lanes))
                 .done()
                 .build();
     }
@@ -92,14 +116,19 @@ public class Providers {
     }
 
     /**
-     * Submits through the provider's breaker, bounded by {@code drip.dispatch.provider-timeout}
-     * (a call that times out has an unknown outcome). An open breaker fails with
+     * Submits through the provider's guard, bounded by {@code drip.dispatch.provider-timeout} from
+     * when the call joined the queue for a lane (a call that times out has an unknown outcome: it
+     * may have started). An open breaker fails with
      * {@link org.eclipse.microprofile.faulttolerance.exceptions.CircuitBreakerOpenException}.
      */
     public Uni<Accepted> submit(String name, Submission submission) {
         SmsProvider provider = byName.get(name);
-        return guards.get(name).get(() -> provider.submit(submission)
-                .ifNoItem().after(timeout).failWith(() -> ProviderException.unknownOutcome("provider_timeout",
-                        name + " did not answer within " + timeout, null)));
+        return submit(guards.get(name), name, () -> provider.submit(submission));
+    }
+
+    /** A call through the given guard, its timeout reported as the provider's (tests probe guards of their own). */
+    Uni<Accepted> submit(TypedGuard<Uni<Accepted>> guard, String name, Supplier<Uni<Accepted>> call) {
+        return guard.get(call).onFailure(TimeoutException.class).transform(e -> ProviderException.unknownOutcome(
+                "provider_timeout", name + " did not answer within " + timeout, e));
     }
 }
