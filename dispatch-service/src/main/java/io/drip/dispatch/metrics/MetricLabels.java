@@ -37,7 +37,7 @@ public final class MetricLabels {
             "too_many_segments", "attempt_interrupted", "outcome_unknown",
             // providers' failures as Drip names them
             "provider_rejected", "provider_error", "provider_throttled", "provider_unavailable",
-            "provider_unreachable", "provider_timeout", "provider_connection_lost", "provider_queue_full",
+            "provider_unreachable", "provider_timeout", "provider_busy", "provider_connection_lost", "provider_queue_full",
             "provider_auth_failed", "partly_sent", "sandbox_outage", "sandbox_simulated_failure",
             // numbers and carriers (Twilio's codes mapped, the HTTP gateway's documented reasons)
             "number_invalid", "number_not_mobile", "number_unknown", "number_blocked", "number_unreachable",

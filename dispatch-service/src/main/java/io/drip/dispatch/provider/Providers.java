@@ -15,6 +15,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Supplier;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.faulttolerance.exceptions.TimeoutException;
@@ -117,8 +118,7 @@ public class Providers {
 
     /**
      * Submits through the provider's guard, bounded by {@code drip.dispatch.provider-timeout} from
-     * when the call joined the queue for a lane (a call that times out has an unknown outcome: it
-     * may have started). An open breaker fails with
+     * when the call joined the queue for a lane. An open breaker fails with
      * {@link org.eclipse.microprofile.faulttolerance.exceptions.CircuitBreakerOpenException}.
      */
     public Uni<Accepted> submit(String name, Submission submission) {
@@ -126,9 +126,20 @@ public class Providers {
         return submit(guards.get(name), name, () -> provider.submit(submission));
     }
 
-    /** A call through the given guard, its timeout reported as the provider's (tests probe guards of their own). */
+    /**
+     * A call through the given guard (tests probe guards of their own). A call that timed out
+     * before its turn for a lane came was never made: transient, retried on any provider, where
+     * one that timed out while running may have reached the provider: unknown outcome.
+     */
     Uni<Accepted> submit(TypedGuard<Uni<Accepted>> guard, String name, Supplier<Uni<Accepted>> call) {
-        return guard.get(call).onFailure(TimeoutException.class).transform(e -> ProviderException.unknownOutcome(
-                "provider_timeout", name + " did not answer within " + timeout, e));
+        AtomicBoolean started = new AtomicBoolean();
+        return guard.get(() -> Uni.createFrom().deferred(() -> {
+                    started.set(true);
+                    return call.get();
+                }))
+                .onFailure(TimeoutException.class).transform(e -> started.get()
+                        ? ProviderException.unknownOutcome("provider_timeout", name + " did not answer within " + timeout, e)
+                        : ProviderException.transientFailure("provider_busy",
+                                name + " had no free lane within " + timeout, e));
     }
 }

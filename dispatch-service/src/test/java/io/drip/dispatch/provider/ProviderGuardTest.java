@@ -69,4 +69,19 @@ class ProviderGuardTest {
         assertEquals(ProviderException.Kind.UNKNOWN, error.kind(), "it may have reached the provider: unknown outcome");
         assertEquals("provider_timeout", error.reason());
     }
+
+    @Test
+    void aCallThatTimesOutBeforeItsTurnWasNeverMadeAndIsTransient() {
+        TypedGuard<Uni<Accepted>> guard = providers.guard("probe-" + UUID.randomUUID(), 1);
+        CompletableFuture<Accepted> running = submit(guard, timeout.multipliedBy(2), "running");
+        CompletableFuture<Accepted> waiting = submit(guard, Duration.ofMillis(10), "waiting");
+        ProviderException runningError = assertInstanceOf(ProviderException.class,
+                assertThrows(CompletionException.class, running::join).getCause());
+        ProviderException waitingError = assertInstanceOf(ProviderException.class,
+                assertThrows(CompletionException.class, waiting::join).getCause());
+        assertEquals(ProviderException.Kind.UNKNOWN, runningError.kind(), "the running call may have reached the provider");
+        assertEquals(ProviderException.Kind.TRANSIENT, waitingError.kind(), "the waiting call was never made");
+        assertEquals("provider_busy", waitingError.reason());
+        assertEquals(1, maxInFlight.get(), "only the running call was made");
+    }
 }
