@@ -72,6 +72,17 @@ class MessageJsonTest {
     }
 
     @Test
+    void aStoredMessageIsReadAsWrittenAndATreeAsATree() {
+        var status = new DeliveryStatus("msg-1", "u-1", "sent", null, "sandbox", null, 2,
+                Instant.parse("2026-11-25T10:15:30Z"));
+        assertEquals(status, MessageJson.readStored(MessageJson.write(status), DeliveryStatus.class));
+        ObjectNode tree = MessageJson.readStored("{\"a\": [1, {\"b\": \"c\"}]}", ObjectNode.class);
+        assertEquals("c", tree.at("/a/1/b").asText());
+        var error = assertThrows(IllegalStateException.class, () -> MessageJson.readStored("{\"at\": }", DeliveryStatus.class));
+        assertTrue(error.getMessage().contains("DeliveryStatus"), error.getMessage());
+    }
+
+    @Test
     void contactIdIsTheUserIdElseTheAnonymousId() {
         var known = new SegmentMessage("track", "m", "u-1", "a-1", "E", null, null, null, null, null, null, null);
         var anonymous = new SegmentMessage("track", "m", null, "a-1", "E", null, null, null, null, null, null, null);

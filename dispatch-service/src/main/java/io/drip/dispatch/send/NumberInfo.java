@@ -5,6 +5,7 @@ import com.google.i18n.phonenumbers.PhoneNumberToCarrierMapper;
 import com.google.i18n.phonenumbers.PhoneNumberUtil;
 import com.google.i18n.phonenumbers.Phonenumber.PhoneNumber;
 import com.google.i18n.phonenumbers.geocoding.PhoneNumberOfflineGeocoder;
+import io.drip.kit.phone.E164Numbers;
 import java.util.Locale;
 
 /**
@@ -17,7 +18,7 @@ public record NumberInfo(String country, String region, String carrier) {
     public static NumberInfo of(String e164) {
         PhoneNumberUtil util = PhoneNumberUtil.getInstance();
         try {
-            PhoneNumber number = util.parse(e164, null);
+            PhoneNumber number = E164Numbers.read(e164);
             return new NumberInfo(util.getRegionCodeForNumber(number),
                     blankToNull(PhoneNumberOfflineGeocoder.getInstance().getDescriptionForNumber(number, Locale.ENGLISH)),
                     blankToNull(PhoneNumberToCarrierMapper.getInstance().getNameForNumber(number, Locale.ENGLISH)));

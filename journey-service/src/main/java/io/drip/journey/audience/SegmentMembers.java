@@ -41,7 +41,7 @@ public class SegmentMembers {
                 .execute(Tuple.of(segment, after == null ? "" : after, limit))
                 .map(rows -> {
                     List<ContactSnapshot> members = new ArrayList<>();
-                    rows.forEach(row -> members.add(MessageJson.read(row.getString("snapshot"), ContactSnapshot.class)));
+                    rows.forEach(row -> members.add(MessageJson.readStored(row.getString("snapshot"), ContactSnapshot.class)));
                     return new Page(members, members.size() == limit ? members.get(limit - 1).contactId() : null);
                 });
     }

@@ -232,10 +232,10 @@ public class RunRepository {
     private static Run toRun(Row row) {
         return new Run(row.getUUID("id"), row.getString("journey_id"), row.getInteger("journey_version"),
                 row.getString("contact_id"), row.getString("run_key"), row.getInteger("step_index"), row.getString("variant"),
-                row.getInteger("steps_taken"), row.getBoolean("waiting"), MessageJson.read(row.getString("trigger_event"), ObjectNode.class),
+                row.getInteger("steps_taken"), row.getBoolean("waiting"), MessageJson.readStored(row.getString("trigger_event"), ObjectNode.class),
                 row.getOffsetDateTime("entered_at").toInstant(),
-                row.getString("reply") == null ? null : MessageJson.read(row.getString("reply"), ObjectNode.class),
-                row.getString("webhooks") == null ? null : MessageJson.read(row.getString("webhooks"), ObjectNode.class));
+                row.getString("reply") == null ? null : MessageJson.readStored(row.getString("reply"), ObjectNode.class),
+                row.getString("webhooks") == null ? null : MessageJson.readStored(row.getString("webhooks"), ObjectNode.class));
     }
 
     private static OffsetDateTime utc(Instant instant) {

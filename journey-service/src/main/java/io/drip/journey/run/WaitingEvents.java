@@ -81,7 +81,7 @@ public class WaitingEvents {
                     rows.forEach(row -> byContact.computeIfAbsent(row.getString("contact_id"), c -> new ArrayList<>()).add(row));
                     return byContact.entrySet().stream().map(entry -> new WaitingContact(entry.getKey(),
                             entry.getValue().stream().map(row -> row.getLong("id")).toList(),
-                            entry.getValue().stream().map(row -> new Traced<>(MessageJson.read(
+                            entry.getValue().stream().map(row -> new Traced<>(MessageJson.readStored(
                                     row.getJsonObject("message").encode(), SegmentMessage.class),
                                     row.getString("traceparent"))).toList(),
                             entry.getValue().get(0).getOffsetDateTime("waiting_since").toInstant())).toList();

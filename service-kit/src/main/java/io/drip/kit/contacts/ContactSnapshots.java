@@ -98,7 +98,7 @@ public class ContactSnapshots {
                 .map(rows -> {
                     Map<String, ContactSnapshot> found = new HashMap<>();
                     rows.forEach(row -> found.put(row.getString("id"),
-                            MessageJson.read(row.getString("snapshot"), ContactSnapshot.class)));
+                            MessageJson.readStored(row.getString("snapshot"), ContactSnapshot.class)));
                     return found;
                 });
     }
@@ -107,6 +107,6 @@ public class ContactSnapshots {
         return db.preparedQuery("select snapshot::text as snapshot from contact_snapshot where id = $1")
                 .execute(Tuple.of(contactId))
                 .map(rows -> rows.size() == 0 ? Optional.empty()
-                        : Optional.of(MessageJson.read(rows.iterator().next().getString("snapshot"), ContactSnapshot.class)));
+                        : Optional.of(MessageJson.readStored(rows.iterator().next().getString("snapshot"), ContactSnapshot.class)));
     }
 }

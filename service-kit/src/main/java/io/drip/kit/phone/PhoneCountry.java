@@ -19,7 +19,7 @@ public final class PhoneCountry {
         }
         PhoneNumberUtil numbers = PhoneNumberUtil.getInstance();
         try {
-            String region = numbers.getRegionCodeForNumber(numbers.parse(e164, null));
+            String region = numbers.getRegionCodeForNumber(E164Numbers.read(e164));
             return region == null || region.equals("001") ? null : region; // 001: satellite and other global numbers
         } catch (NumberParseException e) {
             return null;
