@@ -32,6 +32,7 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -414,7 +415,10 @@ class ConsoleBrowserTest {
         replace(browser.findElement(By.cssSelector("form.range input[name=to]")), to);
         new Select(browser.findElement(By.cssSelector("form.range select[name=every]"))).selectByValue(every);
         browser.findElement(By.cssSelector("form.range button")).click();
-        wait.until(ExpectedConditions.stalenessOf(page));
+        // while the old page is torn down, chromedriver can fail the check with "Node with given id
+        // does not belong to the document" instead of a stale element: the page is going, look again
+        new WebDriverWait(browser, Duration.ofSeconds(20)).ignoring(WebDriverException.class)
+                .until(ExpectedConditions.stalenessOf(page));
         wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("main h1")));
     }
 
