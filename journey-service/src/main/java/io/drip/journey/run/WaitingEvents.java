@@ -68,7 +68,7 @@ public class WaitingEvents {
     /** Claims the held events of up to {@code limit} contacts whose next look is due, longest waiting first. */
     public Uni<List<WaitingContact>> claim(SqlClient tx, Instant now, int limit) {
         return tx.preparedQuery("""
-                        select id, contact_id, message, traceparent, waiting_since from waiting_event
+                        select id, contact_id, message::text as message, traceparent, waiting_since from waiting_event
                         where contact_id in (
                           select f.contact_id from waiting_event f
                           where f.next_look_at <= $1
@@ -82,7 +82,7 @@ public class WaitingEvents {
                     return byContact.entrySet().stream().map(entry -> new WaitingContact(entry.getKey(),
                             entry.getValue().stream().map(row -> row.getLong("id")).toList(),
                             entry.getValue().stream().map(row -> new Traced<>(MessageJson.readStored(
-                                    row.getJsonObject("message").encode(), SegmentMessage.class),
+                                    row.getString("message"), SegmentMessage.class),
                                     row.getString("traceparent"))).toList(),
                             entry.getValue().get(0).getOffsetDateTime("waiting_since").toInstant())).toList();
                 });
