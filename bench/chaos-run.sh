@@ -11,7 +11,8 @@
 # dispatch-service twice (ports 8281..8294, management +1000), all from the built jars
 # (./mvnw package -DskipTests first). The faults, in turn: kill -9 of each service (then it is
 # started again), a Kafka restart, a PostgreSQL restart, connections cut for 10 s, the sandbox
-# provider failing for a minute. Logs and the ledger in CHAOS_DIR (/tmp/drip-chaos). The ledger
+# provider failing for a minute. Logs and the ledger in CHAOS_DIR (/tmp/drip-chaos); the
+# services' JVMs take CHAOS_JAVA_OPTS (none; the e2e test's run: C1 alone). The ledger
 # prints "lost", "sent twice", "after STOP", "in quiet hours" and "transient dead-letters",
 # each of which must be 0 (docs/reliability.md).
 set -euo pipefail
@@ -99,7 +100,7 @@ start_service() { # name
     DRIP_SUPPRESSION_KEY="$suppression_key" DRIP_TIME_COMPRESSION=17280 \
     DRIP_CAP_PER_DAY=6 DRIP_CAP_PER_30_DAYS=10 DRIP_CAP_MIN_GAP=PT2S DRIP_LOG_JSON=false \
     QUARKUS_DATASOURCE_REACTIVE_MAX_SIZE=8 \
-    setsid java -Xmx384m -jar "$repo/$svc-service/target/quarkus-app/quarkus-run.jar" \
+    setsid java -Xmx384m ${CHAOS_JAVA_OPTS:-} -jar "$repo/$svc-service/target/quarkus-app/quarkus-run.jar" \
     >>"$dir/logs/$name.log" 2>&1 </dev/null &
   pids[$name]=$!
 }

@@ -32,6 +32,8 @@ class ChaosRunTest {
         run.environment().put("CHAOS_DIR", dir.toString());
         run.environment().put("CHAOS_PG_PORT", "25433");
         run.environment().put("CHAOS_KAFKA_PORT", "29394");
+        // the services with the quick JIT alone, as every JVM of the tests (ServiceProcess)
+        run.environment().put("CHAOS_JAVA_OPTS", "-XX:TieredStopAtLevel=1");
         Process chaos = run.start();
         if (!chaos.waitFor(15, TimeUnit.MINUTES)) {
             chaos.destroy();

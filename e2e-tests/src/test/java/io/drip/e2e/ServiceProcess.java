@@ -47,8 +47,10 @@ final class ServiceProcess implements AutoCloseable {
         // one log per process: replicas of one service run side by side
         Path log = repo.resolve("e2e-tests/target/e2e-logs/" + name + "-" + managementPort + ".log");
         Files.createDirectories(log.getParent());
+        // the quick JIT alone: a service here lives a minute or two, and C2's compiling is CPU the
+        // other processes of the test need
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx256m", "-jar", jar.toString()));
+                "-Xmx256m", "-XX:TieredStopAtLevel=1", "-jar", jar.toString()));
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(log.toFile());
         builder.environment().putAll(env);

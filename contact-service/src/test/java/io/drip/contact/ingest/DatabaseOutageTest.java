@@ -7,10 +7,9 @@ import io.drip.contracts.InboundSms;
 import io.drip.contracts.MessageJson;
 import io.drip.contracts.Topics;
 import io.drip.kit.consume.ConsumerHealth;
-import io.drip.testing.TcpProxy;
+import io.drip.testing.DatabaseThroughProxy;
 import io.drip.testing.TopicProbe;
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import jakarta.inject.Inject;
 import java.time.Duration;
@@ -32,18 +31,10 @@ import org.junit.jupiter.api.Test;
  * these consumers dead-lettering 195 events on "Connection reset".)
  */
 @QuarkusTest
-@TestProfile(DatabaseOutageTest.ThroughProxy.class)
+@TestProfile(DatabaseThroughProxy.class)
 class DatabaseOutageTest {
-    private static final TcpProxy DATABASE = TcpProxy.to("127.0.0.1", 5432);
     private static final Duration WAIT = Duration.ofSeconds(60);
 
-    public static class ThroughProxy implements QuarkusTestProfile {
-        @Override
-        public Map<String, String> getConfigOverrides() {
-            return Map.of("quarkus.datasource.reactive.url",
-                    "postgresql://127.0.0.1:" + DATABASE.port() + "/drip_contact_test");
-        }
-    }
 
     @Inject
     ConsumerHealth health;
@@ -75,7 +66,7 @@ class DatabaseOutageTest {
             TopicProbe.produce(Topics.EVENTS, stopping, identify(stopping));
             contacts.await(r -> stopping.equals(r.key()), WAIT);
 
-            DATABASE.cut();
+            DatabaseThroughProxy.DATABASE.cut();
             try {
                 during.forEach(contactId -> TopicProbe.produce(Topics.EVENTS, contactId, identify(contactId)));
                 during.forEach(contactId -> TopicProbe.produce(Topics.CLICKS, contactId, click(contactId)));
@@ -86,7 +77,7 @@ class DatabaseOutageTest {
                         () -> health.call().getStatus() == HealthCheckResponse.Status.DOWN);
                 Awaitility.await().pollDelay(Duration.ofSeconds(8)).until(() -> true); // down for a while
             } finally {
-                DATABASE.restore();
+                DatabaseThroughProxy.DATABASE.restore();
             }
 
             for (String contactId : during) {

@@ -9,12 +9,11 @@ import io.drip.contracts.ContactSnapshot;
 import io.drip.contracts.MessageJson;
 import io.drip.contracts.SendCommand;
 import io.drip.contracts.Topics;
+import io.drip.testing.DatabaseThroughProxy;
 import io.drip.testing.Rows;
-import io.drip.testing.TcpProxy;
 import io.drip.testing.TestKeys;
 import io.drip.testing.TopicProbe;
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import io.vertx.mutiny.sqlclient.Pool;
 import jakarta.inject.Inject;
@@ -39,18 +38,10 @@ import org.junit.jupiter.api.Test;
  * round whose time has come sending at once; the preview and the progress.
  */
 @QuarkusTest
-@TestProfile(AudienceRoundsTest.ThroughProxy.class)
+@TestProfile(DatabaseThroughProxy.class)
 class AudienceRoundsTest {
-    private static final TcpProxy DATABASE = TcpProxy.to("127.0.0.1", 5432);
     private static final int MEMBERS = 100_000;
 
-    public static class ThroughProxy implements QuarkusTestProfile {
-        @Override
-        public Map<String, String> getConfigOverrides() {
-            return Map.of("quarkus.datasource.reactive.url",
-                    "postgresql://127.0.0.1:" + DATABASE.port() + "/drip_journey_test");
-        }
-    }
 
     @Inject
     Pool pool;
@@ -97,11 +88,11 @@ class AudienceRoundsTest {
         // a page of 1000 takes 0.3 to 1.3 s on two shared cores
         Awaitility.await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(50))
                 .until(() -> (long) round(id).get("reached") >= 30_000);
-        DATABASE.cut(); // the pages in flight are lost with their connections, as in a crash
+        DatabaseThroughProxy.DATABASE.cut(); // the pages in flight are lost with their connections, as in a crash
         try {
             Awaitility.await().pollDelay(Duration.ofSeconds(3)).until(() -> true);
         } finally {
-            DATABASE.restore();
+            DatabaseThroughProxy.DATABASE.restore();
         }
         Awaitility.await().atMost(Duration.ofSeconds(180)).pollInterval(Duration.ofMillis(500))
                 .until(() -> "done".equals(round(id).get("status")));

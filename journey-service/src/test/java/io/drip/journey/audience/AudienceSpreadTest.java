@@ -5,11 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.drip.testing.DatabaseThroughProxy;
 import io.drip.testing.Rows;
-import io.drip.testing.TcpProxy;
 import io.drip.testing.TestKeys;
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
@@ -20,6 +19,7 @@ import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -35,14 +35,13 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 @TestProfile(AudienceSpreadTest.SmallPages.class)
 class AudienceSpreadTest {
-    private static final TcpProxy DATABASE = TcpProxy.to("127.0.0.1", 5432);
-
-    public static class SmallPages implements QuarkusTestProfile {
+    /** Through the cuttable proxy, in pages of 20. */
+    public static class SmallPages extends DatabaseThroughProxy {
         @Override
         public Map<String, String> getConfigOverrides() {
-            return Map.of("quarkus.datasource.reactive.url",
-                    "postgresql://127.0.0.1:" + DATABASE.port() + "/drip_journey_test",
-                    "drip.audiences.page-size", "20");
+            Map<String, String> overrides = new HashMap<>(super.getConfigOverrides());
+            overrides.put("drip.audiences.page-size", "20");
+            return overrides;
         }
     }
 
@@ -106,11 +105,11 @@ class AudienceSpreadTest {
             Awaitility.await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(20))
                     .until(() -> reached(id) >= 100);
             assertNotEquals("done", status(id), "the round is cut in the middle: 25 pages to go");
-            DATABASE.cut(); // the page in flight is lost with its connection, as in a crash
+            DatabaseThroughProxy.DATABASE.cut(); // the page in flight is lost with its connection, as in a crash
             try {
                 Awaitility.await().pollDelay(Duration.ofSeconds(3)).until(() -> true);
             } finally {
-                DATABASE.restore();
+                DatabaseThroughProxy.DATABASE.restore();
             }
             Awaitility.await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(500))
                     .until(() -> "done".equals(status(id)));

@@ -6,10 +6,9 @@ import io.drip.contracts.MessageJson;
 import io.drip.contracts.SendCommand;
 import io.drip.contracts.Topics;
 import io.drip.kit.consume.ConsumerHealth;
-import io.drip.testing.TcpProxy;
+import io.drip.testing.DatabaseThroughProxy;
 import io.drip.testing.TopicProbe;
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import jakarta.inject.Inject;
 import java.time.Duration;
@@ -30,17 +29,9 @@ import org.junit.jupiter.api.Test;
  * once it is back, every event is applied once.
  */
 @QuarkusTest
-@TestProfile(DatabaseOutageTest.ThroughProxy.class)
+@TestProfile(DatabaseThroughProxy.class)
 class DatabaseOutageTest {
-    private static final TcpProxy DATABASE = TcpProxy.to("127.0.0.1", 5432);
 
-    public static class ThroughProxy implements QuarkusTestProfile {
-        @Override
-        public Map<String, String> getConfigOverrides() {
-            return Map.of("quarkus.datasource.reactive.url",
-                    "postgresql://127.0.0.1:" + DATABASE.port() + "/drip_journey_test");
-        }
-    }
 
     @Inject
     ConsumerHealth health;
@@ -70,14 +61,14 @@ class DatabaseOutageTest {
         try (var sends = TopicProbe.watch(Topics.SENDS); var dlq = TopicProbe.watch(Topics.dlq(Topics.EVENTS));
                 var contactsDlq = TopicProbe.watch(Topics.dlq(Topics.CONTACTS))) {
             TopicProbe.produceAll(Topics.EVENTS, signUps(before));
-            DATABASE.cut();
+            DatabaseThroughProxy.DATABASE.cut();
             try {
                 TopicProbe.produceAll(Topics.EVENTS, signUps(during));
                 Awaitility.await().atMost(Duration.ofSeconds(20)).until(
                         () -> health.call().getStatus() == HealthCheckResponse.Status.DOWN);
                 Awaitility.await().pollDelay(Duration.ofSeconds(8)).until(() -> true); // down for a while
             } finally {
-                DATABASE.restore();
+                DatabaseThroughProxy.DATABASE.restore();
             }
             Awaitility.await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertEquals(all.size(),
                     sends.all(r -> all.contains(r.key()), Duration.ofMillis(300)).size()));
